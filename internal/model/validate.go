@@ -1,0 +1,182 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Validate checks that the data set is whole and consistent: every
+// (domain, service model) cell present once with a valid owner and a defined
+// source, no duplicate or dangling ids, and every control in a known domain
+// with valid rules. The embedded data is validated on load.
+func (m *Model) Validate() error {
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+
+	checkUnique("service model", m.ServiceModelIDs(), add)
+	checkUnique("domain", m.DomainIDs(), add)
+	checkUnique("control", m.ControlIDs(), add)
+	checkUnique("baseline", m.BaselineIDs(), add)
+	checkUnique("framework", m.FrameworkIDs(), add)
+
+	for _, d := range m.Domains {
+		if !slices.Contains(Layers, d.Layer) {
+			add("domain %q: layer %q is not one of %s", d.ID, d.Layer, Quoted(Layers))
+		}
+	}
+	m.validateCells(add)
+	m.validateCatalog(add)
+	return errors.Join(errs...)
+}
+
+func checkUnique(kind string, ids []string, add func(string, ...any)) {
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id == "" {
+			add("a %s has an empty id", kind)
+		}
+		if seen[id] {
+			add("duplicate %s id %q", kind, id)
+		}
+		seen[id] = true
+	}
+}
+
+func (m *Model) validateCells(add func(string, ...any)) {
+	seen := map[[2]string]bool{}
+	for _, c := range m.Cells {
+		key := [2]string{c.Domain, c.ServiceModel}
+		if seen[key] {
+			add("duplicate cell %s/%s", c.Domain, c.ServiceModel)
+		}
+		seen[key] = true
+		if m.domainIndex[c.Domain] == nil || m.modelIndex[c.ServiceModel] == nil {
+			add("cell %s/%s names an unknown domain or service model", c.Domain, c.ServiceModel)
+		}
+		if !slices.Contains(Owners, c.Owner) {
+			add("cell %s/%s: owner %q is not one of %s", c.Domain, c.ServiceModel, c.Owner, Quoted(Owners))
+		}
+		if len(c.Sources) == 0 {
+			add("cell %s/%s has no source", c.Domain, c.ServiceModel)
+		}
+		for _, s := range c.Sources {
+			if m.sourceIndex[s] == nil {
+				add("cell %s/%s cites undefined source %q", c.Domain, c.ServiceModel, s)
+			}
+		}
+		if strings.TrimSpace(c.ProviderResponsibility) == "" || strings.TrimSpace(c.CustomerResponsibility) == "" {
+			add("cell %s/%s lacks a responsibility text", c.Domain, c.ServiceModel)
+		}
+	}
+	for _, d := range m.Domains {
+		for _, s := range m.ServiceModels {
+			if !seen[[2]string{d.ID, s.ID}] {
+				add("missing cell %s/%s", d.ID, s.ID)
+			}
+		}
+	}
+}
+
+func (m *Model) validateCatalog(add func(string, ...any)) {
+	for _, g := range m.Groups {
+		if m.domainIndex[g.Domain] == nil {
+			add("group %q: unknown domain %q", g.ID, g.Domain)
+		}
+	}
+	for _, b := range m.Baselines {
+		if b.Extends != "" && m.baselineIdx[b.Extends] == nil {
+			add("baseline %q extends unknown baseline %q", b.ID, b.Extends)
+		}
+	}
+	for _, c := range m.Controls {
+		m.validateControl(c, add)
+	}
+}
+
+var controlTypes = []string{TypeBool, TypeNumber, TypeVersion, TypeString, TypeJSON, TypeDate, TypeStringSet, TypeStringList, TypeFirewallRules}
+
+func (m *Model) validateControl(c Control, add func(string, ...any)) {
+	if m.domainIndex[c.Domain] == nil {
+		add("control %q: unknown domain %q", c.ID, c.Domain)
+	}
+	if g, _ := c.Group(); g != "" {
+		grp := m.groupIndex[g]
+		if grp == nil {
+			add("control %q: unknown group %q", c.ID, g)
+		} else if grp.Domain != c.Domain {
+			add("control %q: domain %q differs from its group's %q", c.ID, c.Domain, grp.Domain)
+		}
+	}
+	if !slices.Contains(controlTypes, c.Type) {
+		add("control %q: type %q is not one of %s", c.ID, c.Type, Quoted(controlTypes))
+	}
+	if !slices.Contains(Severities, c.Severity) {
+		add("control %q: severity %q is not one of %s", c.ID, c.Severity, Quoted(Severities))
+	}
+	if c.Title == "" || c.Description == "" || c.Remediation == "" {
+		add("control %q lacks a title, description or remediation", c.ID)
+	}
+	for fw := range c.Frameworks {
+		if !slices.Contains(m.FrameworkIDs(), fw) {
+			add("control %q cites unknown framework %q", c.ID, fw)
+		}
+	}
+	for b, r := range c.Rules {
+		if m.baselineIdx[b] == nil {
+			add("control %q: rule for unknown baseline %q", c.ID, b)
+		}
+		if r.MinClassification != "" && ClassificationRank(r.MinClassification) < 0 {
+			add("control %q: unknown classification %q", c.ID, r.MinClassification)
+		}
+		if r.Reason == "" {
+			add("control %q: rule for %q has no reason", c.ID, b)
+		}
+	}
+}
+
+// Suggest returns up to three candidates closest to an unknown value, nearest
+// first, for "did you mean" hints.
+func Suggest(value string, candidates []string) []string {
+	type scored struct {
+		s string
+		d int
+	}
+	var all []scored
+	for _, c := range candidates {
+		d := editDistance(value, c)
+		if strings.Contains(c, value) || strings.Contains(value, c) {
+			d = min(d, 2)
+		}
+		if d <= max(3, len(value)/2) {
+			all = append(all, scored{c, d})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b scored) int { return a.d - b.d })
+	var out []string
+	for i := 0; i < len(all) && i < 3; i++ {
+		out = append(out, all[i].s)
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

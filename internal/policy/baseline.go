@@ -1,0 +1,187 @@
+package policy
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+)
+
+// CustomBaseline is a module author's baseline: a preset plus tighter rules
+// and locked controls. It travels from srm_baseline to srm_workload as the
+// canonical JSON that Spec returns.
+type CustomBaseline struct {
+	Name     string                `json:"name"`
+	Extends  string                `json:"extends"`
+	Controls map[string]CustomRule `json:"controls,omitempty"`
+}
+
+// CustomRule tightens one control. Required defaults to true: naming a
+// control in a baseline means the workload must declare it.
+type CustomRule struct {
+	Required *bool    `json:"required,omitempty"`
+	Min      *float64 `json:"min,omitempty"`
+	Max      *float64 `json:"max,omitempty"`
+	Locked   bool     `json:"locked,omitempty"`
+}
+
+// Spec is the canonical JSON form (map keys sorted by encoding/json), so the
+// same baseline always renders the same string and plans stay stable.
+func (b *CustomBaseline) Spec() string {
+	out, _ := json.Marshal(b) // a struct of plain fields cannot fail to marshal
+	return string(out)
+}
+
+// ParseCustomBaseline reads a Spec string and validates it.
+func ParseCustomBaseline(m *model.Model, spec string) (*CustomBaseline, error) {
+	var b CustomBaseline
+	dec := json.NewDecoder(strings.NewReader(spec))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("custom baseline is not an srm_baseline spec: %v", err)
+	}
+	if err := b.Validate(m); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// Validate checks the preset and each control entry, naming what would be
+// right.
+func (b *CustomBaseline) Validate(m *model.Model) error {
+	if _, ok := m.Baseline(b.Extends); !ok {
+		return fmt.Errorf("extends %q is not a preset baseline: valid values are %s", b.Extends, model.Quoted(m.BaselineIDs()))
+	}
+	for _, id := range slices.Sorted(maps.Keys(b.Controls)) {
+		if err := ValidateCustomRule(m, id, b.Controls[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ValidateCustomRule checks one entry of a custom baseline.
+func ValidateCustomRule(m *model.Model, id string, r CustomRule) error {
+	c, ok := m.Control(id)
+	if !ok {
+		return UnknownControlError(m, id)
+	}
+	bounded := c.Type == model.TypeNumber || c.Type == model.TypeVersion || c.Type == model.TypeDate
+	if (r.Min != nil || r.Max != nil) && !bounded {
+		return fmt.Errorf("control %q is a %s: min and max apply only to number, version and date controls", id, c.Type)
+	}
+	if c.Type == model.TypeDate && r.Min != nil {
+		return fmt.Errorf("control %q bounds the patch age in days: use max, not min", id)
+	}
+	if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+		return fmt.Errorf("control %q: min %g is greater than max %g", id, *r.Min, *r.Max)
+	}
+	if c.Type == model.TypeVersion {
+		for _, v := range []*float64{r.Min, r.Max} {
+			if v != nil && !slices.Contains(c.Enum, formatVersion(*v)) {
+				return fmt.Errorf("control %q: bound %g is not a version; valid values are %s", id, *v, model.Quoted(c.Enum))
+			}
+		}
+	}
+	return nil
+}
+
+// UnknownControlError names the unknown id and the closest known ones.
+func UnknownControlError(m *model.Model, id string) error {
+	msg := fmt.Sprintf("%q is not a control id", id)
+	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 {
+		msg += "; did you mean " + model.Quoted(s) + "?"
+	}
+	return fmt.Errorf("%s Valid control ids: %s", msg+".", strings.Join(m.ControlIDs(), ", "))
+}
+
+// effectiveRule is a rule after presets, data classification and a custom
+// baseline are combined.
+type effectiveRule struct {
+	model.Rule
+	Locked   bool
+	Baseline string // the baseline that asks for it, for messages
+}
+
+// ruleFor combines what the workload's baselines ask of one control.
+func ruleFor(m *model.Model, w *Workload, c model.Control) (effectiveRule, bool) {
+	preset, label := w.Baseline, w.Baseline
+	if w.Custom != nil {
+		preset, label = w.Custom.Extends, w.Custom.Name
+	}
+	r, ok := m.PresetRule(preset, c)
+	if raisesToStrict(w.Classification, c.Domain) {
+		if sr, sok := m.PresetRule("strict", c); sok {
+			r, ok = tighten(r, ok, sr), true
+		}
+	}
+	if ok && r.MinClassification != "" && model.ClassificationRank(w.Classification) < model.ClassificationRank(r.MinClassification) {
+		ok = false
+	}
+	eff := effectiveRule{Rule: r, Baseline: label}
+	if w.Custom != nil {
+		if cr, has := w.Custom.Controls[c.ID]; has {
+			eff.Rule = tighten(eff.Rule, ok, customToRule(cr, w.Custom.Name))
+			eff.Locked = cr.Locked
+			ok = true
+		}
+	}
+	return eff, ok
+}
+
+// Confidential and restricted data get the strict data-protection and backup
+// rules whatever the baseline: the damage of losing such data is the same.
+func raisesToStrict(classification, domain string) bool {
+	return model.ClassificationRank(classification) >= model.ClassificationRank("confidential") &&
+		(domain == "data_protection" || domain == "backup_recovery")
+}
+
+func customToRule(cr CustomRule, baseline string) model.Rule {
+	required := cr.Required == nil || *cr.Required
+	return model.Rule{
+		Required: required,
+		Min:      cr.Min,
+		Max:      cr.Max,
+		Reason:   fmt.Sprintf("Required by the %q baseline.", baseline),
+	}
+}
+
+// tighten merges two rules so that the result is at least as demanding as
+// each: a custom baseline or a classification can add to a preset, never
+// relax it.
+func tighten(a model.Rule, hasA bool, b model.Rule) model.Rule {
+	if !hasA {
+		return b
+	}
+	out := a
+	out.Required = a.Required || b.Required
+	if b.Expect != nil {
+		out.Expect = b.Expect
+	}
+	out.Min = pick(a.Min, b.Min, func(x, y float64) bool { return x > y })
+	out.Max = pick(a.Max, b.Max, func(x, y float64) bool { return x < y })
+	if a.MinClassification == "" || b.MinClassification == "" {
+		out.MinClassification = ""
+	}
+	if b.Reason != "" {
+		out.Reason, out.Sources = b.Reason, b.Sources
+	}
+	return out
+}
+
+func pick(a, b *float64, better func(x, y float64) bool) *float64 {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case better(*b, *a):
+		return b
+	}
+	return a
+}
+
+func formatVersion(v float64) string { return fmt.Sprintf("%.1f", v) }

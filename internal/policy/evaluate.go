@@ -1,0 +1,145 @@
+package policy
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+)
+
+// Evaluator evaluates workloads against one model. It holds no mutable state
+// and is safe for concurrent use.
+type Evaluator struct {
+	m *model.Model
+}
+
+// New returns an evaluator over a model.
+func New(m *model.Model) *Evaluator { return &Evaluator{m: m} }
+
+// Model returns the model the evaluator reads.
+func (e *Evaluator) Model() *model.Model { return e.m }
+
+// Evaluate checks a workload. The workload's service model, classification
+// and baseline must be valid; the provider's schema validators ensure that.
+func (e *Evaluator) Evaluate(w *Workload) Result {
+	m := e.m
+	res := Result{
+		CustomerDomains: nonNil(m.DomainsByOwner(w.ServiceModel, model.OwnerCustomer)),
+		ProviderDomains: nonNil(m.DomainsByOwner(w.ServiceModel, model.OwnerProvider)),
+		SharedDomains:   nonNil(m.DomainsByOwner(w.ServiceModel, model.OwnerShared)),
+	}
+	locked := map[string]string{}
+	for _, c := range m.Controls {
+		if !m.CustomerHasDuty(w.ServiceModel, c.Domain) {
+			continue
+		}
+		rule, ok := ruleFor(m, w, c)
+		if !ok {
+			continue
+		}
+		if rule.Required {
+			res.RequiredControls = append(res.RequiredControls, c.ID)
+		}
+		if rule.Locked {
+			locked[c.ID] = rule.Baseline
+		}
+		ctx := checkContext{m: m, w: w, c: c, rule: rule}
+		for _, f := range ctx.check() {
+			res.Findings = append(res.Findings, ctx.finish(f))
+		}
+	}
+	res.RequiredControls = nonNil(res.RequiredControls)
+	res.Notices = applyExceptions(m, w, res.Findings, locked)
+	if w.ExceptionsUnknown {
+		deferViolations(res.Findings)
+	}
+	res.Compliant = true
+	for _, f := range res.Findings {
+		switch f.Status {
+		case StatusViolated:
+			res.Compliant = false
+		case StatusDeferred:
+			if !slices.Contains(res.Deferred, f.Control) {
+				res.Deferred = append(res.Deferred, f.Control)
+			}
+		}
+	}
+	return res
+}
+
+func deferViolations(fs []Finding) {
+	for i := range fs {
+		if fs[i].Status == StatusViolated {
+			fs[i].Status = StatusDeferred
+		}
+	}
+}
+
+// RequiredControls lists what a workload of a service model must declare
+// under a preset baseline with internal data.
+func (e *Evaluator) RequiredControls(serviceModel, baseline string) []string {
+	return e.Evaluate(&Workload{ServiceModel: serviceModel, Baseline: baseline, Classification: "internal"}).RequiredControls
+}
+
+type checkContext struct {
+	m    *model.Model
+	w    *Workload
+	c    model.Control
+	rule effectiveRule
+}
+
+// finish fills the parts of a finding that every check shares.
+func (x checkContext) finish(f Finding) Finding {
+	cell, _ := x.m.Cell(x.c.Domain, x.w.ServiceModel)
+	f.Control, f.Domain, f.Owner = x.c.ID, x.c.Domain, cell.Owner
+	if f.Severity == "" {
+		f.Severity = x.c.Severity
+	}
+	if f.Remediation == "" {
+		f.Remediation = x.c.Remediation
+	}
+	f.References = append(References(x.m, x.c), f.References...)
+	if f.Path == "" {
+		f.Path = x.c.ID
+		if v := x.w.Values[x.c.ID]; v.GroupOmitted {
+			f.Path, _ = x.c.Group()
+		}
+	}
+	f.Detail = x.detail(f, cell)
+	return f
+}
+
+func (x checkContext) detail(f Finding, cell model.Cell) string {
+	dom, _ := x.m.Domain(x.c.Domain)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Workload %q (%s): %s\n\n", x.w.Name, x.w.ServiceModel, f.Message)
+	fmt.Fprintf(&b, "Why it is yours: under %s the %s domain (%s) is %s-owned. Customer side: %s\n",
+		x.w.ServiceModel, dom.ID, dom.Name, cell.Owner, cell.CustomerResponsibility)
+	if x.rule.Reason != "" {
+		fmt.Fprintf(&b, "Why the %q baseline asks for it: %s\n", x.rule.Baseline, x.rule.Reason)
+	}
+	fmt.Fprintf(&b, "\nTo fix: %s\n", f.Remediation)
+	if len(f.References) > 0 {
+		fmt.Fprintf(&b, "References: %s", strings.Join(f.References, "; "))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// References renders a control's framework references in catalog order.
+func References(m *model.Model, c model.Control) []string {
+	var out []string
+	for _, fw := range m.Frameworks {
+		for _, id := range c.Frameworks[fw.ID] {
+			out = append(out, fw.Name+" "+id)
+		}
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,132 @@
+// Package provider is the Terraform glue of the srm provider: schemas,
+// conversions and diagnostics. The model, the evaluator and the detectors
+// live in framework-free packages beside it.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
+)
+
+// Enforcement modes of the provider block.
+const (
+	EnforcementError = "error"
+	EnforcementWarn  = "warn"
+)
+
+var _ provider.ProviderWithFunctions = (*srmProvider)(nil)
+
+type srmProvider struct {
+	version string
+}
+
+type srmProviderModel struct {
+	Enforcement     types.String `tfsdk:"enforcement"`
+	DefaultBaseline types.String `tfsdk:"default_baseline"`
+}
+
+// providerData is what Configure hands to resources and data sources.
+type providerData struct {
+	evaluator       *policy.Evaluator
+	enforcement     string
+	defaultBaseline string
+}
+
+func defaultProviderData() *providerData {
+	return &providerData{
+		evaluator:       policy.New(model.Default()),
+		enforcement:     EnforcementError,
+		defaultBaseline: "standard",
+	}
+}
+
+// New returns a constructor for the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &srmProvider{version: version} }
+}
+
+func (p *srmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "srm"
+	resp.Version = p.version
+}
+
+func (p *srmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	m := model.Default()
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The cloud shared responsibility model, executable: who owns each security domain in each " +
+			"service model, and plan-time checks that a workload declares the controls its owner must run.",
+		Attributes: map[string]schema.Attribute{
+			"enforcement": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "What a violated control does to the plan: `error` (default) fails it, `warn` " +
+					"reports a warning and lets the plan succeed. Findings are recorded either way.",
+				Validators: []validator.String{stringvalidator.OneOf(EnforcementError, EnforcementWarn)},
+			},
+			"default_baseline": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Baseline for workloads that set none: " + backticked(m.BaselineIDs()) +
+					". Defaults to `standard`.",
+				Validators: []validator.String{stringvalidator.OneOf(m.BaselineIDs()...)},
+			},
+		},
+	}
+}
+
+func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg srmProviderModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	data := defaultProviderData()
+	if v := cfg.Enforcement.ValueString(); v != "" {
+		data.enforcement = v
+	}
+	if v := cfg.DefaultBaseline.ValueString(); v != "" {
+		data.defaultBaseline = v
+	}
+	resp.DataSourceData = data
+	resp.ResourceData = data
+}
+
+func (p *srmProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewWorkloadResource,
+		NewBaselineResource,
+	}
+}
+
+func (p *srmProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewResponsibilityMatrixDataSource,
+		NewServiceModelDataSource,
+		NewControlsDataSource,
+		NewAspectsDataSource,
+		NewOnPremisesComparisonDataSource,
+	}
+}
+
+func (p *srmProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewOwnerFunction,
+		NewCustomerDomainsFunction,
+		NewRequiredControlsFunction,
+		NewFirewallFindingsFunction,
+		NewIAMPolicyFindingsFunction,
+		NewBucketPolicyFindingsFunction,
+		NewSecretFindingsFunction,
+		NewPatchFindingsFunction,
+		NewIsPublicCIDRFunction,
+	}
+}

@@ -1,0 +1,53 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// protoV6ProviderFactories serves the provider in-process to the real
+// Terraform CLI that the GNUmakefile installs.
+var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"srm": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// Provider-defined functions need Terraform 1.8.
+var functionsSupported = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+
+// unitTest runs one case against the real CLI; no remote API is involved, so
+// no TF_ACC gate is needed.
+func unitTest(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories, Steps: steps})
+}
+
+func TestProvider_BadEnforcement(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+provider "srm" {
+  enforcement = "block"
+}
+data "srm_aspects" "x" {}
+`,
+		ExpectError: regexp.MustCompile(`(?s)enforcement.*value must be one of.*"error".*"warn"`),
+	})
+}
+
+func TestProvider_BadDefaultBaseline(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+provider "srm" {
+  default_baseline = "paranoid"
+}
+data "srm_aspects" "x" {}
+`,
+		ExpectError: regexp.MustCompile(`(?s)default_baseline.*"minimum".*"standard".*"strict"`),
+	})
+}

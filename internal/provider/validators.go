@@ -1,0 +1,102 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
+)
+
+// Each validator skips null and unknown values: Terraform validates again
+// once the value is known.
+
+// stringCheck adapts a func(string) error into a string validator.
+type stringCheck struct {
+	desc    string
+	summary string
+	check   func(string) error
+}
+
+func (v stringCheck) Description(context.Context) string         { return v.desc }
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.desc }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := v.check(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary, err.Error())
+	}
+}
+
+func dateValidator() validator.String {
+	return stringCheck{
+		desc:    "value must be a date YYYY-MM-DD or an RFC 3339 time",
+		summary: "Invalid Date",
+		check: func(s string) error {
+			_, err := detect.ParseDate(s)
+			return err
+		},
+	}
+}
+
+func jsonObjectValidator() validator.String {
+	return stringCheck{
+		desc:    "value must be a JSON object",
+		summary: "Invalid JSON Document",
+		check: func(s string) error {
+			var obj map[string]any
+			if err := json.Unmarshal([]byte(s), &obj); err != nil {
+				return fmt.Errorf("the value must be a JSON object such as jsonencode({ Version = \"2012-10-17\", Statement = [...] }): %v", err)
+			}
+			return nil
+		},
+	}
+}
+
+func controlIDValidator() validator.String {
+	return stringCheck{
+		desc:    "value must be a control id of the catalog",
+		summary: "Unknown Control",
+		check: func(s string) error {
+			m := model.Default()
+			if _, ok := m.Control(s); ok {
+				return nil
+			}
+			return policy.UnknownControlError(m, s)
+		},
+	}
+}
+
+func notBlankValidator() validator.String {
+	return stringCheck{
+		desc:    "value must not be blank",
+		summary: "Blank Value",
+		check: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return fmt.Errorf("the value is blank; write who or why in words")
+			}
+			return nil
+		},
+	}
+}
+
+func baselineSpecValidator() validator.String {
+	return stringCheck{
+		desc:    "value must be the spec of an srm_baseline resource",
+		summary: "Invalid Custom Baseline",
+		check: func(s string) error {
+			_, err := policy.ParseCustomBaseline(model.Default(), s)
+			if err != nil {
+				return fmt.Errorf("%v. Set custom_baseline = srm_baseline.NAME.spec", err)
+			}
+			return nil
+		},
+	}
+}

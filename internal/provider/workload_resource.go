@@ -1,0 +1,206 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
+)
+
+var (
+	_ resource.ResourceWithConfigure  = (*workloadResource)(nil)
+	_ resource.ResourceWithModifyPlan = (*workloadResource)(nil)
+)
+
+type workloadResource struct {
+	data *providerData
+	now  func() time.Time
+}
+
+// NewWorkloadResource returns the srm_workload resource.
+func NewWorkloadResource() resource.Resource {
+	return &workloadResource{data: defaultProviderData(), now: time.Now}
+}
+
+func (r *workloadResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_workload"
+}
+
+func (r *workloadResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = workloadSchema(model.Default())
+}
+
+func (r *workloadResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData != nil {
+		r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	}
+}
+
+// A workload is logical: the plan, which ModifyPlan made wholly known, is
+// the state.
+func (r *workloadResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	resp.State.Raw = req.Plan.Raw
+}
+
+func (r *workloadResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (r *workloadResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = req.Plan.Raw
+}
+
+func (r *workloadResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// ModifyPlan evaluates the workload. Terraform calls it at plan and again
+// during apply with a wholly-known configuration, so a control deferred at
+// plan is enforced at apply before anything is stored.
+func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	top, ok := rawObject(req.Plan.Raw)
+	if !ok {
+		return // destroy: never blocked
+	}
+	name, _ := rawString(top["name"])
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.StringValue(name))...)
+
+	w, ready := r.workload(ctx, top, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !ready {
+		setUnknownResults(ctx, &resp.Plan, &resp.Diagnostics)
+		return
+	}
+	res := r.data.evaluator.Evaluate(w)
+	r.report(ctx, w, res, &resp.Diagnostics)
+	setResults(ctx, res, &resp.Plan, &resp.Diagnostics)
+}
+
+// workload builds the evaluator's input; ready is false while the service
+// model, classification or baseline is unknown.
+func (r *workloadResource) workload(ctx context.Context, top map[string]tftypes.Value, resp *resource.ModifyPlanResponse) (*policy.Workload, bool) {
+	m := r.data.evaluator.Model()
+	name, _ := rawString(top["name"])
+	sm, smState := rawString(top["service_model"])
+	class, classState := rawString(top["data_classification"])
+	baseline, baselineState := rawString(top["baseline"])
+	spec, specState := rawString(top["custom_baseline"])
+
+	switch {
+	case specState == policy.Known:
+		baselineState = policy.Null
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("baseline"), types.StringNull())...)
+	case baselineState != policy.Known && specState == policy.Null:
+		baseline, baselineState = r.data.defaultBaseline, policy.Known
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("baseline"), types.StringValue(baseline))...)
+	}
+	if smState != policy.Known || classState != policy.Known || specState == policy.Unknown ||
+		(specState == policy.Null && baselineState != policy.Known) {
+		return nil, false
+	}
+	w := &policy.Workload{Name: name, ServiceModel: sm, Classification: class, Baseline: baseline, Now: r.now()}
+	if specState == policy.Known {
+		custom, err := policy.ParseCustomBaseline(m, spec)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("custom_baseline"), "Invalid Custom Baseline", err.Error())
+			return nil, false
+		}
+		w.Custom = custom
+	}
+	values, err := readControlValues(m, top)
+	if err != nil {
+		resp.Diagnostics.AddError("Unreadable Workload Value", err.Error())
+		return nil, false
+	}
+	w.Values = values
+	var known bool
+	w.Exceptions, known = rawExceptions(top["exceptions"])
+	w.ExceptionsUnknown = !known
+	return w, true
+}
+
+// report turns findings and exception notices into diagnostics.
+func (r *workloadResource) report(ctx context.Context, w *policy.Workload, res policy.Result, diags *diag.Diagnostics) {
+	warnOnly := r.data.enforcement == EnforcementWarn
+	for _, f := range res.Findings {
+		tflog.Debug(ctx, "srm_workload finding", map[string]any{
+			"workload": w.Name, "control": f.Control, "status": f.Status, "check": f.Check,
+		})
+		if f.Status != policy.StatusViolated {
+			continue
+		}
+		summary := "Control Not Satisfied: " + f.Control
+		if warnOnly {
+			diags.AddAttributeWarning(attributePath(f.Path), summary, f.Detail)
+		} else {
+			diags.AddAttributeError(attributePath(f.Path), summary, f.Detail)
+		}
+	}
+	for _, n := range res.Notices {
+		p := path.Root("exceptions").AtListIndex(n.Index).AtName(n.Field)
+		if n.Error {
+			diags.AddAttributeError(p, n.Summary, n.Detail)
+		} else {
+			diags.AddAttributeWarning(p, n.Summary, n.Detail)
+		}
+	}
+	if len(res.Deferred) > 0 {
+		diags.AddWarning("Controls Deferred Until Apply",
+			fmt.Sprintf("Workload %q: %s depend on values not known until apply. They are checked again during apply, "+
+				"before anything is stored, and a violation then fails the apply with the same error.",
+				w.Name, strings.Join(res.Deferred, ", ")))
+	}
+}
+
+var resultListAttributes = []string{"customer_domains", "provider_domains", "shared_domains", "required_controls"}
+
+func setUnknownResults(ctx context.Context, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	for _, name := range resultListAttributes {
+		diags.Append(plan.SetAttribute(ctx, path.Root(name), types.ListUnknown(types.StringType))...)
+	}
+	diags.Append(plan.SetAttribute(ctx, path.Root("findings"), types.ListUnknown(findingObjectType))...)
+	diags.Append(plan.SetAttribute(ctx, path.Root("compliant"), types.BoolUnknown())...)
+}
+
+func setResults(ctx context.Context, res policy.Result, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+	lists := [][]string{res.CustomerDomains, res.ProviderDomains, res.SharedDomains, res.RequiredControls}
+	for i, name := range resultListAttributes {
+		diags.Append(plan.SetAttribute(ctx, path.Root(name), stringList(lists[i]))...)
+	}
+	if len(res.Deferred) > 0 {
+		diags.Append(plan.SetAttribute(ctx, path.Root("findings"), types.ListUnknown(findingObjectType))...)
+		diags.Append(plan.SetAttribute(ctx, path.Root("compliant"), types.BoolUnknown())...)
+		return
+	}
+	items := make([]map[string]attr.Value, 0, len(res.Findings))
+	for _, f := range res.Findings {
+		items = append(items, findingValues(f))
+	}
+	findings, d := objectList(findingObjectType, items)
+	diags.Append(d...)
+	diags.Append(plan.SetAttribute(ctx, path.Root("findings"), findings)...)
+	diags.Append(plan.SetAttribute(ctx, path.Root("compliant"), types.BoolValue(res.Compliant))...)
+}
+
+func findingValues(f policy.Finding) map[string]attr.Value {
+	return map[string]attr.Value{
+		"control":     types.StringValue(f.Control),
+		"domain":      types.StringValue(f.Domain),
+		"owner":       types.StringValue(f.Owner),
+		"severity":    types.StringValue(f.Severity),
+		"status":      types.StringValue(f.Status),
+		"message":     types.StringValue(f.Message),
+		"remediation": types.StringValue(f.Remediation),
+		"references":  stringList(f.References),
+	}
+}
