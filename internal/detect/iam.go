@@ -247,8 +247,12 @@ func statementFindings(s statement) []Finding {
 		return append(out, publicTrustFindings(s)...)
 	}
 	if via := matchingPatterns(s.actions, "iam:PassRole"); len(via) > 0 {
+		how := ""
+		if len(via) > 1 || !strings.EqualFold(via[0], "iam:PassRole") {
+			how = fmt.Sprintf(" (via %s)", quoteList(via))
+		}
 		out = append(out, iamFinding(s, "iam.pass_role_wildcard", SeverityHigh,
-			fmt.Sprintf("%s allows iam:PassRole (via %s) on Resource \"*\", so the holder can hand any role to a service.", s.label(), quoteList(via)),
+			fmt.Sprintf("%s allows iam:PassRole%s on Resource \"*\", so the holder can hand any role to a service.", s.label(), how),
 			fmt.Sprintf("Limit iam:PassRole in %s to the ARNs of the roles it must pass, ideally with an iam:PassedToService condition.", s.label())))
 	}
 	var esc []string

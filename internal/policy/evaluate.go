@@ -120,8 +120,8 @@ func (x checkContext) detail(f Finding, cell model.Cell) string {
 		fmt.Fprintf(&b, "Why the %q baseline asks for it: %s\n", x.rule.Baseline, x.rule.Reason)
 	}
 	fmt.Fprintf(&b, "\nTo fix: %s\n", f.Remediation)
-	if len(f.References) > 0 {
-		fmt.Fprintf(&b, "References: %s", strings.Join(f.References, "; "))
+	if refs := groupedReferences(x.m, x.c); refs != "" {
+		fmt.Fprintf(&b, "References: %s", refs)
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -135,6 +135,17 @@ func References(m *model.Model, c model.Control) []string {
 		}
 	}
 	return out
+}
+
+// groupedReferences renders "NIST SP 800-53 Rev. 5: SC-28, SC-13; CIS ...".
+func groupedReferences(m *model.Model, c model.Control) string {
+	var parts []string
+	for _, fw := range m.Frameworks {
+		if ids := c.Frameworks[fw.ID]; len(ids) > 0 {
+			parts = append(parts, fw.Name+": "+strings.Join(ids, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func nonNil(s []string) []string {

@@ -34,9 +34,9 @@ type Value struct {
 }
 
 // KnownBool, KnownNumber and KnownString build known values tersely.
-func KnownBool(b bool) Value       { return Value{State: Known, Bool: b} }
-func KnownNumber(n float64) Value  { return Value{State: Known, Number: n} }
-func KnownString(s string) Value   { return Value{State: Known, String: s} }
+func KnownBool(b bool) Value        { return Value{State: Known, Bool: b} }
+func KnownNumber(n float64) Value   { return Value{State: Known, Number: n} }
+func KnownString(s string) Value    { return Value{State: Known, String: s} }
 func KnownStrings(s []string) Value { return Value{State: Known, Strings: s} }
 
 // Exception waives a control's violation until it expires.

@@ -182,4 +182,5 @@ func (r *baselineResource) Update(_ context.Context, req resource.UpdateRequest,
 	resp.State.Raw = req.Plan.Raw
 }
 
-func (r *baselineResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+func (r *baselineResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}

@@ -16,7 +16,9 @@ var _ datasource.DataSource = (*onPremisesComparisonDataSource)(nil)
 type onPremisesComparisonDataSource struct{}
 
 // NewOnPremisesComparisonDataSource returns the srm_on_premises_comparison data source.
-func NewOnPremisesComparisonDataSource() datasource.DataSource { return &onPremisesComparisonDataSource{} }
+func NewOnPremisesComparisonDataSource() datasource.DataSource {
+	return &onPremisesComparisonDataSource{}
+}
 
 var comparisonObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"component": types.StringType, "on_premises": types.StringType, "cloud": types.StringType,

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -50,4 +51,14 @@ data "srm_aspects" "x" {}
 `,
 		ExpectError: regexp.MustCompile(`(?s)default_baseline.*"minimum".*"standard".*"strict"`),
 	})
+}
+
+// errorMatching matches text fragments in order, however Terraform wraps the
+// diagnostic's lines.
+func errorMatching(fragments ...string) *regexp.Regexp {
+	quoted := make([]string, len(fragments))
+	for i, f := range fragments {
+		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(f)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
 }

@@ -60,7 +60,8 @@ func (r *workloadResource) Update(_ context.Context, req resource.UpdateRequest,
 	resp.State.Raw = req.Plan.Raw
 }
 
-func (r *workloadResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+func (r *workloadResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
 
 // ModifyPlan evaluates the workload. Terraform calls it at plan and again
 // during apply with a wholly-known configuration, so a control deferred at
@@ -82,7 +83,7 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	res := r.data.evaluator.Evaluate(w)
-	r.report(ctx, w, res, &resp.Diagnostics)
+	r.report(ctx, w, res, configUnchanged(top, req.State.Raw), &resp.Diagnostics)
 	setResults(ctx, res, &resp.Plan, &resp.Diagnostics)
 }
 
@@ -130,8 +131,25 @@ func (r *workloadResource) workload(ctx context.Context, top map[string]tftypes.
 }
 
 // report turns findings and exception notices into diagnostics.
-func (r *workloadResource) report(ctx context.Context, w *policy.Workload, res policy.Result, diags *diag.Diagnostics) {
-	warnOnly := r.data.enforcement == EnforcementWarn
+//
+// Errors block only plans that create the workload or change its
+// configuration. `terraform destroy` first runs an ordinary plan of the
+// unchanged configuration and stops on any error from it, so failing an
+// unchanged workload (one stored in warn mode, or whose exception has since
+// expired) would block its destruction. Such findings are warnings, and
+// findings and compliant still record them.
+func (r *workloadResource) report(ctx context.Context, w *policy.Workload, res policy.Result, unchanged bool, diags *diag.Diagnostics) {
+	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
+	addError := func(p path.Path, summary, detail string) {
+		switch {
+		case unchanged:
+			diags.AddAttributeWarning(p, summary, detail+"\n\n"+unchangedNote)
+		case warnOnly:
+			diags.AddAttributeWarning(p, summary, detail)
+		default:
+			diags.AddAttributeError(p, summary, detail)
+		}
+	}
 	for _, f := range res.Findings {
 		tflog.Debug(ctx, "srm_workload finding", map[string]any{
 			"workload": w.Name, "control": f.Control, "status": f.Status, "check": f.Check,
@@ -139,17 +157,12 @@ func (r *workloadResource) report(ctx context.Context, w *policy.Workload, res p
 		if f.Status != policy.StatusViolated {
 			continue
 		}
-		summary := "Control Not Satisfied: " + f.Control
-		if warnOnly {
-			diags.AddAttributeWarning(attributePath(f.Path), summary, f.Detail)
-		} else {
-			diags.AddAttributeError(attributePath(f.Path), summary, f.Detail)
-		}
+		addError(attributePath(f.Path), "Control Not Satisfied: "+f.Control, f.Detail)
 	}
 	for _, n := range res.Notices {
 		p := path.Root("exceptions").AtListIndex(n.Index).AtName(n.Field)
 		if n.Error {
-			diags.AddAttributeError(p, n.Summary, n.Detail)
+			addError(p, n.Summary, n.Detail)
 		} else {
 			diags.AddAttributeWarning(p, n.Summary, n.Detail)
 		}
@@ -160,6 +173,31 @@ func (r *workloadResource) report(ctx context.Context, w *policy.Workload, res p
 				"before anything is stored, and a violation then fails the apply with the same error.",
 				w.Name, strings.Join(res.Deferred, ", ")))
 	}
+}
+
+const unchangedNote = "This plan does not change the workload's configuration, so the finding is a warning " +
+	"here; any plan that changes the workload fails on it."
+
+// computedAttributes are derived by ModifyPlan; every other attribute comes
+// from configuration.
+var computedAttributes = map[string]bool{
+	"id": true, "customer_domains": true, "provider_domains": true,
+	"shared_domains": true, "required_controls": true, "findings": true, "compliant": true,
+}
+
+// configUnchanged reports whether the planned configuration equals the
+// stored one.
+func configUnchanged(plan map[string]tftypes.Value, state tftypes.Value) bool {
+	prior, ok := rawObject(state)
+	if !ok {
+		return false
+	}
+	for name, v := range plan {
+		if !computedAttributes[name] && !v.Equal(prior[name]) {
+			return false
+		}
+	}
+	return true
 }
 
 var resultListAttributes = []string{"customer_domains", "provider_domains", "shared_domains", "required_controls"}

@@ -139,8 +139,8 @@ func controlAttributes(m *model.Model) map[string]schema.Attribute {
 			nested[name] = controlAttribute(m, c)
 		}
 		out[g.ID] = schema.SingleNestedAttribute{
-			Optional:   true,
-			Attributes: nested,
+			Optional:            true,
+			Attributes:          nested,
 			MarkdownDescription: g.Description + " Domain `" + g.Domain + "`. Omitting the block omits every control in it.",
 		}
 	}

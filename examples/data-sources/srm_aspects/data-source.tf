@@ -1,0 +1,5 @@
+data "srm_aspects" "all" {}
+
+output "customer_side" {
+  value = { for r in data.srm_aspects.all.rows : r.aspect => coalesce(r.customer, "not applicable") }
+}

@@ -1,0 +1,9 @@
+# Controls a SaaS workload can be asked for that cite PCI DSS v4.0.
+data "srm_controls" "saas_pci" {
+  service_model = "saas"
+  framework     = "pci_dss_v4"
+}
+
+output "saas_pci_controls" {
+  value = [for c in data.srm_controls.saas_pci.controls : "${c.id}: ${join(", ", c.frameworks["pci_dss_v4"])}"]
+}

@@ -1,0 +1,7 @@
+data "srm_service_model" "paas" {
+  name = "paas"
+}
+
+output "paas_required_controls" {
+  value = data.srm_service_model.paas.required_controls
+}

@@ -1,0 +1,70 @@
+# A compliant PaaS workload: the provider patches the OS, so no hardening
+# block is needed; the customer still owns identity and shares the rest.
+resource "srm_workload" "orders_api" {
+  name                = "orders-api"
+  service_model       = "paas"
+  data_classification = "confidential"
+  environment         = "prod"
+
+  identity = {
+    mfa_required    = true
+    least_privilege = true
+  }
+  network = {
+    segmented = true
+  }
+  encryption = {
+    at_rest              = true
+    in_transit           = true
+    min_tls_version      = "1.2"
+    key_rotation_days    = 365
+    secret_rotation_days = 90
+  }
+  logging = {
+    enabled        = true
+    retention_days = 365
+  }
+  # Confidential data raises backups to the strict level.
+  backup = {
+    enabled        = true
+    retention_days = 35
+    cross_region   = true
+    restore_tested = true
+  }
+}
+
+# The same workload without encryption and with two-day backups fails the
+# plan with one error per control, each on the attribute to change:
+#
+#   Error: Control Not Satisfied: encryption.at_rest
+#   Error: Control Not Satisfied: backup.retention_days
+#
+# A control can be waived for a while with an approved exception.
+resource "srm_workload" "reporting" {
+  name          = "reporting"
+  service_model = "saas"
+
+  identity = {
+    mfa_required    = true
+    least_privilege = true
+  }
+  encryption = {
+    at_rest    = true
+    in_transit = true
+  }
+  logging = {
+    enabled        = true
+    retention_days = 90
+  }
+  backup = {
+    enabled        = true
+    retention_days = 3
+  }
+
+  exceptions = [{
+    control       = "backup.retention_days"
+    justification = "Vendor keeps 3 days; export job lands in Q1"
+    approved_by   = "security-architecture"
+    expires       = "2099-03-31"
+  }]
+}
