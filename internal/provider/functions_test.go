@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -69,3 +70,5 @@ output "required" { value = provider::srm::required_controls("faas", "minimum") 
 	functionError(t, `output "x" { value = provider::srm::required_controls("iaas", "gold") }`,
 		`baseline: unknown baseline "gold"; valid values are "minimum", "standard", "strict"`)
 }
+
+func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
