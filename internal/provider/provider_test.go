@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -61,4 +62,14 @@ func errorMatching(fragments ...string) *regexp.Regexp {
 		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(f)), `\s+`)
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
+}
+
+// TestMain registers the provider under its real namespace, so that
+// configurations declaring `source = "shared-responsibility/srm"` (modules,
+// examples) resolve to the provider under test instead of a registry.
+func TestMain(m *testing.M) {
+	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
+		_ = os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "shared-responsibility")
+	}
+	os.Exit(m.Run())
 }
