@@ -1,6 +1,7 @@
 package model
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -168,5 +169,15 @@ func BenchmarkOwner(b *testing.B) {
 	m := Default()
 	for b.Loop() {
 		_, _ = m.Owner("caas", "workload_hardening")
+	}
+}
+
+func TestReadmeShowsTheCurrentMatrix(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), Default().MarkdownMatrix()) {
+		t.Errorf("README.md does not contain the current matrix; replace its table with:\n%s", Default().MarkdownMatrix())
 	}
 }
