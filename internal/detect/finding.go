@@ -1,7 +1,10 @@
 package detect
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -72,4 +75,111 @@ func clip(s string, max int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// ---- decoded-value helpers shared by the detectors ----
+
+// toInt converts the numeric shapes decoders produce (and numeric strings)
+// to an integer; non-integral or non-finite values are rejected.
+func toInt(v any) (int64, bool) {
+	switch t := v.(type) {
+	case int:
+		return int64(t), true
+	case int8:
+		return int64(t), true
+	case int16:
+		return int64(t), true
+	case int32:
+		return int64(t), true
+	case int64:
+		return t, true
+	case uint:
+		return uintToInt(uint64(t))
+	case uint8:
+		return int64(t), true
+	case uint16:
+		return int64(t), true
+	case uint32:
+		return int64(t), true
+	case uint64:
+		return uintToInt(t)
+	case float32:
+		return floatToInt(float64(t))
+	case float64:
+		return floatToInt(t)
+	case json.Number:
+		if n, err := t.Int64(); err == nil {
+			return n, true
+		}
+		if f, err := t.Float64(); err == nil {
+			return floatToInt(f)
+		}
+	case string:
+		if n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64); err == nil {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+func uintToInt(u uint64) (int64, bool) {
+	if u > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(u), true
+}
+
+func floatToInt(f float64) (int64, bool) {
+	// The bounds keep the conversion defined; ports are tiny anyway.
+	if f != math.Trunc(f) || f < -1e15 || f > 1e15 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+func isList(v any) bool {
+	switch v.(type) {
+	case []any, []string:
+		return true
+	}
+	return false
+}
+
+// describe names a decoded value's kind for error messages.
+func describe(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("a string (%q)", clip(t, 40))
+	case bool:
+		return "a boolean"
+	case []any, []string, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	if _, ok := toInt(v); ok {
+		return "a number"
+	}
+	switch v.(type) {
+	case float32, float64, json.Number:
+		return "a number"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+// show renders a value inside an error message.
+func show(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strconv.Quote(clip(t, 40))
+	case float64:
+		return strconv.FormatFloat(t, 'g', -1, 64)
+	case nil:
+		return "null"
+	case bool, int, int64, int32, json.Number:
+		return fmt.Sprint(t)
+	}
+	return describe(v)
 }

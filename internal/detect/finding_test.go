@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"encoding/json"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -89,5 +91,33 @@ func TestReferencesAreVerifiedOnes(t *testing.T) {
 				t.Errorf("%s cites unverified %q", k.id, r)
 			}
 		}
+	}
+}
+
+func TestToInt(t *testing.T) {
+	good := map[any]int64{22: 22, int64(443): 443, float64(8080): 8080, float32(53): 53, uint8(7): 7, " 22 ": 22, "-1": -1, json.Number("3389"): 3389}
+	for in, want := range good {
+		if got, ok := toInt(in); !ok || got != want {
+			t.Errorf("toInt(%#v) = %d, %v", in, got, ok)
+		}
+	}
+	for _, in := range []any{22.5, math.NaN(), math.Inf(1), 1e300, "abc", "", true, nil, uint64(math.MaxUint64), []any{1}} {
+		if _, ok := toInt(in); ok {
+			t.Errorf("toInt(%#v) accepted", in)
+		}
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	for in, want := range map[any]string{"x": `a string ("x")`, 1.5: "a number", true: "a boolean", nil: "null"} {
+		if got := describe(in); got != want {
+			t.Errorf("describe(%#v) = %q, want %q", in, got, want)
+		}
+	}
+	if got := describe(map[string]any{}); got != "an object" {
+		t.Errorf("describe(map) = %q", got)
+	}
+	if got := describe([]any{}); got != "a list" {
+		t.Errorf("describe(list) = %q", got)
 	}
 }

@@ -416,3 +416,19 @@ func FuzzIsPublicCIDR(f *testing.F) {
 		}
 	})
 }
+
+func TestFirewallFindingsFromInputNumbersInputElements(t *testing.T) {
+	input := []any{
+		map[string]any{"access": "Allow", "direction": "Inbound", "protocol": "Tcp", "source_address_prefix": "*",
+			"destination_port_ranges": []any{"443", "8443"}},
+		map[string]any{"access": "Allow", "direction": "Inbound", "protocol": "Tcp", "source_address_prefix": "Internet",
+			"destination_port_range": "22"},
+	}
+	fs, err := FirewallFindingsFromInput(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Index != 1 || !strings.HasPrefix(fs[0].Message, "rule 1 ") {
+		t.Fatalf("findings = %+v; want one finding for input element 1", fs)
+	}
+}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -91,8 +92,17 @@ var trigger = func() (t [256]bool) {
 // SecretFindings scans text (user_data, environment values, tags, any
 // string) for credentials. It reports one finding per secret occurrence;
 // when several detectors match overlapping text, only the most specific is
-// reported. Findings are ordered by position. A finding never contains more
-// than the first four characters of the secret.
+// reported (provider token > AWS secret key > password assignment > high
+// entropy). Findings are ordered by position, with Line set and Index -1. A
+// finding never contains more than the first four characters of the secret.
+//
+// Decisions: Stripe test-mode keys (sk_test_, rk_test_) are reported with
+// low severity, since they cannot move money but still open the account's
+// test data; publishable keys (pk_) are public and ignored. AWS's documented
+// example keys (containing "EXAMPLE") are ignored. Placeholder values
+// ("changeme", "<password>", "${var.x}", "$VAR", "********", env var names)
+// and references (var.x, random_password.db.result, function calls) are not
+// literals. Values longer than 4096 bytes are not assessed.
 func SecretFindings(text string) []Finding {
 	matches := scanSecrets(text)
 	if len(matches) == 0 {
@@ -133,7 +143,19 @@ func secretHint(secret string) string {
 	return secret[:i]
 }
 
+// scanner carries the text and two forward-only caches that keep the scan
+// linear on hostile input (for example "token=token=token=…" or many PEM
+// headers): the next value delimiter and the next "-----" run.
+type scanner struct {
+	text     string
+	stopFrom int // no value delimiter lies in text[stopFrom:stopAt]
+	stopAt   int
+	dashFrom int // no "-----" starts in text[dashFrom:dashAt]
+	dashAt   int
+}
+
 func scanSecrets(text string) []secretMatch {
+	s := &scanner{text: text, stopFrom: -1, dashFrom: -1}
 	var cands []secretMatch
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -150,11 +172,11 @@ func scanSecrets(text string) []secretMatch {
 		case '_':
 			m, ok = matchUnderscoreToken(text, i)
 		case '-':
-			m, ok = matchDashToken(text, i)
+			m, ok = s.matchDashToken(i)
 		case '.':
 			m, ok = matchSlackWebhook(text, i)
 		case '=', ':':
-			m, ok = matchAssignment(text, i)
+			m, ok = s.matchAssignment(i)
 		}
 		if !ok {
 			continue
@@ -302,10 +324,11 @@ func bodyToken(text string, start, body, minBody int, class, cont func(byte) boo
 
 // matchDashToken recognises prefixes ending in '-': GitLab (glpat-), Slack
 // (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-) and PEM private key headers.
-func matchDashToken(text string, i int) (secretMatch, bool) {
+func (s *scanner) matchDashToken(i int) (secretMatch, bool) {
+	text := s.text
 	switch {
 	case strings.HasPrefix(text[i:], "-----BEGIN "):
-		return matchPrivateKey(text, i)
+		return s.matchPrivateKey(i)
 	case i >= 5 && text[i-5:i] == "glpat":
 		return bodyToken(text, i-5, i+1, 20, isB64URL, isB64URL, kindGitLab)
 	case i >= 4 && text[i-4:i-1] == "xox" && strings.IndexByte("baprs", text[i-1]) >= 0:
@@ -355,9 +378,10 @@ func matchSlackWebhook(text string, i int) (secretMatch, bool) {
 }
 
 // matchPrivateKey accepts "-----BEGIN <label>PRIVATE KEY[ BLOCK]-----"
-// followed by at least a few lines' worth of base64 body, so that
-// documentation mentioning the header alone does not count.
-func matchPrivateKey(text string, i int) (secretMatch, bool) {
+// followed by at least a few lines' worth of base64 body before the next
+// "-----", so that documentation mentioning the header alone does not count.
+func (s *scanner) matchPrivateKey(i int) (secretMatch, bool) {
+	text := s.text
 	labelStart := i + len("-----BEGIN ")
 	labelEnd := span(text, labelStart, 64, func(c byte) bool { return isUpperAlnum(c) || c == ' ' })
 	label := text[labelStart:labelEnd]
@@ -366,12 +390,8 @@ func matchPrivateKey(text string, i int) (secretMatch, bool) {
 		return secretMatch{}, false
 	}
 	bodyStart := labelEnd + 5
-	window := text[bodyStart:min(len(text), bodyStart+pemWindow)]
-	endAt := strings.Index(window, "-----END")
-	body := window
-	if endAt >= 0 {
-		body = window[:endAt]
-	}
+	next := s.nextDashes(bodyStart)
+	body := text[bodyStart:min(next, bodyStart+pemWindow)]
 	n := 0
 	for j := 0; j < len(body) && n < 40; j++ {
 		if c := body[j]; isAlnum(c) || c == '+' || c == '/' {
@@ -382,11 +402,39 @@ func matchPrivateKey(text string, i int) (secretMatch, bool) {
 		return secretMatch{}, false
 	}
 	end := bodyStart
-	if endAt >= 0 {
-		end = bodyStart + endAt + len("-----END")
-		end = span(text, end, 64, func(c byte) bool { return isUpperAlnum(c) || c == ' ' || c == '-' })
+	if next-bodyStart <= pemWindow && strings.HasPrefix(text[next:], "-----END") {
+		end = span(text, next+len("-----END"), 64, func(c byte) bool { return isUpperAlnum(c) || c == ' ' || c == '-' })
 	}
 	return secretMatch{i, end, kindPrivateKey}, true
+}
+
+// nextDashes returns the start of the next "-----" at or after p, or
+// len(text). Calls come with increasing p, so the cached answer is reused
+// until p passes it and the text is searched once overall.
+func (s *scanner) nextDashes(p int) int {
+	if s.dashFrom < 0 || p < s.dashFrom || p > s.dashAt {
+		s.dashFrom = p
+		if k := strings.Index(s.text[p:], "-----"); k >= 0 {
+			s.dashAt = p + k
+		} else {
+			s.dashAt = len(s.text)
+		}
+	}
+	return s.dashAt
+}
+
+// nextStop returns the position of the next unquoted-value delimiter at or
+// after p, or len(text), caching it like nextDashes.
+func (s *scanner) nextStop(p int) int {
+	if s.stopFrom < 0 || p < s.stopFrom || p > s.stopAt {
+		s.stopFrom = p
+		q := p
+		for q < len(s.text) && !isValueStop(s.text[q]) {
+			q++
+		}
+		s.stopAt = q
+	}
+	return s.stopAt
 }
 
 // matchJWT anchors on the 'J' of "eyJ" (base64url of `{"`) and requires
@@ -437,11 +485,12 @@ type keyClass struct {
 }
 
 // keyHints is a cheap substring filter run before the key is tokenised.
-var keyHints = []string{"pass", "pwd", "secret", "token", "key", "cred", "auth"}
+var keyHints = [][]byte{[]byte("pass"), []byte("pwd"), []byte("secret"), []byte("token"), []byte("key"), []byte("cred"), []byte("auth")}
 
 // matchAssignment handles an '=' or ':' at i: it reads the key before it and
 // the value after it and decides whether the value is a literal secret.
-func matchAssignment(text string, i int) (secretMatch, bool) {
+func (s *scanner) matchAssignment(i int) (secretMatch, bool) {
+	text := s.text
 	sep := text[i]
 	v := i + 1
 	keyEnd := i
@@ -476,7 +525,7 @@ func matchAssignment(text string, i int) (secretMatch, bool) {
 	if !cls.awsSecret && !cls.password && !cls.entropy {
 		return secretMatch{}, false
 	}
-	vs, ve, quoted, ok := valueAfter(text, v)
+	vs, ve, quoted, ok := s.valueAfter(v)
 	if !ok {
 		return secretMatch{}, false
 	}
@@ -517,7 +566,8 @@ func keyBefore(text string, end int) (key string, quoted, ok bool) {
 // valueAfter reads the value that starts after blanks at p: a quoted string
 // on the same line (also JSON-escaped \"…\"), or an unquoted run up to a
 // blank or delimiter, without trailing sentence punctuation.
-func valueAfter(text string, p int) (start, end int, quoted, ok bool) {
+func (s *scanner) valueAfter(p int) (start, end int, quoted, ok bool) {
+	text := s.text
 	for n := 0; p < len(text) && n < 32 && (text[p] == ' ' || text[p] == '\t'); n++ {
 		p++
 	}
@@ -545,10 +595,7 @@ func valueAfter(text string, p int) (start, end int, quoted, ok bool) {
 		}
 		return 0, 0, false, false
 	}
-	q := p
-	for q < len(text) && q-p <= maxValueLen && !isValueStop(text[q]) {
-		q++
-	}
+	q := s.nextStop(p)
 	if q-p > maxValueLen {
 		return 0, 0, false, false
 	}
@@ -651,18 +698,17 @@ func hasAnySuffix(s string, suffixes ...string) bool {
 	return false
 }
 
-// containsAnyFold reports whether s contains any of the lower-case needles,
-// ignoring ASCII case, without allocating.
-func containsAnyFold(s string, needles []string) bool {
-	for _, n := range needles {
-		for i := 0; i+len(n) <= len(s); i++ {
-			j := 0
-			for j < len(n) && lower(s[i+j]) == n[j] {
-				j++
-			}
-			if j == len(n) {
-				return true
-			}
+// containsAnyFold reports whether s (at most maxKeyLen bytes) contains any
+// of the lower-case needles, ignoring ASCII case, without allocating.
+func containsAnyFold(s string, needles [][]byte) bool {
+	var buf [maxKeyLen + 1]byte
+	n := copy(buf[:], s)
+	for i := range n {
+		buf[i] = lower(buf[i])
+	}
+	for _, needle := range needles {
+		if bytes.Contains(buf[:n], needle) {
+			return true
 		}
 	}
 	return false

@@ -47,10 +47,10 @@ func (f *firewallFindingsFunction) Run(ctx context.Context, req function.RunRequ
 		resp.Error = function.NewArgumentFuncError(0, "rules: "+err.Error())
 		return
 	}
-	normalized, err := detect.NormalizeFirewallRules(generic)
+	findings, err := detect.FirewallFindingsFromInput(generic)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(0, "rules: "+err.Error())
 		return
 	}
-	setFindings(ctx, resp, detect.FirewallFindings(normalized))
+	setFindings(ctx, resp, findings)
 }
