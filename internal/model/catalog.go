@@ -122,11 +122,7 @@ func (m *Model) Control(id string) (Control, bool) {
 
 // ControlIDs returns every control id in catalog order.
 func (m *Model) ControlIDs() []string {
-	ids := make([]string, len(m.Controls))
-	for i, c := range m.Controls {
-		ids[i] = c.ID
-	}
-	return ids
+	return idsOf(m.Controls, func(c Control) string { return c.ID })
 }
 
 // GroupControls returns the controls of a group in catalog order.
@@ -142,11 +138,7 @@ func (m *Model) GroupControls(group string) []Control {
 
 // BaselineIDs returns the preset baseline ids, least demanding first.
 func (m *Model) BaselineIDs() []string {
-	ids := make([]string, len(m.Baselines))
-	for i, b := range m.Baselines {
-		ids[i] = b.ID
-	}
-	return ids
+	return idsOf(m.Baselines, func(b Baseline) string { return b.ID })
 }
 
 // Baseline looks up a preset baseline.
@@ -160,11 +152,7 @@ func (m *Model) Baseline(id string) (Baseline, bool) {
 
 // FrameworkIDs returns the framework ids in catalog order.
 func (m *Model) FrameworkIDs() []string {
-	ids := make([]string, len(m.Frameworks))
-	for i, f := range m.Frameworks {
-		ids[i] = f.ID
-	}
-	return ids
+	return idsOf(m.Frameworks, func(f Framework) string { return f.ID })
 }
 
 // PresetRule returns what a preset baseline asks of a control, following the

@@ -172,22 +172,23 @@ func (m *Model) index() {
 	m.indexCatalog()
 }
 
-// ServiceModelIDs returns the service model ids in matrix column order.
-func (m *Model) ServiceModelIDs() []string {
-	ids := make([]string, len(m.ServiceModels))
-	for i, s := range m.ServiceModels {
-		ids[i] = s.ID
+// idsOf lists the ids of items in their order.
+func idsOf[T any](items []T, id func(T) string) []string {
+	ids := make([]string, len(items))
+	for i, item := range items {
+		ids[i] = id(item)
 	}
 	return ids
 }
 
+// ServiceModelIDs returns the service model ids in matrix column order.
+func (m *Model) ServiceModelIDs() []string {
+	return idsOf(m.ServiceModels, func(s ServiceModel) string { return s.ID })
+}
+
 // DomainIDs returns the domain ids in matrix row order.
 func (m *Model) DomainIDs() []string {
-	ids := make([]string, len(m.Domains))
-	for i, d := range m.Domains {
-		ids[i] = d.ID
-	}
-	return ids
+	return idsOf(m.Domains, func(d Domain) string { return d.ID })
 }
 
 // ServiceModel looks up a service model by id.

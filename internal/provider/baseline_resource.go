@@ -23,7 +23,9 @@ var (
 	_ resource.ResourceWithValidateConfig = (*baselineResource)(nil)
 )
 
-type baselineResource struct{}
+type baselineResource struct {
+	logicalResource
+}
 
 // NewBaselineResource returns the srm_baseline resource.
 func NewBaselineResource() resource.Resource { return &baselineResource{} }

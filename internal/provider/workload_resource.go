@@ -25,6 +25,7 @@ var (
 )
 
 type workloadResource struct {
+	logicalResource
 	data *providerData
 	now  func() time.Time
 }

@@ -13,9 +13,11 @@ resource "srm_workload" "orders_api" {
   network = {
     segmented = true
   }
+  # Confidential data also needs a customer-managed key.
   encryption = {
     at_rest              = true
     in_transit           = true
+    customer_managed_key = true
     min_tls_version      = "1.2"
     key_rotation_days    = 365
     secret_rotation_days = 90

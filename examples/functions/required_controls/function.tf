@@ -1,0 +1,12 @@
+# The controls a FaaS workload must declare under each preset baseline, and
+# what the strict baseline adds to the standard one.
+output "faas_minimum" {
+  value = provider::srm::required_controls("faas", "minimum")
+}
+
+output "faas_strict_adds" {
+  value = setsubtract(
+    provider::srm::required_controls("faas", "strict"),
+    provider::srm::required_controls("faas", "standard"),
+  )
+}
