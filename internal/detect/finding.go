@@ -66,11 +66,11 @@ func quoteList(values []string) string {
 
 // clip shortens user-supplied labels (Sids, sources) so a hostile input
 // cannot turn a message into a wall of text.
-func clip(s string, max int) string {
-	if len(s) <= max {
+func clip(s string, limit int) string {
+	if len(s) <= limit {
 		return s
 	}
-	cut := max
+	cut := limit
 	for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
 		cut--
 	}

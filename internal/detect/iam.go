@@ -317,7 +317,7 @@ func isServiceWildcard(a string) bool {
 	}
 	for i := 0; i < len(svc); i++ {
 		c := svc[i]
-		if !(isAlnum(c) || c == '-') {
+		if !isAlnum(c) && c != '-' {
 			return false
 		}
 	}

@@ -99,10 +99,10 @@ func TestPatchFindingsMessageIsStableAcrossDays(t *testing.T) {
 
 func TestPatchFindingsErrorsAndExtremes(t *testing.T) {
 	now := time.Now()
-	for _, max := range []int{0, -5} {
-		_, err := PatchFindings(now, now, max)
+	for _, maxAge := range []int{0, -5} {
+		_, err := PatchFindings(now, now, maxAge)
 		if err == nil || !strings.Contains(err.Error(), "maxAgeDays") || !strings.Contains(err.Error(), "positive") {
-			t.Errorf("max %d: error %v", max, err)
+			t.Errorf("max %d: error %v", maxAge, err)
 		}
 	}
 	// Huge limits and zero times must not overflow or panic.

@@ -335,7 +335,7 @@ func (s *scanner) matchDashToken(i int) (secretMatch, bool) {
 		m, ok := bodyToken(text, i-4, i+1, 10, func(c byte) bool { return isAlnum(c) || c == '-' }, isB64URL, kindSlack)
 		// Real Slack tokens carry numeric team/user ids; "xoxb-your-token"
 		// placeholders do not.
-		if ok && strings.IndexAny(text[i+1:m.end], "0123456789") < 0 {
+		if ok && !strings.ContainsAny(text[i+1:m.end], "0123456789") {
 			return secretMatch{}, false
 		}
 		return m, ok
@@ -386,7 +386,7 @@ func (s *scanner) matchPrivateKey(i int) (secretMatch, bool) {
 	labelEnd := span(text, labelStart, 64, func(c byte) bool { return isUpperAlnum(c) || c == ' ' })
 	label := text[labelStart:labelEnd]
 	if !strings.HasPrefix(text[labelEnd:], "-----") ||
-		!(strings.HasSuffix(label, "PRIVATE KEY") || strings.HasSuffix(label, "PRIVATE KEY BLOCK")) {
+		!strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") {
 		return secretMatch{}, false
 	}
 	bodyStart := labelEnd + 5
@@ -831,7 +831,8 @@ func isPath(v string) bool {
 // random_password.db.result or each.value["x"].
 func isReference(v string) bool {
 	c := v[0]
-	if !(('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c == '_') || !strings.Contains(v, ".") || v[len(v)-1] == '.' {
+	isLetter := ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c == '_'
+	if !isLetter || !strings.Contains(v, ".") || v[len(v)-1] == '.' {
 		return false
 	}
 	for i := 0; i < len(v); i++ {

@@ -23,9 +23,7 @@ var (
 	_ resource.ResourceWithValidateConfig = (*baselineResource)(nil)
 )
 
-type baselineResource struct {
-	logicalResource
-}
+type baselineResource struct{}
 
 // NewBaselineResource returns the srm_baseline resource.
 func NewBaselineResource() resource.Resource { return &baselineResource{} }

@@ -25,7 +25,6 @@ var (
 )
 
 type workloadResource struct {
-	logicalResource
 	data *providerData
 	now  func() time.Time
 }
