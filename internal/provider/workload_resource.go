@@ -71,8 +71,11 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if !ok {
 		return // destroy: never blocked
 	}
-	name, _ := rawString(top["name"])
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.StringValue(name))...)
+	id := types.StringUnknown()
+	if name, state := rawString(top["name"]); state == policy.Known {
+		id = types.StringValue(name)
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), id)...)
 
 	w, ready := r.workload(ctx, top, resp)
 	if resp.Diagnostics.HasError() {

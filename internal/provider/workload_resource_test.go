@@ -442,3 +442,34 @@ func TestWorkload_BadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestWorkload_UnknownNameAndServiceModel(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+resource "terraform_data" "meta" {
+  input = { name = "batch", model = "faas" }
+}
+resource "srm_workload" "fn" {
+  name          = terraform_data.meta.output.name
+  service_model = terraform_data.meta.output.model
+  baseline      = "minimum"
+  identity      = { mfa_required = true, least_privilege = true }
+  network       = { segmented = true }
+  encryption    = { at_rest = true, in_transit = true }
+  hardening     = { os_patching = true }
+  logging       = { enabled = true }
+  backup        = { enabled = true }
+}
+`,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectUnknownValue("srm_workload.fn", tfjsonpath.New("id")),
+			plancheck.ExpectUnknownValue("srm_workload.fn", tfjsonpath.New("required_controls")),
+			plancheck.ExpectUnknownValue("srm_workload.fn", tfjsonpath.New("compliant")),
+		}},
+		ConfigStateChecks: append(expectCompliant("srm_workload.fn"),
+			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("id"), knownvalue.StringExact("batch")),
+			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("shared_domains"), knownvalue.ListSizeExact(7)),
+		),
+	})
+}
