@@ -1,0 +1,62 @@
+# Report the findings of two workloads. With enforcement = "warn" a plan
+# with violations succeeds, so the report can list them for a pull request.
+provider "srm" {
+  enforcement = "warn"
+}
+
+resource "srm_workload" "payments" {
+  name          = "payments-api"
+  service_model = "paas"
+
+  identity   = { mfa_required = true, least_privilege = true }
+  network    = { segmented = true }
+  encryption = { at_rest = true, in_transit = true, min_tls_version = "1.2" }
+  logging    = { enabled = true, retention_days = 365 }
+  backup     = { enabled = true, retention_days = 14 }
+}
+
+resource "srm_workload" "legacy" {
+  name          = "legacy-batch"
+  service_model = "iaas"
+
+  identity   = { mfa_required = true, least_privilege = true }
+  network    = { segmented = true }
+  encryption = { at_rest = false, in_transit = true, min_tls_version = "1.2" }
+  hardening  = { os_patching = true }
+  logging    = { enabled = true, retention_days = 365 }
+  backup     = { enabled = true, retention_days = 14 }
+}
+
+locals {
+  workloads = [for w in [srm_workload.payments, srm_workload.legacy] : {
+    name          = w.name
+    service_model = w.service_model
+    findings      = w.findings
+  }]
+}
+
+# Markdown for a pull-request comment.
+data "srm_report" "pr" {
+  workloads = local.workloads
+  title     = "Shared responsibility findings for this change"
+}
+
+# SARIF for code scanning: artifact_uri gives every result the physical
+# location that GitHub code scanning requires.
+data "srm_report" "sarif" {
+  workloads    = local.workloads
+  format       = "sarif"
+  artifact_uri = "main.tf"
+}
+
+output "report_markdown" {
+  value = data.srm_report.pr.content
+}
+
+output "report_sarif" {
+  value = data.srm_report.sarif.content
+}
+
+output "violations" {
+  value = data.srm_report.pr.violated
+}

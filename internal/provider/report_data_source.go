@@ -1,0 +1,293 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/report"
+)
+
+var (
+	_ datasource.DataSource                   = (*reportDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*reportDataSource)(nil)
+)
+
+type reportDataSource struct{}
+
+// NewReportDataSource returns the srm_report data source.
+func NewReportDataSource() datasource.DataSource { return &reportDataSource{} }
+
+type reportModel struct {
+	Workloads   types.List   `tfsdk:"workloads"`
+	Format      types.String `tfsdk:"format"`
+	Title       types.String `tfsdk:"title"`
+	ArtifactURI types.String `tfsdk:"artifact_uri"`
+	Content     types.String `tfsdk:"content"`
+	Total       types.Int64  `tfsdk:"total"`
+	Violated    types.Int64  `tfsdk:"violated"`
+	Waived      types.Int64  `tfsdk:"waived"`
+	Deferred    types.Int64  `tfsdk:"deferred"`
+}
+
+type reportWorkloadModel struct {
+	Name         types.String `tfsdk:"name"`
+	ServiceModel types.String `tfsdk:"service_model"`
+	Findings     types.List   `tfsdk:"findings"`
+}
+
+// reportFindingModel mirrors findingObjectType, the element of
+// srm_workload's findings, so `findings = srm_workload.x.findings` fits.
+type reportFindingModel struct {
+	Control     types.String `tfsdk:"control"`
+	Domain      types.String `tfsdk:"domain"`
+	Owner       types.String `tfsdk:"owner"`
+	Severity    types.String `tfsdk:"severity"`
+	Status      types.String `tfsdk:"status"`
+	Message     types.String `tfsdk:"message"`
+	Remediation types.String `tfsdk:"remediation"`
+	References  types.List   `tfsdk:"references"`
+}
+
+func (d *reportDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_report"
+}
+
+// reportFindingAttributes has one attribute per attribute of
+// findingObjectType, so the two cannot drift apart unnoticed (a test
+// compares them).
+func reportFindingAttributes(m *model.Model) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"control": schema.StringAttribute{Required: true,
+			MarkdownDescription: "Control id, e.g. `encryption.at_rest`. Ids outside the catalog are accepted when `domain` is set.",
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
+		"domain": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "The control's domain: " + backticked(m.DomainIDs()) + ". Unset means the catalog's domain of `control`.",
+			Validators:          []validator.String{stringvalidator.OneOf(m.DomainIDs()...)}},
+		"owner": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "Who owns the domain: " + backticked(model.Owners) + ". Unset means the matrix's owner of `domain` under the workload's `service_model`.",
+			Validators:          []validator.String{stringvalidator.OneOf(model.Owners...)}},
+		"severity": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "Severity: " + backticked(model.Severities) + ". Unset means the catalog's severity of `control`.",
+			Validators:          []validator.String{stringvalidator.OneOf(model.Severities...)}},
+		"status": schema.StringAttribute{Required: true,
+			MarkdownDescription: "`violated` (the control is not satisfied), `waived` (an approved exception covers it) or `deferred` (its value is not known until apply).",
+			Validators:          []validator.String{stringvalidator.OneOf(report.Statuses...)}},
+		"message": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "What is wrong and what would satisfy the control. Any text; line breaks and Markdown characters are escaped in the Markdown report."},
+		"remediation": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "How to fix it. Any text."},
+		"references": schema.ListAttribute{Optional: true, ElementType: types.StringType,
+			MarkdownDescription: "Framework references, e.g. `NIST SP 800-53 Rev. 5 SC-28`. Any strings, listed in the given order."},
+	}
+}
+
+func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	m := model.Default()
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Renders the findings of `srm_workload` resources as one report for a pull request, an " +
+			"auditor or a code-scanning tool. Pass each workload's `name`, `service_model` and `findings`:\n\n" +
+			"```hcl\nworkloads = [for w in [srm_workload.a, srm_workload.b] : {\n" +
+			"  name = w.name, service_model = w.service_model, findings = w.findings\n}]\n```\n\n" +
+			"Findings exist only where a plan can succeed with violations, so use it with the provider's " +
+			"`enforcement = \"warn\"`, or to report waived findings. Workloads and findings keep their input order, so " +
+			"the same input always renders the same bytes. While an input is unknown (a workload not yet planned), the " +
+			"report is read during apply.\n\n" +
+			"The `sarif` format is a SARIF 2.1.0 log: one rule per control that has a finding (its catalog title, " +
+			"description, remediation, domain tag and default level) and one result per finding, whose logical location " +
+			"names the workload. SARIF locations are optional, but GitHub code scanning rejects results without a " +
+			"physical location: set `artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.",
+		Attributes: map[string]schema.Attribute{
+			"workloads": schema.ListNestedAttribute{
+				Required: true,
+				MarkdownDescription: "The workloads to report, in the order they appear in the report. Each object has the " +
+					"workload's `name`, `service_model` and `findings` (an `srm_workload`'s `findings` list as it is, or " +
+					"hand-written objects of the same shape).",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name": schema.StringAttribute{Required: true,
+						MarkdownDescription: "The workload's name (an `srm_workload`'s `name`). Any non-empty text.",
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)}},
+					"service_model": schema.StringAttribute{Required: true,
+						MarkdownDescription: "How the workload runs: " + backticked(m.ServiceModelIDs()) + ". Decides the owner of findings that set none.",
+						Validators:          []validator.String{stringvalidator.OneOf(m.ServiceModelIDs()...)}},
+					"findings": schema.ListNestedAttribute{Required: true,
+						MarkdownDescription: "The workload's findings, in the order to report them; `[]` for a compliant workload.",
+						NestedObject:        schema.NestedAttributeObject{Attributes: reportFindingAttributes(m)},
+					},
+				}},
+			},
+			"format": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Output format of `content`: `markdown` (default; a summary table by domain and owner, " +
+					"then a table of findings per workload), `json` (a stable document: `title`, `summary` with `workloads`, " +
+					"`total`, `violated`, `waived`, `deferred` and `by_domain_owner` rows, and `workloads` with their `name`, " +
+					"`service_model` and `findings`; indented by two spaces) or `sarif` (SARIF 2.1.0).",
+				Validators: []validator.String{stringvalidator.OneOf(report.Formats...)},
+			},
+			"title": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The report's title, on one line (line breaks become spaces). Defaults to `" + report.DefaultTitle + "`. Not used by `sarif`.",
+			},
+			"artifact_uri": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "For `sarif` only: the file every result points at, line 1, as a URI reference relative " +
+					"to the repository root (e.g. `main.tf` or `infra/prod/main.tf`). GitHub code scanning needs it; unset, " +
+					"results carry only the workload's logical location.",
+				Validators: []validator.String{artifactURIValidator()},
+			},
+			"content": schema.StringAttribute{Computed: true,
+				MarkdownDescription: "The rendered report in `format`. Write it with `local_file`, or print it with an output."},
+			"total": schema.Int64Attribute{Computed: true,
+				MarkdownDescription: "Number of findings, all statuses, in all workloads."},
+			"violated": schema.Int64Attribute{Computed: true,
+				MarkdownDescription: "Number of `violated` findings: controls not satisfied."},
+			"waived": schema.Int64Attribute{Computed: true,
+				MarkdownDescription: "Number of `waived` findings: violations covered by an approved exception."},
+			"deferred": schema.Int64Attribute{Computed: true,
+				MarkdownDescription: "Number of `deferred` findings: controls whose value is not known until apply."},
+		},
+	}
+}
+
+func artifactURIValidator() validator.String {
+	return stringCheck{
+		desc:    "value must be a URI reference such as main.tf",
+		summary: "Invalid Artifact URI",
+		check: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New("the value is blank; set a file path relative to the repository root, e.g. \"main.tf\"")
+			}
+			if strings.ContainsAny(s, " \t\r\n\\") {
+				return fmt.Errorf("%q contains a space or a backslash; write the path with forward slashes and percent-encode spaces (%%20), e.g. \"infra/main.tf\"", s)
+			}
+			if _, err := url.Parse(s); err != nil {
+				return fmt.Errorf("%q is not a URI reference: %v; set a path such as \"main.tf\"", s, err)
+			}
+			return nil
+		},
+	}
+}
+
+func (d *reportDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var cfg reportModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.ArtifactURI.IsNull() || cfg.Format.IsUnknown() {
+		return
+	}
+	if f := cfg.Format.ValueString(); f != report.FormatSARIF {
+		if f == "" {
+			f = report.FormatMarkdown
+		}
+		resp.Diagnostics.AddAttributeWarning(path.Root("artifact_uri"), "Artifact URI Unused",
+			fmt.Sprintf("artifact_uri only places SARIF results; format is %q, so it has no effect. Set format = \"sarif\" or remove artifact_uri.", f))
+	}
+}
+
+func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg reportModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r, known := reportFromConfig(ctx, cfg, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !known {
+		// Terraform reads a data source only once its configuration is
+		// known; should a value still be unknown, report unknown results.
+		cfg.Content = types.StringUnknown()
+		cfg.Total, cfg.Violated, cfg.Waived, cfg.Deferred = types.Int64Unknown(), types.Int64Unknown(), types.Int64Unknown(), types.Int64Unknown()
+		resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+		return
+	}
+	m := model.Default()
+	r.Complete(m)
+	if err := r.Validate(); err != nil {
+		var fe *report.FieldError
+		if errors.As(err, &fe) {
+			p := path.Root("workloads").AtListIndex(fe.Workload).AtName("findings").AtListIndex(fe.Finding).AtName(fe.Field)
+			resp.Diagnostics.AddAttributeError(p, "Invalid Finding", p.String()+": "+fe.Problem)
+		} else {
+			resp.Diagnostics.AddAttributeError(path.Root("workloads"), "Invalid Finding", err.Error())
+		}
+		return
+	}
+	content, err := report.Render(m, r, cfg.Format.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("format"), "Report Not Rendered", err.Error())
+		return
+	}
+	s := r.Summarize(m)
+	cfg.Content = types.StringValue(content)
+	cfg.Total = types.Int64Value(int64(s.Total))
+	cfg.Violated = types.Int64Value(int64(s.Violated))
+	cfg.Waived = types.Int64Value(int64(s.Waived))
+	cfg.Deferred = types.Int64Value(int64(s.Deferred))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
+
+// reportFromConfig converts the configuration; known is false when a value
+// the report depends on is unknown.
+func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnostics) (*report.Report, bool) {
+	if cfg.Workloads.IsUnknown() || cfg.Title.IsUnknown() || cfg.ArtifactURI.IsUnknown() || cfg.Format.IsUnknown() {
+		return nil, false
+	}
+	r := &report.Report{Title: cfg.Title.ValueString(), ArtifactURI: cfg.ArtifactURI.ValueString()}
+	var workloads []reportWorkloadModel
+	diags.Append(cfg.Workloads.ElementsAs(ctx, &workloads, false)...)
+	for _, w := range workloads {
+		if w.Name.IsUnknown() || w.ServiceModel.IsUnknown() || w.Findings.IsUnknown() {
+			return nil, false
+		}
+		var findings []reportFindingModel
+		diags.Append(w.Findings.ElementsAs(ctx, &findings, false)...)
+		out := report.Workload{Name: w.Name.ValueString(), ServiceModel: w.ServiceModel.ValueString(), Findings: make([]report.Finding, 0, len(findings))}
+		for _, f := range findings {
+			if !findingKnown(f) {
+				return nil, false
+			}
+			var refValues []types.String
+			diags.Append(f.References.ElementsAs(ctx, &refValues, false)...)
+			refs := make([]string, 0, len(refValues))
+			for _, v := range refValues {
+				if v.IsUnknown() {
+					return nil, false
+				}
+				if !v.IsNull() {
+					refs = append(refs, v.ValueString())
+				}
+			}
+			out.Findings = append(out.Findings, report.Finding{
+				Control: f.Control.ValueString(), Domain: f.Domain.ValueString(), Owner: f.Owner.ValueString(),
+				Severity: f.Severity.ValueString(), Status: f.Status.ValueString(), Message: f.Message.ValueString(),
+				Remediation: f.Remediation.ValueString(), References: refs,
+			})
+		}
+		r.Workloads = append(r.Workloads, out)
+	}
+	return r, !diags.HasError()
+}
+
+func findingKnown(f reportFindingModel) bool {
+	for _, s := range []types.String{f.Control, f.Domain, f.Owner, f.Severity, f.Status, f.Message, f.Remediation} {
+		if s.IsUnknown() {
+			return false
+		}
+	}
+	return !f.References.IsUnknown()
+}

@@ -1,0 +1,434 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// reportWorkloads is a provider in warn mode, a compliant workload and one
+// with two violations (encryption.at_rest, storage.public_access), both in
+// the data_protection domain, which IaaS shares. extra goes inside the
+// non-compliant workload.
+func reportWorkloads(extra string) string {
+	violating := strings.Replace(compliantControls, "at_rest         = true", "at_rest         = false", 1)
+	return `
+provider "srm" {
+  enforcement = "warn"
+}
+
+resource "srm_workload" "good" {
+  name          = "payments-api"
+  service_model = "iaas"
+` + compliantControls + `
+}
+
+resource "srm_workload" "bad" {
+  name          = "legacy-batch"
+  service_model = "iaas"
+` + violating + `
+  storage = { public_access = true }
+` + extra + `
+}
+
+locals {
+  workloads = [for w in [srm_workload.good, srm_workload.bad] : {
+    name          = w.name
+    service_model = w.service_model
+    findings      = w.findings
+  }]
+}
+`
+}
+
+func reportAt(name string) string { return "data.srm_report." + name }
+
+func expectCounts(address string, total, violated, waived, deferred int64) []statecheck.StateCheck {
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(address, tfjsonpath.New("total"), knownvalue.Int64Exact(total)),
+		statecheck.ExpectKnownValue(address, tfjsonpath.New("violated"), knownvalue.Int64Exact(violated)),
+		statecheck.ExpectKnownValue(address, tfjsonpath.New("waived"), knownvalue.Int64Exact(waived)),
+		statecheck.ExpectKnownValue(address, tfjsonpath.New("deferred"), knownvalue.Int64Exact(deferred)),
+	}
+}
+
+func contentMatches(address string, patterns ...string) []statecheck.StateCheck {
+	var out []statecheck.StateCheck
+	for _, p := range patterns {
+		out = append(out, statecheck.ExpectKnownValue(address, tfjsonpath.New("content"), knownvalue.StringRegexp(regexp.MustCompile(p))))
+	}
+	return out
+}
+
+func TestReport_Markdown(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: reportWorkloads("") + `
+data "srm_report" "md" {
+  workloads = local.workloads
+}
+`,
+		ConfigStateChecks: append(expectCounts(reportAt("md"), 2, 2, 0, 0), contentMatches(reportAt("md"),
+			`^# Shared responsibility findings\n\n2 workloads, 2 violated, 0 waived, 0 deferred\.\n`,
+			`\n\| data_protection \| shared \| 2 \| 0 \| 0 \|\n`,
+			`\n## payments-api \(iaas\)\n\nNo findings\.\n`,
+			`(?s)## legacy-batch \(iaas\)\n.*\| high \| `+"`encryption\\.at_rest`"+` \| violated \| encryption\.at_rest is false`,
+			`\| critical \| `+"`storage\\.public_access`"+` \| violated \|`,
+			`NIST SP 800-53 Rev\. 5 SC-28`,
+		)...),
+	})
+}
+
+func TestReport_JSON(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: reportWorkloads("") + `
+data "srm_report" "json" {
+  workloads = local.workloads
+  format    = "json"
+  title     = "PR 42 | audit"
+}
+
+output "by_domain_owner" {
+  value = jsondecode(data.srm_report.json.content).summary.by_domain_owner
+}
+
+output "bad_controls" {
+  value = [for f in jsondecode(data.srm_report.json.content).workloads[1].findings : f.control]
+}
+`,
+		ConfigStateChecks: append(append(expectCounts(reportAt("json"), 2, 2, 0, 0), contentMatches(reportAt("json"),
+			`^\{\n  "title": "PR 42 \| audit",\n  "summary": \{\n    "workloads": 2,\n    "total": 2,\n    "violated": 2,`,
+			`"name": "payments-api",\n      "service_model": "iaas",\n      "findings": \[\]`,
+		)...),
+			statecheck.ExpectKnownOutputValue("by_domain_owner", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"domain": knownvalue.StringExact("data_protection"), "owner": knownvalue.StringExact("shared"),
+					"violated": knownvalue.Int64Exact(2), "waived": knownvalue.Int64Exact(0), "deferred": knownvalue.Int64Exact(0),
+				}),
+			})),
+			statecheck.ExpectKnownOutputValue("bad_controls", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("encryption.at_rest"), knownvalue.StringExact("storage.public_access"),
+			})),
+		),
+	})
+}
+
+func TestReport_SARIF(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: reportWorkloads("") + `
+data "srm_report" "sarif" {
+  workloads    = local.workloads
+  format       = "sarif"
+  artifact_uri = "main.tf"
+}
+
+locals {
+  run = jsondecode(data.srm_report.sarif.content).runs[0]
+}
+
+output "rules" {
+  value = [for r in local.run.tool.driver.rules : "${r.id}:${r.defaultConfiguration.level}:${join(",", r.properties.tags)}"]
+}
+
+output "results" {
+  value = [for r in local.run.results : "${r.ruleId}:${r.ruleIndex}:${r.level}:${r.locations[0].logicalLocations[0].name}:${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}"]
+}
+`,
+		ConfigStateChecks: append(append(expectCounts(reportAt("sarif"), 2, 2, 0, 0), contentMatches(reportAt("sarif"),
+			`"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json"`,
+			`"version": "2\.1\.0"`,
+			`"name": "terraform-provider-srm",\n\s+"informationUri": "https://github\.com/shared-responsibility/terraform-provider-srm"`,
+		)...),
+			statecheck.ExpectKnownOutputValue("rules", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("encryption.at_rest:error:security,data_protection"),
+				knownvalue.StringExact("storage.public_access:error:security,data_protection"),
+			})),
+			statecheck.ExpectKnownOutputValue("results", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("encryption.at_rest:0:error:legacy-batch:main.tf:1"),
+				knownvalue.StringExact("storage.public_access:1:error:legacy-batch:main.tf:1"),
+			})),
+		),
+	})
+}
+
+// An approved exception turns a violation into a waived finding, which
+// SARIF reports at level none with an external suppression.
+func TestReport_WaivedInSARIF(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: reportWorkloads(`
+  exceptions = [{
+    control       = "storage.public_access"
+    justification = "Public download mirror | approved by the security board"
+    approved_by   = "security-board"
+    expires       = "2099-12-31"
+  }]
+`) + `
+data "srm_report" "sarif" {
+  workloads = local.workloads
+  format    = "sarif"
+}
+
+output "waived" {
+  value = [for r in jsondecode(data.srm_report.sarif.content).runs[0].results : "${r.ruleId}:${r.level}:${r.suppressions[0].kind}" if r.level == "none"]
+}
+
+output "physical" {
+  value = strcontains(data.srm_report.sarif.content, "physicalLocation")
+}
+`,
+		ConfigStateChecks: append(expectCounts(reportAt("sarif"), 2, 1, 1, 0),
+			statecheck.ExpectKnownOutputValue("waived", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("storage.public_access:none:external"),
+			})),
+			// Without artifact_uri there is no physical location.
+			statecheck.ExpectKnownOutputValue("physical", knownvalue.Bool(false)),
+		),
+	})
+}
+
+// Hand-written findings may leave out domain, owner, severity and
+// references: the catalog and the matrix fill them. A pipe in a message is
+// escaped in the Markdown table.
+func TestReport_HandWrittenFindings(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+data "srm_report" "md" {
+  title = "Manual review"
+  workloads = [{
+    name          = "crm"
+    service_model = "saas"
+    findings = [{
+      control = "identity.mfa_required"
+      status  = "violated"
+      message = "MFA is optional | for contractors"
+      }, {
+      control    = "backup.enabled"
+      status     = "deferred"
+      references = ["Internal policy BCK-1"]
+    }]
+  }]
+}
+`,
+		ConfigStateChecks: append(expectCounts(reportAt("md"), 2, 1, 0, 1), contentMatches(reportAt("md"),
+			`^# Manual review\n\n1 workload, 1 violated, 0 waived, 1 deferred\.\n`,
+			`\n\| identity_access \| customer \| 1 \| 0 \| 0 \|\n\| backup_recovery \| shared \| 0 \| 0 \| 1 \|\n`,
+			`\n\| high \| `+"`backup\\.enabled`"+` \| deferred \|  \|  \| Internal policy BCK-1 \|\n`,
+			`\n\| critical \| `+"`identity\\.mfa_required`"+` \| violated \| MFA is optional \\\| for contractors \|  \|  \|\n`,
+		)...),
+	})
+}
+
+func TestReport_NoWorkloads(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+data "srm_report" "empty" {
+  workloads = []
+  format    = "sarif"
+}
+`,
+		ConfigStateChecks: append(expectCounts(reportAt("empty"), 0, 0, 0, 0),
+			contentMatches(reportAt("empty"), `"results": \[\]`, `"rules": \[\]`)...),
+	})
+}
+
+// While a workload's findings are unknown at plan, the report is read at
+// apply; it is known afterwards.
+func TestReport_UnknownAtPlan(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+provider "srm" {
+  enforcement = "warn"
+}
+
+resource "terraform_data" "flag" {
+  input = false
+}
+
+resource "srm_workload" "late" {
+  name          = "late"
+  service_model = "iaas"
+` + strings.Replace(compliantControls, "at_rest         = true", "at_rest         = terraform_data.flag.output", 1) + `
+}
+
+data "srm_report" "r" {
+  workloads = [{ name = srm_workload.late.name, service_model = srm_workload.late.service_model, findings = srm_workload.late.findings }]
+}
+`,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectUnknownValue(reportAt("r"), tfjsonpath.New("content")),
+		}},
+		ConfigStateChecks: append(expectCounts(reportAt("r"), 1, 1, 0, 0),
+			contentMatches(reportAt("r"), "`encryption\\.at_rest` \\| violated")...),
+	})
+}
+
+func TestReport_BadFormat(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+data "srm_report" "r" {
+  workloads = []
+  format    = "html"
+}
+`,
+		ExpectError: errorMatching(`format`, `value must be one of`, `"markdown"`, `"json"`, `"sarif"`, `got: "html"`),
+	})
+}
+
+func TestReport_BadFindingStatus(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+data "srm_report" "r" {
+  workloads = [{
+    name          = "crm"
+    service_model = "saas"
+    findings      = [{ control = "identity.mfa_required", status = "failed" }]
+  }]
+}
+`,
+		ExpectError: errorMatching(`workloads[0].findings[0].status`, `value must be one of`, `"violated"`, `"waived"`, `"deferred"`),
+	})
+}
+
+func TestReport_UnknownControlNeedsDomain(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+data "srm_report" "r" {
+  workloads = [{
+    name          = "crm"
+    service_model = "saas"
+    findings      = [{ control = "vendor.review", status = "violated", severity = "low" }]
+  }]
+}
+`,
+		ExpectError: errorMatching(`Invalid Finding`, `workloads[0].findings[0].domain`, `is empty and control "vendor.review" is not in the catalog; set the domain`),
+	})
+}
+
+func TestReport_BadArtifactURI(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+data "srm_report" "r" {
+  workloads    = []
+  format       = "sarif"
+  artifact_uri = "infra\\main file.tf"
+}
+`,
+		ExpectError: errorMatching(`Invalid Artifact URI`, `contains a space or a backslash`, `"infra/main.tf"`),
+	})
+}
+
+// The nested finding attributes mirror srm_workload's finding object, so
+// `findings = srm_workload.x.findings` always type-checks.
+func TestReport_FindingAttributesMirrorWorkloadFindings(t *testing.T) {
+	t.Parallel()
+	var resp datasource.SchemaResponse
+	NewReportDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	workloads, ok := resp.Schema.Attributes["workloads"].(schema.ListNestedAttribute)
+	if !ok {
+		t.Fatalf("workloads is a %T, want a list of nested objects", resp.Schema.Attributes["workloads"])
+	}
+	findings, ok := workloads.NestedObject.Attributes["findings"].(schema.ListNestedAttribute)
+	if !ok {
+		t.Fatalf("findings is a %T, want a list of nested objects", workloads.NestedObject.Attributes["findings"])
+	}
+	objType, ok := findings.NestedObject.Type().(types.ObjectType)
+	if !ok {
+		t.Fatalf("a finding is a %T, want an object", findings.NestedObject.Type())
+	}
+	got := objType.AttrTypes
+	want := findingObjectType.AttrTypes
+	if strings.Join(sortedKeys(got), ",") != strings.Join(sortedKeys(want), ",") {
+		t.Fatalf("finding attributes = %v, want %v", sortedKeys(got), sortedKeys(want))
+	}
+	for name, typ := range want {
+		if !got[name].Equal(typ) {
+			t.Errorf("%s is %s, want %s", name, got[name], typ)
+		}
+	}
+	for name, a := range resp.Schema.Attributes {
+		if strings.TrimSpace(a.GetMarkdownDescription()) == "" {
+			t.Errorf("attribute %s has no description", name)
+		}
+	}
+	for name, a := range findings.NestedObject.Attributes {
+		if strings.TrimSpace(a.GetMarkdownDescription()) == "" {
+			t.Errorf("finding attribute %s has no description", name)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// artifact_uri with a format other than sarif is a warning, not an error.
+func TestReport_ArtifactURIWithoutSARIFWarns(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ds := &reportDataSource{}
+	var sch datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sch)
+	objType, ok := sch.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("schema type is %T", sch.Schema.Type().TerraformType(ctx))
+	}
+	config := func(format tftypes.Value) tfsdk.Config {
+		vals := map[string]tftypes.Value{}
+		for name, typ := range objType.AttributeTypes {
+			vals[name] = tftypes.NewValue(typ, nil)
+		}
+		vals["workloads"] = tftypes.NewValue(objType.AttributeTypes["workloads"], []tftypes.Value{})
+		vals["artifact_uri"] = tftypes.NewValue(tftypes.String, "main.tf")
+		vals["format"] = format
+		return tfsdk.Config{Schema: sch.Schema, Raw: tftypes.NewValue(objType, vals)}
+	}
+	for _, tc := range []struct {
+		format tftypes.Value
+		want   string
+	}{
+		{tftypes.NewValue(tftypes.String, "json"), `format is "json", so it has no effect`},
+		{tftypes.NewValue(tftypes.String, nil), `format is "markdown", so it has no effect`},
+		{tftypes.NewValue(tftypes.String, "sarif"), ""},
+		{tftypes.NewValue(tftypes.String, tftypes.UnknownValue), ""},
+	} {
+		var resp datasource.ValidateConfigResponse
+		ds.ValidateConfig(ctx, datasource.ValidateConfigRequest{Config: config(tc.format)}, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatalf("%v: unexpected errors %v", tc.format, resp.Diagnostics)
+		}
+		switch {
+		case tc.want == "" && resp.Diagnostics.WarningsCount() != 0:
+			t.Errorf("%v: unexpected warnings %v", tc.format, resp.Diagnostics)
+		case tc.want != "" && (resp.Diagnostics.WarningsCount() != 1 || !strings.Contains(resp.Diagnostics[0].Detail(), tc.want)):
+			t.Errorf("%v: warnings %v, want one saying %q", tc.format, resp.Diagnostics, tc.want)
+		}
+	}
+}

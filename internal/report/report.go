@@ -1,0 +1,244 @@
+// Package report renders the findings of srm_workload resources as a document
+// for pull requests and auditors: Markdown for people, JSON for scripts and
+// SARIF 2.1.0 for code-scanning tools. It knows nothing of Terraform; the
+// srm_report data source translates its configuration into a Report.
+//
+// Every renderer is deterministic: the same Report gives the same bytes.
+// Workloads and their findings keep their input order (srm_workload lists
+// findings in catalog order); summaries follow the model's matrix order.
+package report
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+)
+
+// Finding statuses, as srm_workload reports them.
+const (
+	StatusViolated = "violated"
+	StatusWaived   = "waived"
+	StatusDeferred = "deferred"
+)
+
+// Statuses lists the finding statuses in their documented order.
+var Statuses = []string{StatusViolated, StatusWaived, StatusDeferred}
+
+// Output formats.
+const (
+	FormatMarkdown = "markdown"
+	FormatJSON     = "json"
+	FormatSARIF    = "sarif"
+)
+
+// Formats lists the output formats, the default first.
+var Formats = []string{FormatMarkdown, FormatJSON, FormatSARIF}
+
+// DefaultTitle is the report's title when none is given.
+const DefaultTitle = "Shared responsibility findings"
+
+// Finding is one violated, waived or deferred control of a workload: the
+// shape of an element of srm_workload's findings attribute.
+type Finding struct {
+	Control     string   `json:"control"`
+	Domain      string   `json:"domain"`
+	Owner       string   `json:"owner"`
+	Severity    string   `json:"severity"`
+	Status      string   `json:"status"`
+	Message     string   `json:"message"`
+	Remediation string   `json:"remediation"`
+	References  []string `json:"references"`
+}
+
+// Workload is one srm_workload and its findings.
+type Workload struct {
+	Name         string    `json:"name"`
+	ServiceModel string    `json:"service_model"`
+	Findings     []Finding `json:"findings"`
+}
+
+// Report is what the renderers read.
+type Report struct {
+	// Title heads the document; empty means DefaultTitle.
+	Title     string
+	Workloads []Workload
+	// ArtifactURI, when set, gives every SARIF result a physical location
+	// (this file, line 1), which GitHub code scanning requires.
+	ArtifactURI string
+}
+
+// Row counts the findings of one domain and owner.
+type Row struct {
+	Domain   string `json:"domain"`
+	Owner    string `json:"owner"`
+	Violated int    `json:"violated"`
+	Waived   int    `json:"waived"`
+	Deferred int    `json:"deferred"`
+}
+
+// Summary counts a report's findings.
+type Summary struct {
+	Workloads int `json:"workloads"`
+	Total     int `json:"total"`
+	Violated  int `json:"violated"`
+	Waived    int `json:"waived"`
+	Deferred  int `json:"deferred"`
+	// ByDomainOwner has one row per domain and owner that has a finding,
+	// domains in matrix order, then owners in the model's owner order.
+	ByDomainOwner []Row `json:"by_domain_owner"`
+}
+
+// title returns the report's title on one line.
+func (r *Report) title() string {
+	t := strings.Join(strings.Fields(r.Title), " ")
+	if t == "" {
+		return DefaultTitle
+	}
+	return t
+}
+
+// Complete fills what a hand-written finding may leave out, from the model:
+// the domain and severity from the control catalog, the owner from the
+// matrix cell of the domain under the workload's service model. Values that
+// are set are kept as they are.
+func (r *Report) Complete(m *model.Model) {
+	for wi := range r.Workloads {
+		w := &r.Workloads[wi]
+		for fi := range w.Findings {
+			f := &w.Findings[fi]
+			c, known := m.Control(f.Control)
+			if f.Domain == "" && known {
+				f.Domain = c.Domain
+			}
+			if f.Severity == "" && known {
+				f.Severity = c.Severity
+			}
+			if f.Owner == "" && f.Domain != "" {
+				if owner, err := m.Owner(w.ServiceModel, f.Domain); err == nil {
+					f.Owner = owner
+				}
+			}
+		}
+	}
+}
+
+// FieldError names a finding's value that a renderer cannot place.
+type FieldError struct {
+	Workload int    // index in Report.Workloads
+	Finding  int    // index in the workload's Findings
+	Field    string // "control", "domain", "owner", "status" or "severity"
+	Problem  string
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("workloads[%d].findings[%d].%s %s", e.Workload, e.Finding, e.Field, e.Problem)
+}
+
+// Validate reports the first value a renderer cannot place: a finding
+// without a control id, a status or severity outside the documented values,
+// or a domain or owner that Complete could not fill. The error is a
+// *FieldError that names the value and the valid values.
+func (r *Report) Validate() error {
+	for wi, w := range r.Workloads {
+		for fi, f := range w.Findings {
+			fail := func(field, format string, args ...any) error {
+				return &FieldError{Workload: wi, Finding: fi, Field: field, Problem: fmt.Sprintf(format, args...)}
+			}
+			switch {
+			case strings.TrimSpace(f.Control) == "":
+				return fail("control", "is empty; set the control id, e.g. \"encryption.at_rest\"")
+			case !slices.Contains(Statuses, f.Status):
+				return fail("status", "is %q; valid values are %s", f.Status, model.Quoted(Statuses))
+			case !slices.Contains(model.Severities, f.Severity):
+				return fail("severity", "is %q; valid values are %s (leave it unset to take the catalog's for a catalog control)",
+					f.Severity, model.Quoted(model.Severities))
+			case f.Domain == "":
+				return fail("domain", "is empty and control %q is not in the catalog; set the domain", f.Control)
+			case f.Owner == "":
+				return fail("owner", "is empty and could not be looked up for domain %q under service model %q; set the owner", f.Domain, w.ServiceModel)
+			}
+		}
+	}
+	return nil
+}
+
+// Summarize counts the findings by status, and by domain and owner.
+func (r *Report) Summarize(m *model.Model) Summary {
+	s := Summary{Workloads: len(r.Workloads), ByDomainOwner: []Row{}}
+	rows := map[[2]string]*Row{}
+	for _, w := range r.Workloads {
+		for _, f := range w.Findings {
+			key := [2]string{f.Domain, f.Owner}
+			row := rows[key]
+			if row == nil {
+				row = &Row{Domain: f.Domain, Owner: f.Owner}
+				rows[key] = row
+			}
+			s.Total++
+			switch f.Status {
+			case StatusViolated:
+				s.Violated++
+				row.Violated++
+			case StatusWaived:
+				s.Waived++
+				row.Waived++
+			case StatusDeferred:
+				s.Deferred++
+				row.Deferred++
+			}
+		}
+	}
+	domainRank := rankOf(m.DomainIDs())
+	ownerRank := rankOf(model.Owners)
+	for _, row := range rows {
+		s.ByDomainOwner = append(s.ByDomainOwner, *row)
+	}
+	sort.Slice(s.ByDomainOwner, func(i, j int) bool {
+		a, b := s.ByDomainOwner[i], s.ByDomainOwner[j]
+		if c := compareRanked(domainRank, a.Domain, b.Domain); c != 0 {
+			return c < 0
+		}
+		return compareRanked(ownerRank, a.Owner, b.Owner) < 0
+	})
+	return s
+}
+
+func rankOf(ids []string) map[string]int {
+	out := make(map[string]int, len(ids))
+	for i, id := range ids {
+		out[id] = i
+	}
+	return out
+}
+
+// compareRanked orders known values by rank and puts unknown ones after
+// them, alphabetically.
+func compareRanked(rank map[string]int, a, b string) int {
+	ra, okA := rank[a]
+	rb, okB := rank[b]
+	switch {
+	case okA && okB:
+		return ra - rb
+	case okA:
+		return -1
+	case okB:
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+// Render writes the report in one of Formats.
+func Render(m *model.Model, r *Report, format string) (string, error) {
+	switch format {
+	case FormatMarkdown, "":
+		return Markdown(m, r), nil
+	case FormatJSON:
+		return JSON(m, r)
+	case FormatSARIF:
+		return SARIF(m, r)
+	}
+	return "", fmt.Errorf("unknown report format %q; valid values are %s", format, model.Quoted(Formats))
+}

@@ -1,0 +1,322 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+)
+
+// SARIF identifiers. The tool's information URI is the project's repository.
+const (
+	SARIFVersion       = "2.1.0"
+	SARIFSchemaURI     = "https://json.schemastore.org/sarif-2.1.0.json"
+	ToolName           = "terraform-provider-srm"
+	ToolInformationURI = "https://github.com/shared-responsibility/terraform-provider-srm"
+	// FingerprintKey names the partial fingerprint that identifies a finding
+	// across runs: its workload, its control and its position among that
+	// workload's findings of the same control.
+	FingerprintKey = "srmFinding/v1"
+)
+
+// SARIF result levels (SARIF 2.1.0 §3.27.10).
+const (
+	LevelError   = "error"
+	LevelWarning = "warning"
+	LevelNote    = "note"
+	LevelNone    = "none"
+)
+
+// Levels lists the SARIF levels.
+var Levels = []string{LevelNone, LevelNote, LevelWarning, LevelError}
+
+// The SARIF objects this package writes: a subset of the 2.1.0 schema, with
+// only the properties that schema defines (its objects allow no others,
+// except inside property bags).
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     sarifText          `json:"shortDescription"`
+	FullDescription      sarifText          `json:"fullDescription"`
+	Help                 *sarifText         `json:"help,omitempty"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags []string `json:"tags"`
+	// SecuritySeverity is GitHub code scanning's 0.0–10.0 score for rules
+	// tagged "security": over 9.0 is critical, 7.0–8.9 high, 4.0–6.9
+	// medium, 0.1–3.9 low (GitHub Docs, "SARIF support for code scanning").
+	SecuritySeverity string `json:"security-severity"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          map[string]string  `json:"properties"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           sarifRegion           `json:"region"`
+}
+
+type sarifArtifactLocation struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+type sarifLogicalLocation struct {
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification"`
+}
+
+// severityLevel maps a finding severity to the SARIF level of a violation.
+func severityLevel(severity string) string {
+	switch severity {
+	case "critical", "high":
+		return LevelError
+	case "low":
+		return LevelNote
+	}
+	return LevelWarning
+}
+
+// securitySeverity maps a severity to a GitHub security-severity score in
+// the middle of its band.
+func securitySeverity(severity string) string {
+	switch severity {
+	case "critical":
+		return "9.5"
+	case "high":
+		return "8.0"
+	case "low":
+		return "3.0"
+	}
+	return "5.5"
+}
+
+// ResultLevel is the SARIF level of a finding: a violation's level follows
+// its severity (critical and high are errors, medium warnings, low notes), a
+// waived finding is "none" and a deferred one a note.
+func ResultLevel(f Finding) string {
+	switch f.Status {
+	case StatusWaived:
+		return LevelNone
+	case StatusDeferred:
+		return LevelNote
+	}
+	return severityLevel(f.Severity)
+}
+
+// RuleName turns a control id into the rule's user-facing name:
+// "encryption.at_rest" becomes "EncryptionAtRest".
+func RuleName(id string) string {
+	var b strings.Builder
+	upper := true
+	for _, r := range id {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			upper = true
+			continue
+		}
+		if upper {
+			r = unicode.ToUpper(r)
+			upper = false
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return "Control"
+	}
+	return b.String()
+}
+
+// SARIF renders the report as a SARIF 2.1.0 log with one run. The driver
+// has one rule per control that has a finding (catalog controls in catalog
+// order, then any other ids in order of appearance), and every finding is
+// one result. Each result names its workload in a logical location; with
+// Report.ArtifactURI set it also points at line 1 of that file, since GitHub
+// code scanning accepts only results with a physical location.
+func SARIF(m *model.Model, r *Report) (string, error) {
+	rules, index := sarifRules(m, r)
+	results := []sarifResult{}
+	for _, w := range r.Workloads {
+		seen := map[string]int{}
+		for _, f := range w.Findings {
+			occurrence := seen[f.Control]
+			seen[f.Control]++
+			results = append(results, sarifResultOf(w, f, index[f.Control], occurrence, r.ArtifactURI))
+		}
+	}
+	return encode(sarifLog{
+		Schema:  SARIFSchemaURI,
+		Version: SARIFVersion,
+		Runs: []sarifRun{{
+			Tool:    sarifTool{Driver: sarifDriver{Name: ToolName, InformationURI: ToolInformationURI, Rules: rules}},
+			Results: results,
+		}},
+	})
+}
+
+// sarifRules builds the rules and the index of each control id among them.
+func sarifRules(m *model.Model, r *Report) ([]sarifRule, map[string]int) {
+	first := map[string]Finding{}
+	var extra []string
+	for _, w := range r.Workloads {
+		for _, f := range w.Findings {
+			if _, ok := first[f.Control]; ok {
+				continue
+			}
+			first[f.Control] = f
+			if _, known := m.Control(f.Control); !known {
+				extra = append(extra, f.Control)
+			}
+		}
+	}
+	var ids []string
+	for _, id := range m.ControlIDs() {
+		if _, ok := first[id]; ok {
+			ids = append(ids, id)
+		}
+	}
+	ids = append(ids, extra...)
+
+	rules := make([]sarifRule, 0, len(ids))
+	index := make(map[string]int, len(ids))
+	for i, id := range ids {
+		index[id] = i
+		rules = append(rules, sarifRuleOf(m, id, first[id]))
+	}
+	return rules, index
+}
+
+func sarifRuleOf(m *model.Model, id string, seen Finding) sarifRule {
+	c, known := m.Control(id)
+	if !known {
+		c = model.Control{
+			ID: id, Domain: seen.Domain, Severity: seen.Severity, Remediation: seen.Remediation,
+			Title:       "Control " + id,
+			Description: "Control " + id + " is not in this provider's control catalog; its findings were supplied by hand.",
+		}
+	}
+	rule := sarifRule{
+		ID:                   id,
+		Name:                 RuleName(id),
+		ShortDescription:     sarifText{Text: c.Title},
+		FullDescription:      sarifText{Text: c.Description},
+		DefaultConfiguration: sarifConfiguration{Level: severityLevel(c.Severity)},
+		Properties:           sarifRuleProps{Tags: []string{"security"}, SecuritySeverity: securitySeverity(c.Severity)},
+	}
+	if c.Domain != "" {
+		rule.Properties.Tags = append(rule.Properties.Tags, c.Domain)
+	}
+	if help := ruleHelp(c, seen.References); help != "" {
+		rule.Help = &sarifText{Text: help}
+	}
+	return rule
+}
+
+func ruleHelp(c model.Control, refs []string) string {
+	var parts []string
+	if c.Remediation != "" {
+		parts = append(parts, c.Remediation)
+	}
+	if len(refs) > 0 {
+		parts = append(parts, "References: "+strings.Join(refs, "; ")+".")
+	}
+	return strings.Join(parts, " ")
+}
+
+func sarifResultOf(w Workload, f Finding, ruleIndex, occurrence int, artifactURI string) sarifResult {
+	text := fmt.Sprintf("%s: %s", w.Name, f.Message)
+	if strings.TrimSpace(f.Message) == "" {
+		text = fmt.Sprintf("%s: control %s is %s.", w.Name, f.Control, f.Status)
+	}
+	loc := sarifLocation{LogicalLocations: []sarifLogicalLocation{{Name: w.Name, Kind: "resource"}}}
+	if artifactURI != "" {
+		loc.PhysicalLocation = &sarifPhysicalLocation{
+			ArtifactLocation: sarifArtifactLocation{URI: artifactURI},
+			Region:           sarifRegion{StartLine: 1},
+		}
+	}
+	res := sarifResult{
+		RuleID:              f.Control,
+		RuleIndex:           ruleIndex,
+		Level:               ResultLevel(f),
+		Message:             sarifText{Text: text},
+		Locations:           []sarifLocation{loc},
+		PartialFingerprints: map[string]string{FingerprintKey: fingerprint(w.Name, f.Control, occurrence)},
+		Properties: map[string]string{
+			"workload": w.Name, "service_model": w.ServiceModel, "status": f.Status,
+			"severity": f.Severity, "domain": f.Domain, "owner": f.Owner,
+		},
+	}
+	if f.Status == StatusWaived {
+		res.Suppressions = []sarifSuppression{{
+			Kind:   "external",
+			Status: "accepted",
+			Justification: fmt.Sprintf("Waived by an approved, unexpired exception on workload %q; "+
+				"its exceptions list records the justification, the approver and the expiry.", w.Name),
+		}}
+	}
+	return res
+}
+
+func fingerprint(workload, control string, occurrence int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%d", workload, control, occurrence)))
+	return hex.EncodeToString(sum[:16])
+}

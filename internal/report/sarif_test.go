@@ -1,0 +1,566 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+)
+
+// The SARIF 2.1.0 schema's shape, for the objects a report can contain: for
+// each object, every property the schema allows (all other properties are
+// forbidden, as the schema's "additionalProperties": false says), the
+// required ones, and the type of each property this package can write.
+// Property types: "string", "uri" (absolute), "uriref", "int>=-1",
+// "int>=1", "bool", "enum:a|b", "obj:<shape>", "arr:<shape>", "arr:string",
+// "map:string", "bag" (a property bag: free keys, "tags" a set of strings),
+// "any" (allowed, not written by this package, not checked further).
+type sarifShape struct {
+	props    map[string]string
+	required []string
+	oneOf    []string // at least one of these must be present
+}
+
+var sarifLevels = "enum:none|note|warning|error"
+
+var sarifShapes = map[string]sarifShape{
+	"log": {
+		props:    map[string]string{"$schema": "uri", "version": "enum:2.1.0", "runs": "arr:run", "inlineExternalProperties": "any", "properties": "bag"},
+		required: []string{"version", "runs"},
+	},
+	"run": {
+		props: withAny(map[string]string{"tool": "obj:tool", "results": "arr:result", "properties": "bag"},
+			"invocations", "conversion", "language", "versionControlProvenance", "originalUriBaseIds", "artifacts",
+			"logicalLocations", "graphs", "automationDetails", "runAggregates", "baselineGuid", "redactionTokens",
+			"defaultEncoding", "defaultSourceLanguage", "newlineSequences", "columnKind", "externalPropertyFileReferences",
+			"threadFlowLocations", "taxonomies", "addresses", "translations", "policies", "webRequests", "webResponses",
+			"specialLocations"),
+		required: []string{"tool"},
+	},
+	"tool": {
+		props:    map[string]string{"driver": "obj:toolComponent", "extensions": "arr:toolComponent", "properties": "bag"},
+		required: []string{"driver"},
+	},
+	"toolComponent": {
+		props: withAny(map[string]string{"name": "string", "informationUri": "uri", "rules": "arr:reportingDescriptor", "version": "string", "properties": "bag"},
+			"guid", "organization", "product", "productSuite", "shortDescription", "fullDescription", "fullName",
+			"semanticVersion", "dottedQuadFileVersion", "releaseDateUtc", "downloadUri", "globalMessageStrings",
+			"notifications", "taxa", "locations", "language", "contents", "isComprehensive", "localizedDataSemanticVersion",
+			"minimumRequiredLocalizedDataSemanticVersion", "associatedComponent", "translationMetadata", "supportedTaxonomies"),
+		required: []string{"name"},
+	},
+	"reportingDescriptor": {
+		props: withAny(map[string]string{
+			"id": "string", "name": "string", "shortDescription": "obj:multiformatMessageString",
+			"fullDescription": "obj:multiformatMessageString", "help": "obj:multiformatMessageString", "helpUri": "uri",
+			"defaultConfiguration": "obj:reportingConfiguration", "properties": "bag",
+		}, "deprecatedIds", "guid", "deprecatedGuids", "deprecatedNames", "messageStrings", "relationships"),
+		required: []string{"id"},
+	},
+	"multiformatMessageString": {
+		props:    map[string]string{"text": "string", "markdown": "string", "properties": "bag"},
+		required: []string{"text"},
+	},
+	"reportingConfiguration": {
+		props: map[string]string{"enabled": "bool", "level": sarifLevels, "rank": "any", "parameters": "bag", "properties": "bag"},
+	},
+	"result": {
+		props: withAny(map[string]string{
+			"ruleId": "string", "ruleIndex": "int>=-1", "kind": "enum:notApplicable|pass|fail|review|open|informational",
+			"level": sarifLevels, "message": "obj:message", "locations": "arr:location", "partialFingerprints": "map:string",
+			"fingerprints": "map:string", "suppressions": "arr:suppression", "properties": "bag",
+		}, "rule", "analysisTarget", "guid", "correlationGuid", "occurrenceCount", "stacks", "codeFlows", "graphs",
+			"graphTraversals", "relatedLocations", "baselineState", "rank", "attachments", "hostedViewerUri",
+			"workItemUris", "provenance", "fixes", "taxa", "webRequest", "webResponse"),
+		required: []string{"message"},
+	},
+	"message": {
+		props: map[string]string{"text": "string", "markdown": "string", "id": "string", "arguments": "arr:string", "properties": "bag"},
+		oneOf: []string{"text", "id"},
+	},
+	"location": {
+		props: withAny(map[string]string{
+			"physicalLocation": "obj:physicalLocation", "logicalLocations": "arr:logicalLocation", "message": "obj:message", "properties": "bag",
+		}, "id", "annotations", "relationships"),
+	},
+	"physicalLocation": {
+		props: withAny(map[string]string{"artifactLocation": "obj:artifactLocation", "region": "obj:region", "contextRegion": "obj:region", "properties": "bag"},
+			"address"),
+		oneOf: []string{"address", "artifactLocation"},
+	},
+	"artifactLocation": {
+		props: withAny(map[string]string{"uri": "uriref", "uriBaseId": "string", "index": "int>=-1", "description": "obj:message", "properties": "bag"}),
+	},
+	"region": {
+		props: withAny(map[string]string{"startLine": "int>=1", "startColumn": "int>=1", "endLine": "int>=1", "endColumn": "int>=1", "properties": "bag"},
+			"charOffset", "charLength", "byteOffset", "byteLength", "snippet", "message", "sourceLanguage"),
+	},
+	"logicalLocation": {
+		props: withAny(map[string]string{"name": "string", "fullyQualifiedName": "string", "kind": "string", "index": "int>=-1", "parentIndex": "int>=-1", "properties": "bag"},
+			"decoratedName"),
+	},
+	"suppression": {
+		props: withAny(map[string]string{
+			"kind": "enum:inSource|external", "status": "enum:accepted|underReview|rejected", "justification": "string", "properties": "bag",
+		}, "guid", "location"),
+		required: []string{"kind"},
+	},
+}
+
+func withAny(props map[string]string, names ...string) map[string]string {
+	for _, n := range names {
+		props[n] = "any"
+	}
+	return props
+}
+
+// checkSARIFShape validates a decoded document against sarifShapes and
+// returns every violation with its JSON path.
+func checkSARIFShape(doc any) []string {
+	var errs []string
+	checkValue("$", doc, "obj:log", &errs)
+	return errs
+}
+
+func checkValue(at string, v any, typ string, errs *[]string) {
+	fail := func(format string, args ...any) { *errs = append(*errs, at+": "+fmt.Sprintf(format, args...)) }
+	kind, arg, _ := strings.Cut(typ, ":")
+	switch kind {
+	case "any":
+	case "string":
+		if _, ok := v.(string); !ok {
+			fail("want a string, got %T", v)
+		}
+	case "uri", "uriref":
+		s, ok := v.(string)
+		if !ok {
+			fail("want a URI string, got %T", v)
+			return
+		}
+		u, err := url.Parse(s)
+		if err != nil || strings.ContainsAny(s, " \t\n") || (kind == "uri" && !u.IsAbs()) {
+			fail("%q is not a valid %s", s, map[string]string{"uri": "absolute URI", "uriref": "URI reference"}[kind])
+		}
+	case "bool":
+		if _, ok := v.(bool); !ok {
+			fail("want a boolean, got %T", v)
+		}
+	case "int>=-1", "int>=1":
+		n, ok := v.(float64)
+		floor := map[string]float64{"int>=-1": -1, "int>=1": 1}[kind]
+		if !ok || n != float64(int64(n)) || n < floor {
+			fail("want an integer >= %g, got %v", floor, v)
+		}
+	case "enum":
+		s, _ := v.(string)
+		if !slices.Contains(strings.Split(arg, "|"), s) {
+			fail("%v is not one of %s", v, arg)
+		}
+	case "map":
+		obj, ok := v.(map[string]any)
+		if !ok {
+			fail("want an object, got %T", v)
+			return
+		}
+		for k, e := range obj {
+			checkValue(at+"."+k, e, arg, errs)
+		}
+	case "arr":
+		list, ok := v.([]any)
+		if !ok {
+			fail("want an array, got %T", v)
+			return
+		}
+		elem := arg
+		if _, isShape := sarifShapes[arg]; isShape {
+			elem = "obj:" + arg
+		}
+		for i, e := range list {
+			checkValue(fmt.Sprintf("%s[%d]", at, i), e, elem, errs)
+		}
+	case "bag":
+		obj, ok := v.(map[string]any)
+		if !ok {
+			fail("want a property bag object, got %T", v)
+			return
+		}
+		if tags, present := obj["tags"]; present {
+			checkValue(at+".tags", tags, "arr:string", errs)
+			if list, _ := tags.([]any); len(list) > 0 {
+				seen := map[any]bool{}
+				for _, tag := range list {
+					if seen[tag] {
+						fail("tags must be unique; %v repeats", tag)
+					}
+					seen[tag] = true
+				}
+			}
+		}
+	case "obj":
+		shape, known := sarifShapes[arg]
+		obj, ok := v.(map[string]any)
+		if !known || !ok {
+			fail("want a %s object, got %T", arg, v)
+			return
+		}
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			t, allowed := shape.props[k]
+			if !allowed {
+				fail("property %q is not allowed in %s", k, arg)
+				continue
+			}
+			checkValue(at+"."+k, obj[k], t, errs)
+		}
+		for _, r := range shape.required {
+			if _, ok := obj[r]; !ok {
+				fail("%s requires %q", arg, r)
+			}
+		}
+		if len(shape.oneOf) > 0 && !slices.ContainsFunc(shape.oneOf, func(k string) bool { _, ok := obj[k]; return ok }) {
+			fail("%s needs one of %v", arg, shape.oneOf)
+		}
+	default:
+		fail("unknown type %q in the test's shape table", typ)
+	}
+}
+
+// The test's own view of a SARIF log, decoded independently of the types
+// that write it. Pointers tell an absent property from a zero one.
+type decodedText struct {
+	Text *string `json:"text"`
+}
+
+type decodedRule struct {
+	ID                   string      `json:"id"`
+	Name                 string      `json:"name"`
+	ShortDescription     decodedText `json:"shortDescription"`
+	FullDescription      decodedText `json:"fullDescription"`
+	Help                 decodedText `json:"help"`
+	DefaultConfiguration struct {
+		Level string `json:"level"`
+	} `json:"defaultConfiguration"`
+	Properties struct {
+		Tags             []string `json:"tags"`
+		SecuritySeverity string   `json:"security-severity"`
+	} `json:"properties"`
+}
+
+type decodedResult struct {
+	RuleID    string      `json:"ruleId"`
+	RuleIndex *int        `json:"ruleIndex"`
+	Level     string      `json:"level"`
+	Message   decodedText `json:"message"`
+	Locations []struct {
+		PhysicalLocation *struct {
+			ArtifactLocation struct {
+				URI string `json:"uri"`
+			} `json:"artifactLocation"`
+			Region struct {
+				StartLine int `json:"startLine"`
+			} `json:"region"`
+		} `json:"physicalLocation"`
+		LogicalLocations []struct {
+			Name string `json:"name"`
+			Kind string `json:"kind"`
+		} `json:"logicalLocations"`
+	} `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Suppressions        []struct {
+		Kind          string `json:"kind"`
+		Status        string `json:"status"`
+		Justification string `json:"justification"`
+	} `json:"suppressions"`
+}
+
+type decodedRun struct {
+	Tool struct {
+		Driver struct {
+			Name           string        `json:"name"`
+			InformationURI string        `json:"informationUri"`
+			Rules          []decodedRule `json:"rules"`
+		} `json:"driver"`
+	} `json:"tool"`
+	Results []decodedResult `json:"results"`
+}
+
+type decodedLog struct {
+	Schema  string       `json:"$schema"`
+	Version string       `json:"version"`
+	Runs    []decodedRun `json:"runs"`
+}
+
+// checkSARIFSemantics checks what the schema cannot: that every result
+// names a rule that exists and indexes it, and that rule ids are unique.
+func checkSARIFSemantics(doc decodedLog) []string {
+	var errs []string
+	for ri, run := range doc.Runs {
+		ids := map[string]int{}
+		for i, r := range run.Tool.Driver.Rules {
+			if _, dup := ids[r.ID]; dup {
+				errs = append(errs, fmt.Sprintf("runs[%d]: rule id %q appears twice", ri, r.ID))
+			}
+			ids[r.ID] = i
+		}
+		for i, res := range run.Results {
+			want, ok := ids[res.RuleID]
+			switch {
+			case !ok:
+				errs = append(errs, fmt.Sprintf("runs[%d].results[%d].ruleId %q is not among the rules", ri, i, res.RuleID))
+			case res.RuleIndex == nil:
+				errs = append(errs, fmt.Sprintf("runs[%d].results[%d] has no ruleIndex", ri, i))
+			case *res.RuleIndex != want:
+				errs = append(errs, fmt.Sprintf("runs[%d].results[%d].ruleIndex is %d, but rule %q is at %d", ri, i, *res.RuleIndex, res.RuleID, want))
+			}
+		}
+	}
+	return errs
+}
+
+// validateSARIF decodes a log and returns it with every shape and
+// semantic violation.
+func validateSARIF(out string) (decodedLog, []string) {
+	var generic any
+	if err := json.Unmarshal([]byte(out), &generic); err != nil {
+		return decodedLog{}, []string{"not JSON: " + err.Error()}
+	}
+	var doc decodedLog
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		return decodedLog{}, []string{"not a SARIF log: " + err.Error()}
+	}
+	return doc, append(checkSARIFShape(generic), checkSARIFSemantics(doc)...)
+}
+
+func mustBeValidSARIF(t *testing.T, out string) decodedRun {
+	t.Helper()
+	doc, errs := validateSARIF(out)
+	for _, e := range errs {
+		t.Error(e)
+	}
+	if doc.Schema != SARIFSchemaURI || doc.Version != "2.1.0" || len(doc.Runs) != 1 {
+		t.Fatalf("header = %q %q with %d runs, want %q 2.1.0 with one run", doc.Schema, doc.Version, len(doc.Runs), SARIFSchemaURI)
+	}
+	return doc.Runs[0]
+}
+
+func text(t decodedText) string {
+	if t.Text == nil {
+		return "<absent>"
+	}
+	return *t.Text
+}
+
+// The checker itself must reject what the schema rejects.
+func TestSARIFShapeChecker_RejectsInvalid(t *testing.T) {
+	t.Parallel()
+	bad := `{"version": "2.0.0", "runs": [{"tool": {"driver": {"rules": [{"id": "a", "shortDescription": {}}, {"id": "c"}, {"id": "c"}]}},
+	  "results": [{"ruleId": "b", "ruleIndex": 0, "level": "fatal", "message": {}, "extra": 1,
+	    "locations": [{"physicalLocation": {"region": {"startLine": 0}}, "logicalLocations": [{"name": "w"}]}],
+	    "suppressions": [{"justification": "x"}]},
+	    {"ruleId": "a", "ruleIndex": 1, "message": {"text": "t"}, "properties": {"tags": ["x", "x"]}},
+	    {"ruleId": "a", "message": {"text": "t"}}]}]}`
+	_, found := validateSARIF(bad)
+	errs := strings.Join(found, "\n")
+	for _, want := range []string{
+		`$.version: 2.0.0 is not one of 2.1.0`,
+		`$.runs[0].tool.driver: toolComponent requires "name"`,
+		`$.runs[0].tool.driver.rules[0].shortDescription: multiformatMessageString requires "text"`,
+		`$.runs[0].results[0]: property "extra" is not allowed in result`,
+		`$.runs[0].results[0].level: fatal is not one of none|note|warning|error`,
+		`$.runs[0].results[0].message: message needs one of [text id]`,
+		`$.runs[0].results[0].locations[0].physicalLocation: physicalLocation needs one of [address artifactLocation]`,
+		`$.runs[0].results[0].locations[0].physicalLocation.region.startLine: want an integer >= 1, got 0`,
+		`$.runs[0].results[0].suppressions[0]: suppression requires "kind"`,
+		`$.runs[0].results[1].properties: tags must be unique; x repeats`,
+		`runs[0]: rule id "c" appears twice`,
+		`runs[0].results[1].ruleIndex is 1, but rule "a" is at 0`,
+		`runs[0].results[0].ruleId "b" is not among the rules`,
+		`runs[0].results[2] has no ruleIndex`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("checker missed %q; it said:\n%s", want, errs)
+		}
+	}
+}
+
+func sarifSample() *Report {
+	r := sample()
+	r.Workloads = append(r.Workloads, Workload{Name: "orders", ServiceModel: "paas", Findings: []Finding{
+		{Control: "encryption.min_tls_version", Domain: "data_protection", Owner: "shared", Severity: "medium", Status: StatusViolated, Message: "TLS 1.0."},
+		{Control: "logging.anomaly_detection", Domain: "monitoring_logging", Owner: "shared", Severity: "low", Status: StatusViolated, Message: "Off."},
+		{Control: "storage.public_access", Domain: "data_protection", Owner: "shared", Severity: "critical", Status: StatusViolated, Message: "Public."},
+		{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "high", Status: StatusViolated, Message: "Rule 0 open."},
+		{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "critical", Status: StatusViolated, Message: "Rule 1 open."},
+		{Control: "custom.review", Domain: "compliance", Owner: "customer", Severity: "high", Status: StatusViolated, Message: "Hand-written."},
+	}})
+	return r
+}
+
+func TestSARIF_ValidAndMapped(t *testing.T) {
+	t.Parallel()
+	m := model.Default()
+	out, err := SARIF(m, sarifSample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := mustBeValidSARIF(t, out)
+	driver := run.Tool.Driver
+	if driver.Name != "terraform-provider-srm" || driver.InformationURI != "https://github.com/shared-responsibility/terraform-provider-srm" {
+		t.Errorf("driver = %q %q", driver.Name, driver.InformationURI)
+	}
+
+	// One rule per control, catalog controls in catalog order, others after.
+	var ruleIDs []string
+	for _, r := range driver.Rules {
+		ruleIDs = append(ruleIDs, r.ID)
+	}
+	wantIDs := []string{"identity.mfa_required", "network.ingress_rules", "encryption.min_tls_version",
+		"logging.anomaly_detection", "backup.enabled", "storage.public_access", "custom.review"}
+	if !slices.Equal(ruleIDs, wantIDs) {
+		t.Fatalf("rule ids = %v\nwant %v", ruleIDs, wantIDs)
+	}
+	c, _ := m.Control("storage.public_access")
+	rule := driver.Rules[5]
+	if rule.Name != "StoragePublicAccess" || text(rule.ShortDescription) != c.Title ||
+		text(rule.FullDescription) != c.Description || rule.DefaultConfiguration.Level != "error" {
+		t.Errorf("rule from catalog = %+v", rule)
+	}
+	if !slices.Equal(rule.Properties.Tags, []string{"security", "data_protection"}) || rule.Properties.SecuritySeverity != "9.5" {
+		t.Errorf("rule properties = %+v", rule.Properties)
+	}
+	if help := text(rule.Help); !strings.HasPrefix(help, c.Remediation) {
+		t.Errorf("help = %q, want the catalog remediation first", help)
+	}
+	if lvl := driver.Rules[3].DefaultConfiguration.Level; lvl != "note" {
+		t.Errorf("a low-severity rule's default level = %q, want note", lvl)
+	}
+	custom := driver.Rules[6]
+	if custom.Name != "CustomReview" || !strings.Contains(text(custom.FullDescription), "not in this provider's control catalog") {
+		t.Errorf("rule of an unknown control = %+v", custom)
+	}
+
+	type row struct{ rule, level, workload string }
+	var got []row
+	for i, res := range run.Results {
+		if len(res.Locations) != 1 || len(res.Locations[0].LogicalLocations) != 1 {
+			t.Fatalf("results[%d] locations = %+v", i, res.Locations)
+		}
+		loc := res.Locations[0]
+		if loc.PhysicalLocation != nil {
+			t.Errorf("results[%d]: no artifact URI was set, yet it has a physical location", i)
+		}
+		if loc.LogicalLocations[0].Kind != "resource" {
+			t.Errorf("results[%d] logical location kind = %q", i, loc.LogicalLocations[0].Kind)
+		}
+		got = append(got, row{res.RuleID, res.Level, loc.LogicalLocations[0].Name})
+	}
+	want := []row{
+		{"storage.public_access", "error", "legacy-batch"},
+		{"backup.enabled", "none", "legacy-batch"},
+		{"identity.mfa_required", "note", "legacy-batch"},
+		{"encryption.min_tls_version", "warning", "orders"},
+		{"logging.anomaly_detection", "note", "orders"},
+		{"storage.public_access", "error", "orders"},
+		{"network.ingress_rules", "error", "orders"},
+		{"network.ingress_rules", "error", "orders"},
+		{"custom.review", "error", "orders"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("results = %v\nwant %v", got, want)
+	}
+
+	// Only the waived finding is suppressed, and its suppression has a kind.
+	for i, res := range run.Results {
+		if (i == 1) != (len(res.Suppressions) > 0) {
+			t.Errorf("results[%d] suppressions = %+v", i, res.Suppressions)
+		}
+	}
+	if s := run.Results[1].Suppressions; len(s) != 1 || s[0].Kind != "external" || s[0].Status != "accepted" ||
+		!strings.Contains(s[0].Justification, `"legacy-batch"`) {
+		t.Errorf("suppression = %+v", s)
+	}
+	if msg := text(run.Results[0].Message); msg != "legacy-batch: storage.public_access is true | anyone can read\nthe bucket." {
+		t.Errorf("message = %q", msg)
+	}
+
+	// Fingerprints tell apart the same control in two workloads and two
+	// findings of one control in one workload.
+	prints := map[string]bool{}
+	for i, res := range run.Results {
+		fp := res.PartialFingerprints[FingerprintKey]
+		if fp == "" || prints[fp] {
+			t.Errorf("results[%d] fingerprint %q is empty or repeats", i, fp)
+		}
+		prints[fp] = true
+	}
+
+	again, _ := SARIF(m, sarifSample())
+	if again != out {
+		t.Error("SARIF is not deterministic")
+	}
+}
+
+func TestSARIF_ArtifactURI(t *testing.T) {
+	t.Parallel()
+	r := sarifSample()
+	r.ArtifactURI = "infra/main.tf"
+	out, err := SARIF(model.Default(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := mustBeValidSARIF(t, out)
+	if len(run.Results) != 9 {
+		t.Fatalf("%d results, want 9", len(run.Results))
+	}
+	for i, res := range run.Results {
+		phys := res.Locations[0].PhysicalLocation
+		if phys == nil {
+			t.Fatalf("results[%d] has no physical location", i)
+		}
+		if phys.ArtifactLocation.URI != "infra/main.tf" || phys.Region.StartLine != 1 {
+			t.Errorf("results[%d] physical location = %+v", i, *phys)
+		}
+	}
+}
+
+func TestSARIF_Empty(t *testing.T) {
+	t.Parallel()
+	out, err := SARIF(model.Default(), &Report{Workloads: []Workload{{Name: "ok", ServiceModel: "saas"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustBeValidSARIF(t, out)
+	// A scan that found nothing still has "results": [] and "rules": [].
+	if !strings.Contains(out, `"rules": []`) || !strings.Contains(out, `"results": []`) {
+		t.Errorf("empty lists must be written as []:\n%s", out)
+	}
+}
+
+func TestResultLevelAndRuleName(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		status, severity, want string
+	}{
+		{StatusViolated, "critical", "error"}, {StatusViolated, "high", "error"},
+		{StatusViolated, "medium", "warning"}, {StatusViolated, "low", "note"},
+		{StatusWaived, "critical", "none"}, {StatusDeferred, "critical", "note"},
+	} {
+		if got := ResultLevel(Finding{Status: tc.status, Severity: tc.severity}); got != tc.want || !slices.Contains(Levels, got) {
+			t.Errorf("%s/%s = %s, want %s", tc.status, tc.severity, got, tc.want)
+		}
+	}
+	for id, want := range map[string]string{"encryption.at_rest": "EncryptionAtRest", "secrets_scan": "SecretsScan", "...": "Control", "a1.b": "A1B"} {
+		if got := RuleName(id); got != want {
+			t.Errorf("RuleName(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
