@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -167,6 +169,10 @@ func TestExamples_TerraformFmt(t *testing.T) {
 	if tf == "" {
 		t.Skip("TF_ACC_TERRAFORM_PATH is not set; `make test` sets it to bin/terraform")
 	}
+	// Older clients cannot parse the provider::srm:: function syntax.
+	if !cliAtLeast(t, tf, 1, 8) {
+		t.Skip("the function examples need a client that parses provider-defined functions (Terraform 1.8)")
+	}
 	cmd := exec.Command(tf, "fmt", "-check", "-recursive", "-diff", "-no-color", "examples")
 	cmd.Dir = filepath.Join("..", "..")
 	cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
@@ -174,4 +180,24 @@ func TestExamples_TerraformFmt(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform fmt -check -recursive examples failed (%v); run `make fmt`:\n%s", err, out)
 	}
+}
+
+// cliAtLeast reports whether the CLI's `version -json` is at least major.minor.
+func cliAtLeast(t *testing.T, cli string, major, minor int) bool {
+	t.Helper()
+	out, err := exec.Command(cli, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("%s version -json: %v", cli, err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("reading %s version: %v", cli, err)
+	}
+	var gotMajor, gotMinor int
+	if _, err := fmt.Sscanf(v.Version, "%d.%d", &gotMajor, &gotMinor); err != nil {
+		t.Fatalf("reading version %q: %v", v.Version, err)
+	}
+	return gotMajor > major || (gotMajor == major && gotMinor >= minor)
 }

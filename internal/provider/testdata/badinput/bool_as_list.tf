@@ -1,0 +1,6 @@
+# expect: Inappropriate value for attribute "encryption": attribute "at_rest": bool required
+resource "srm_workload" "x" {
+  name          = "payments-api"
+  service_model = "iaas"
+  encryption    = { at_rest = [true], in_transit = true }
+}

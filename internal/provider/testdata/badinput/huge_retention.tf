@@ -1,0 +1,6 @@
+# expect: Attribute logging\.retention_days value must be between 0 and 36500, got: 1000000000000
+resource "srm_workload" "x" {
+  name          = "payments-api"
+  service_model = "iaas"
+  logging       = { enabled = true, retention_days = 1000000000000 }
+}

@@ -1,0 +1,10 @@
+# expect: Invalid JSON Document .* identity\.iam_policy_json: the value must be a JSON object such as .* unexpected end of JSON input
+resource "srm_workload" "x" {
+  name          = "payments-api"
+  service_model = "iaas"
+  identity = {
+    mfa_required    = true
+    least_privilege = true
+    iam_policy_json = "{\"Version\": \"2012-10-17\", \"Statement\": ["
+  }
+}

@@ -1,0 +1,6 @@
+# expect: Attribute data_classification value must be one of: \["public" "internal" "confidential" "restricted"\], got: "top-secret"
+resource "srm_workload" "x" {
+  name                = "payments-api"
+  service_model       = "iaas"
+  data_classification = "top-secret"
+}

@@ -1,0 +1,5 @@
+# expect: Attribute service_model value must be one of: \["on_premises" "iaas" "caas" "paas" "faas" "saas"\], got: "IaaS"
+resource "srm_workload" "x" {
+  name          = "payments-api"
+  service_model = "IaaS"
+}

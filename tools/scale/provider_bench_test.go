@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/provider"
+)
+
+// The provider's share of a plan, without the CLI: the two calls Terraform
+// makes for each srm_workload at plan time, through the same server the
+// plugin binary runs, with the same msgpack-encoded values.
+
+type providerHarness struct {
+	srv          tfprotov6.ProviderServer
+	workloadType tftypes.Object
+	config       *tfprotov6.DynamicValue
+	prior        *tfprotov6.DynamicValue
+}
+
+func newProviderHarness(tb testing.TB) *providerHarness {
+	tb.Helper()
+	ctx := context.Background()
+	srv, err := providerserver.NewProtocol6WithError(provider.New("bench")())()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil || len(schemas.Diagnostics) > 0 {
+		tb.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
+	}
+	providerType := schemas.Provider.ValueType().(tftypes.Object)
+	providerConfig := dynamic(tb, providerType, objectWith(providerType, nil))
+	conf, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: providerConfig})
+	if err != nil || len(conf.Diagnostics) > 0 {
+		tb.Fatalf("ConfigureProvider: %v %v", err, conf.Diagnostics)
+	}
+	h := &providerHarness{srv: srv, workloadType: schemas.ResourceSchemas["srm_workload"].ValueType().(tftypes.Object)}
+	h.config = dynamic(tb, h.workloadType, h.workloadValue(tb, "w00001", "iaas"))
+	h.prior = dynamic(tb, h.workloadType, tftypes.NewValue(h.workloadType, nil))
+	return h
+}
+
+// workloadValue is the generated body as the configuration Terraform sends.
+func (h *providerHarness) workloadValue(tb testing.TB, name, serviceModel string) tftypes.Value {
+	tb.Helper()
+	groups := map[string]map[string]tftypes.Value{}
+	for _, cv := range body {
+		g, a := splitID(cv.id)
+		if groups[g] == nil {
+			groups[g] = map[string]tftypes.Value{}
+		}
+		groups[g][a] = literal(tb, cv.value)
+	}
+	set := map[string]tftypes.Value{
+		"name":          tftypes.NewValue(tftypes.String, name),
+		"service_model": tftypes.NewValue(tftypes.String, serviceModel),
+		"environment":   tftypes.NewValue(tftypes.String, "prod"),
+	}
+	for g, attrs := range groups {
+		set[g] = objectWith(h.workloadType.AttributeTypes[g].(tftypes.Object), attrs)
+	}
+	return objectWith(h.workloadType, set)
+}
+
+func literal(tb testing.TB, v string) tftypes.Value {
+	switch {
+	case v == "true" || v == "false":
+		return tftypes.NewValue(tftypes.Bool, v == "true")
+	case strings.HasPrefix(v, `"`):
+		s, err := strconv.Unquote(v)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return tftypes.NewValue(tftypes.String, s)
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return tftypes.NewValue(tftypes.Number, n)
+}
+
+// objectWith builds an object of typ with the given attributes and every
+// other attribute null, as Terraform sends unset attributes.
+func objectWith(typ tftypes.Object, set map[string]tftypes.Value) tftypes.Value {
+	attrs := make(map[string]tftypes.Value, len(typ.AttributeTypes))
+	for name, t := range typ.AttributeTypes {
+		if v, ok := set[name]; ok {
+			attrs[name] = v
+		} else {
+			attrs[name] = tftypes.NewValue(t, nil)
+		}
+	}
+	return tftypes.NewValue(typ, attrs)
+}
+
+func dynamic(tb testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
+	tb.Helper()
+	dv, err := tfprotov6.NewDynamicValue(typ, v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &dv
+}
+
+func (h *providerHarness) validate(tb testing.TB) {
+	resp, err := h.srv.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{
+		TypeName: "srm_workload", Config: h.config,
+	})
+	if err != nil || len(resp.Diagnostics) > 0 {
+		tb.Fatalf("ValidateResourceConfig: %v %v", err, resp.Diagnostics)
+	}
+}
+
+func (h *providerHarness) plan(tb testing.TB) *tfprotov6.PlanResourceChangeResponse {
+	resp, err := h.srv.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
+		TypeName: "srm_workload", PriorState: h.prior, ProposedNewState: h.config, Config: h.config,
+	})
+	if err != nil || len(resp.Diagnostics) > 0 {
+		tb.Fatalf("PlanResourceChange: %v %v", err, resp.Diagnostics)
+	}
+	return resp
+}
+
+func TestProviderHarnessPlansCompliant(t *testing.T) {
+	h := newProviderHarness(t)
+	h.validate(t)
+	resp := h.plan(t)
+	planned, err := resp.PlannedState.Unmarshal(h.workloadType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var attrs map[string]tftypes.Value
+	if err := planned.As(&attrs); err != nil {
+		t.Fatal(err)
+	}
+	var compliant bool
+	if err := attrs["compliant"].As(&compliant); err != nil || !compliant {
+		t.Errorf("compliant = %v (%v), want true", attrs["compliant"], err)
+	}
+	var id string
+	if err := attrs["id"].As(&id); err != nil || id != "w00001" {
+		t.Errorf("id = %q (%v), want w00001", id, err)
+	}
+}
+
+// BenchmarkProviderValidate is ValidateResourceConfig of one workload.
+func BenchmarkProviderValidate(b *testing.B) {
+	h := newProviderHarness(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		h.validate(b)
+	}
+}
+
+// BenchmarkProviderPlan is PlanResourceChange of one new workload: the
+// framework's plan handling and ModifyPlan with the evaluator.
+func BenchmarkProviderPlan(b *testing.B) {
+	h := newProviderHarness(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		h.plan(b)
+	}
+}
