@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
@@ -81,7 +82,7 @@ func ValidateCustomRule(m *model.Model, id string, r CustomRule) error {
 	}
 	if c.Type == model.TypeVersion {
 		for _, v := range []*float64{r.Min, r.Max} {
-			if v != nil && !slices.Contains(c.Enum, formatVersion(*v)) {
+			if v != nil && !isVersion(c.Enum, *v) {
 				return fmt.Errorf("control %q: bound %g is not a version; valid values are %s", id, *v, model.Quoted(c.Enum))
 			}
 		}
@@ -91,11 +92,11 @@ func ValidateCustomRule(m *model.Model, id string, r CustomRule) error {
 
 // UnknownControlError names the unknown id and the closest known ones.
 func UnknownControlError(m *model.Model, id string) error {
-	msg := fmt.Sprintf("%q is not a control id", id)
+	msg := fmt.Sprintf("%q is not a control id.", id)
 	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 {
-		msg += "; did you mean " + model.Quoted(s) + "?"
+		msg = fmt.Sprintf("%q is not a control id; did you mean %s?", id, model.Quoted(s))
 	}
-	return fmt.Errorf("%s Valid control ids: %s", msg+".", strings.Join(m.ControlIDs(), ", "))
+	return fmt.Errorf("%s Valid control ids: %s", msg, strings.Join(m.ControlIDs(), ", "))
 }
 
 // effectiveRule is a rule after presets, data classification and a custom
@@ -185,3 +186,13 @@ func pick(a, b *float64, better func(x, y float64) bool) *float64 {
 }
 
 func formatVersion(v float64) string { return fmt.Sprintf("%.1f", v) }
+
+// isVersion reports whether v is exactly one of the enum's versions.
+func isVersion(enum []string, v float64) bool {
+	for _, e := range enum {
+		if n, err := strconv.ParseFloat(e, 64); err == nil && n == v {
+			return true
+		}
+	}
+	return false
+}

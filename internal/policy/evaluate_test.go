@@ -358,8 +358,14 @@ func TestCustomBaselineValidation(t *testing.T) {
 			t.Errorf("%s: error %v, want %q", spec, err, want)
 		}
 	}
-	if err := ValidateCustomRule(m, "encryption.min_tls_version", CustomRule{Min: &five}); err == nil {
-		t.Error("a TLS bound of 5 is not a version")
+	for _, bound := range []float64{five, 1.25, 1.15} {
+		if err := ValidateCustomRule(m, "encryption.min_tls_version", CustomRule{Min: &bound}); err == nil {
+			t.Errorf("a TLS bound of %g is not a version", bound)
+		}
+	}
+	tls13 := 1.3
+	if err := ValidateCustomRule(m, "encryption.min_tls_version", CustomRule{Min: &tls13}); err != nil {
+		t.Errorf("1.3 is a version: %v", err)
 	}
 }
 

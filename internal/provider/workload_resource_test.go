@@ -427,7 +427,7 @@ func TestWorkload_BadInput(t *testing.T) {
   name          = "x"
   service_model = "iaas"
   logging       = { retention_days = -5 }
-}`, `(?s)retention_days.*value must be between 0 and 36500`},
+}`, `(?s)retention_days value must be a whole number between 0 and\s+36500, got: -5`},
 		"policy not json": {
 			`resource "srm_workload" "x" {
   name          = "x"

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -36,13 +35,13 @@ var ingressRuleAttributes = map[string]schema.Attribute{
 		Optional: true, ElementType: types.StringType,
 		MarkdownDescription: "Source CIDR blocks, IPv4 or IPv6 (`0.0.0.0/0` and `::/0` are the whole internet).",
 	},
-	"from_port": schema.Int64Attribute{
+	"from_port": schema.NumberAttribute{
 		Optional: true, MarkdownDescription: "First port of the range, 0 to 65535 (`-1` with protocol `-1` means all).",
-		Validators: []validator.Int64{int64validator.Between(-1, 65535)},
+		Validators: []validator.Number{wholeNumberBetween{-1, 65535}},
 	},
-	"to_port": schema.Int64Attribute{
+	"to_port": schema.NumberAttribute{
 		Optional: true, MarkdownDescription: "Last port of the range, 0 to 65535.",
-		Validators: []validator.Int64{int64validator.Between(-1, 65535)},
+		Validators: []validator.Number{wholeNumberBetween{-1, 65535}},
 	},
 	"protocol": schema.StringAttribute{
 		Optional: true, MarkdownDescription: "`tcp`, `udp`, `icmp`, or `-1`/`all` for every protocol.",
@@ -56,8 +55,8 @@ func controlAttribute(m *model.Model, c model.Control) schema.Attribute {
 	case model.TypeBool:
 		return schema.BoolAttribute{Optional: true, MarkdownDescription: desc}
 	case model.TypeNumber:
-		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc,
-			Validators: []validator.Int64{int64validator.Between(0, 36500)}}
+		return schema.NumberAttribute{Optional: true, MarkdownDescription: desc,
+			Validators: []validator.Number{wholeNumberBetween{0, 36500}}}
 	case model.TypeVersion:
 		return schema.StringAttribute{Optional: true, MarkdownDescription: desc,
 			Validators: []validator.String{stringvalidator.OneOf(c.Enum...)}}

@@ -1,4 +1,4 @@
-# expect: retention_days = 1e30 .* cannot be represented as a 64-bit integer
+# expect: Attribute logging\.retention_days value must be a whole number between 0 and 36500, got: 1e\+30
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"
