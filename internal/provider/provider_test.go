@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -15,7 +14,7 @@ import (
 // protoV6ProviderFactories serves the provider in-process to the real
 // Terraform CLI that the GNUmakefile installs.
 var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"srm": providerserver.NewProtocol6WithError(New("test")()),
+	"srm": func() (tfprotov6.ProviderServer, error) { return NewProtocol6Server("test")(), nil },
 }
 
 // Provider-defined functions need Terraform 1.8.
@@ -72,4 +71,15 @@ func TestMain(m *testing.M) {
 		_ = os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "shared-responsibility")
 	}
 	os.Exit(m.Run())
+}
+
+func TestLoggingRequested(t *testing.T) {
+	if loggingRequested([]string{"HOME=/home/x", "TF_CLI_CONFIG_FILE=x"}) {
+		t.Error("no TF_LOG variable, yet logging requested")
+	}
+	for _, kv := range []string{"TF_LOG=DEBUG", "TF_LOG_PROVIDER=TRACE", "TF_LOG_PROVIDER_SRM=DEBUG"} {
+		if !loggingRequested([]string{kv}) {
+			t.Errorf("%s should keep the loggers", kv)
+		}
+	}
 }

@@ -3,15 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -71,28 +69,33 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if !ok {
 		return // destroy: never blocked
 	}
-	id := types.StringUnknown()
-	if name, state := rawString(top["name"]); state == policy.Known {
-		id = types.StringValue(name)
+	plan, ok := newPlannedValues(req.Plan.Raw, top)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected Plan Type", "the planned srm_workload is not an object; please report this issue to the provider developers")
+		return
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), id)...)
-
-	w, ready := r.workload(ctx, top, resp)
+	if name, state := rawString(top["name"]); state == policy.Known {
+		plan.set("id", name)
+	} else {
+		plan.unknown("id")
+	}
+	w, ready := r.workload(top, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !ready {
-		setUnknownResults(ctx, &resp.Plan, &resp.Diagnostics)
-		return
+	if ready {
+		res := r.data.evaluator.Evaluate(w)
+		r.report(ctx, w, res, configUnchanged(top, req.State.Raw), &resp.Diagnostics)
+		plan.results(res)
+	} else {
+		plan.unknownResults()
 	}
-	res := r.data.evaluator.Evaluate(w)
-	r.report(ctx, w, res, configUnchanged(top, req.State.Raw), &resp.Diagnostics)
-	setResults(ctx, res, &resp.Plan, &resp.Diagnostics)
+	resp.Plan.Raw = plan.object()
 }
 
 // workload builds the evaluator's input; ready is false while the service
 // model, classification or baseline is unknown.
-func (r *workloadResource) workload(ctx context.Context, top map[string]tftypes.Value, resp *resource.ModifyPlanResponse) (*policy.Workload, bool) {
+func (r *workloadResource) workload(top map[string]tftypes.Value, plan *plannedValues, diags *diag.Diagnostics) (*policy.Workload, bool) {
 	m := r.data.evaluator.Model()
 	name, _ := rawString(top["name"])
 	sm, smState := rawString(top["service_model"])
@@ -103,10 +106,10 @@ func (r *workloadResource) workload(ctx context.Context, top map[string]tftypes.
 	switch {
 	case specState == policy.Known:
 		baselineState = policy.Null
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("baseline"), types.StringNull())...)
+		plan.set("baseline", nil)
 	case baselineState != policy.Known && specState == policy.Null:
 		baseline, baselineState = r.data.defaultBaseline, policy.Known
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("baseline"), types.StringValue(baseline))...)
+		plan.set("baseline", baseline)
 	}
 	if smState != policy.Known || classState != policy.Known || specState == policy.Unknown ||
 		(specState == policy.Null && baselineState != policy.Known) {
@@ -116,14 +119,14 @@ func (r *workloadResource) workload(ctx context.Context, top map[string]tftypes.
 	if specState == policy.Known {
 		custom, err := policy.ParseCustomBaseline(m, spec)
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("custom_baseline"), "Invalid Custom Baseline", err.Error())
+			diags.AddAttributeError(path.Root("custom_baseline"), "Invalid Custom Baseline", err.Error())
 			return nil, false
 		}
 		w.Custom = custom
 	}
 	values, err := readControlValues(m, top)
 	if err != nil {
-		resp.Diagnostics.AddError("Unreadable Workload Value", err.Error())
+		diags.AddError("Unreadable Workload Value", err.Error())
 		return nil, false
 	}
 	w.Values = values
@@ -205,43 +208,69 @@ func configUnchanged(plan map[string]tftypes.Value, state tftypes.Value) bool {
 
 var resultListAttributes = []string{"customer_domains", "provider_domains", "shared_domains", "required_controls"}
 
-func setUnknownResults(ctx context.Context, plan *tfsdk.Plan, diags *diag.Diagnostics) {
-	for _, name := range resultListAttributes {
-		diags.Append(plan.SetAttribute(ctx, path.Root(name), types.ListUnknown(types.StringType))...)
-	}
-	diags.Append(plan.SetAttribute(ctx, path.Root("findings"), types.ListUnknown(findingObjectType))...)
-	diags.Append(plan.SetAttribute(ctx, path.Root("compliant"), types.BoolUnknown())...)
+// plannedValues collects what ModifyPlan decides and writes it into the plan
+// in one object rebuild, rather than one framework call per attribute: on a
+// plan of thousands of workloads those calls were a large share of the
+// provider's time.
+type plannedValues struct {
+	typ  tftypes.Object
+	vals map[string]tftypes.Value
 }
 
-func setResults(ctx context.Context, res policy.Result, plan *tfsdk.Plan, diags *diag.Diagnostics) {
+func newPlannedValues(raw tftypes.Value, top map[string]tftypes.Value) (*plannedValues, bool) {
+	typ, ok := raw.Type().(tftypes.Object)
+	return &plannedValues{typ: typ, vals: maps.Clone(top)}, ok
+}
+
+func (p *plannedValues) set(name string, v any) {
+	p.vals[name] = tftypes.NewValue(p.typ.AttributeTypes[name], v)
+}
+
+func (p *plannedValues) unknown(name string) { p.set(name, tftypes.UnknownValue) }
+
+func (p *plannedValues) object() tftypes.Value { return tftypes.NewValue(p.typ, p.vals) }
+
+func rawStringList(values []string) []tftypes.Value {
+	out := make([]tftypes.Value, len(values))
+	for i, v := range values {
+		out[i] = tftypes.NewValue(tftypes.String, v)
+	}
+	return out
+}
+
+func (p *plannedValues) unknownResults() {
+	for _, name := range resultListAttributes {
+		p.unknown(name)
+	}
+	p.unknown("findings")
+	p.unknown("compliant")
+}
+
+func (p *plannedValues) results(res policy.Result) {
 	lists := [][]string{res.CustomerDomains, res.ProviderDomains, res.SharedDomains, res.RequiredControls}
 	for i, name := range resultListAttributes {
-		diags.Append(plan.SetAttribute(ctx, path.Root(name), stringList(lists[i]))...)
+		p.set(name, rawStringList(lists[i]))
 	}
 	if len(res.Deferred) > 0 {
-		diags.Append(plan.SetAttribute(ctx, path.Root("findings"), types.ListUnknown(findingObjectType))...)
-		diags.Append(plan.SetAttribute(ctx, path.Root("compliant"), types.BoolUnknown())...)
+		p.unknown("findings")
+		p.unknown("compliant")
 		return
 	}
-	items := make([]map[string]attr.Value, 0, len(res.Findings))
+	list, _ := p.typ.AttributeTypes["findings"].(tftypes.List)
+	elem, _ := list.ElementType.(tftypes.Object)
+	findings := make([]tftypes.Value, 0, len(res.Findings))
 	for _, f := range res.Findings {
-		items = append(items, findingValues(f))
+		findings = append(findings, tftypes.NewValue(elem, map[string]tftypes.Value{
+			"control":     tftypes.NewValue(tftypes.String, f.Control),
+			"domain":      tftypes.NewValue(tftypes.String, f.Domain),
+			"owner":       tftypes.NewValue(tftypes.String, f.Owner),
+			"severity":    tftypes.NewValue(tftypes.String, f.Severity),
+			"status":      tftypes.NewValue(tftypes.String, f.Status),
+			"message":     tftypes.NewValue(tftypes.String, f.Message),
+			"remediation": tftypes.NewValue(tftypes.String, f.Remediation),
+			"references":  tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, rawStringList(f.References)),
+		}))
 	}
-	findings, d := objectList(findingObjectType, items)
-	diags.Append(d...)
-	diags.Append(plan.SetAttribute(ctx, path.Root("findings"), findings)...)
-	diags.Append(plan.SetAttribute(ctx, path.Root("compliant"), types.BoolValue(res.Compliant))...)
-}
-
-func findingValues(f policy.Finding) map[string]attr.Value {
-	return map[string]attr.Value{
-		"control":     types.StringValue(f.Control),
-		"domain":      types.StringValue(f.Domain),
-		"owner":       types.StringValue(f.Owner),
-		"severity":    types.StringValue(f.Severity),
-		"status":      types.StringValue(f.Status),
-		"message":     types.StringValue(f.Message),
-		"remediation": types.StringValue(f.Remediation),
-		"references":  stringList(f.References),
-	}
+	p.set("findings", findings)
+	p.set("compliant", res.Compliant)
 }
