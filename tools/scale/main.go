@@ -9,8 +9,7 @@
 // The benchmark builds the provider itself, points a dev_overrides CLI
 // configuration at it, and prints a Markdown table; -svg writes a line plot.
 // With -profile DIR this program serves the provider itself and writes CPU
-// and heap profiles of every provider process into DIR; -bare-context then
-// also strips the plugin server's per-request loggers, to measure them.
+// and heap profiles of every provider process into DIR.
 package main
 
 import (
@@ -42,7 +41,6 @@ type options struct {
 	validateN   int
 	svg         string
 	profile     string
-	bareContext bool
 	env         envList
 	interval    time.Duration
 	keep        bool
@@ -68,15 +66,12 @@ func main() {
 	flag.StringVar(&o.svg, "svg", "", "write a line plot of median plan time against N to this file")
 	flag.DurationVar(&o.interval, "sample", 10*time.Millisecond, "interval between provider memory samples")
 	flag.StringVar(&o.profile, "profile", "", "serve the provider from this program, writing CPU and heap profiles of each provider process into this directory")
-	flag.BoolVar(&o.bareContext, "bare-context", false, "with -profile: hand the per-workload calls to the framework without the plugin server's per-request loggers, to measure their cost")
 	flag.Var(&o.env, "env", "KEY=VALUE added to the CLI's environment (and so the provider's) for every run; repeatable")
 	flag.BoolVar(&o.keep, "keep", false, "keep the generated configurations")
 	flag.Parse()
 
 	var err error
 	switch {
-	case o.bareContext && o.profile == "":
-		err = errors.New("-bare-context needs -profile: it changes the provider this program serves")
 	case o.profile != "" && (o.provider != "" || o.mode != "bench"):
 		err = errors.New("-profile builds and serves its own provider in bench mode: drop -provider, or -profile")
 	default:
@@ -198,9 +193,6 @@ func bench(ctx context.Context, o options, out io.Writer) error {
 	if o.profile != "" {
 		if err := srmRunner.enableProfiling(o.profile, ws.root); err != nil {
 			return err
-		}
-		if o.bareContext {
-			srmRunner.env = append(srmRunner.env, bareEnv+"=1")
 		}
 	}
 	handRunner := &runner{terraform: tf, env: cliEnv(slices.Concat(o.env, []string{"TF_CLI_CONFIG_FILE=" + ws.cliConfig})...)}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,8 +10,6 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/provider"
@@ -25,7 +22,6 @@ import (
 const (
 	profileEnv = "SRM_SCALE_PROFILE_DIR"
 	addressEnv = "SRM_SCALE_PROVIDER_ADDRESS"
-	bareEnv    = "SRM_SCALE_BARE_CONTEXT"
 	cookieEnv  = "TF_PLUGIN_MAGIC_COOKIE"
 )
 
@@ -52,15 +48,8 @@ func serveProfiled() error {
 	stats := make(chan string, 1)
 	go watchHeap(filepath.Join(dir, fmt.Sprintf("heap-%d.pprof", pid)), done, stats)
 
-	if os.Getenv(bareEnv) != "" {
-		err = tf6server.Serve(os.Getenv(addressEnv), func() tfprotov6.ProviderServer {
-			return bareContextServer{providerserver.NewProtocol6(provider.New("profile")())()}
-		})
-	} else {
-		err = providerserver.Serve(context.Background(), provider.New("profile"), providerserver.ServeOpts{
-			Address: os.Getenv(addressEnv),
-		})
-	}
+	// The same server main serves, so the profile is the shipped provider's.
+	err = tf6server.Serve(os.Getenv(addressEnv), provider.NewProtocol6Server("profile"))
 	close(done)
 	pprof.StopCPUProfile()
 	// Collect first, twice, so that the end profile, which reports the
@@ -77,30 +66,6 @@ func serveProfiled() error {
 		err = werr
 	}
 	return err
-}
-
-// bareContextServer hands the two calls Terraform makes per workload to the
-// framework with a context that is cancelled with the request but carries
-// none of the per-request loggers the plugin server attaches. It measures
-// what that logging costs (-bare-context); provider logs are lost.
-type bareContextServer struct{ tfprotov6.ProviderServer }
-
-func bare(ctx context.Context) (context.Context, func()) {
-	b, cancel := context.WithCancel(context.Background())
-	stop := context.AfterFunc(ctx, cancel)
-	return b, func() { stop(); cancel() }
-}
-
-func (s bareContextServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	b, done := bare(ctx)
-	defer done()
-	return s.ProviderServer.ValidateResourceConfig(b, req)
-}
-
-func (s bareContextServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	b, done := bare(ctx)
-	defer done()
-	return s.ProviderServer.PlanResourceChange(b, req)
 }
 
 // watchHeap also reports the highest heap in use and goroutine count it
