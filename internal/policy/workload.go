@@ -112,14 +112,3 @@ type Result struct {
 	Deferred  []string
 	Compliant bool
 }
-
-// Violations returns the findings with status violated.
-func (r Result) Violations() []Finding {
-	var out []Finding
-	for _, f := range r.Findings {
-		if f.Status == StatusViolated {
-			out = append(out, f)
-		}
-	}
-	return out
-}

@@ -122,7 +122,5 @@ func checkServiceModel(id string, position int64) *function.FuncError {
 	if _, ok := m.ServiceModel(id); ok {
 		return nil
 	}
-	return function.NewArgumentFuncError(position, "service_model: unknown service model "+quote(id)+"; valid values are "+model.Quoted(m.ServiceModelIDs()))
+	return function.NewArgumentFuncError(position, "service_model: unknown service model "+strconv.Quote(id)+"; valid values are "+model.Quoted(m.ServiceModelIDs()))
 }
-
-func quote(s string) string { return strconv.Quote(s) }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -44,7 +45,7 @@ func (f *requiredControlsFunction) Run(ctx context.Context, req function.RunRequ
 	}
 	m := model.Default()
 	if _, ok := m.Baseline(baseline); !ok {
-		resp.Error = function.NewArgumentFuncError(1, "baseline: unknown baseline "+quote(baseline)+"; valid values are "+model.Quoted(m.BaselineIDs()))
+		resp.Error = function.NewArgumentFuncError(1, "baseline: unknown baseline "+strconv.Quote(baseline)+"; valid values are "+model.Quoted(m.BaselineIDs()))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, stringList(policy.New(m).RequiredControls(serviceModel, baseline)))
