@@ -43,7 +43,7 @@ func TestBucketPolicyFindings(t *testing.T) {
 		{"IfExists and negated operators do not restrict", `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1"},"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}`,
 			[]string{"bucket.public_read@0/high"}},
 		{"restricted by vpc endpoint", `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}]}`, nil},
-		{"restricted by org id", `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":["o-abc123"]}}}]}`, nil},
+		{"restricted by org id", `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":["o-a1b2c3d4e5"]}}}]}`, nil},
 		{"restricted by source ip", `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24"]}}}]}`, nil},
 		{"service principal (CloudFront OAC) is fine", `{"Statement":[{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::site/*","Condition":{"StringEquals":{"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution/E1"}}}]}`, nil},
 		{"named account is fine", `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/app"},"Action":"s3:*","Resource":"*"}]}`, nil},
@@ -112,7 +112,7 @@ func TestBlockPublicAccessFindings(t *testing.T) {
 	if len(got) != 1 || got[0].ID != "bucket.public_access_block_disabled" || got[0].Severity != SeverityHigh {
 		t.Fatalf("got %+v", got)
 	}
-	if want := "block_public_policy, restrict_public_buckets turned off"; !strings.Contains(got[0].Message, want) {
+	if want := "block_public_policy (rejects bucket policies that grant public access), restrict_public_buckets ("; !strings.Contains(got[0].Message, want) {
 		t.Errorf("message %q lacks %q", got[0].Message, want)
 	}
 }

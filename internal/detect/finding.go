@@ -55,26 +55,185 @@ func refs(r ...string) []string {
 	return append([]string(nil), r...)
 }
 
-// quoteList renders values as a comma-separated list of Go-quoted strings.
-func quoteList(values []string) string {
-	q := make([]string, len(values))
-	for i, v := range values {
-		q[i] = fmt.Sprintf("%q", v)
-	}
-	return strings.Join(q, ", ")
+// FindingKind documents one finding id a detector can return. Each detector
+// keeps a table of them; the function docs are generated from the tables and
+// the tests check that every finding a detector returns is listed there.
+type FindingKind struct {
+	ID         string   // e.g. "firewall.world_open_admin_port"
+	Severities []string // the severities it can carry, most severe first
+	Meaning    string   // one sentence saying what the finding means
 }
 
-// clip shortens user-supplied labels (Sids, sources) so a hostile input
-// cannot turn a message into a wall of text.
-func clip(s string, limit int) string {
-	if len(s) <= limit {
+// MaxFindings bounds the findings one call returns. Past it, one last
+// finding (id "<family>.more_findings") says how many were left out and
+// carries the most severe of their severities, so a hostile input cannot
+// turn the result into millions of objects.
+const MaxFindings = 1000
+
+// severityRank orders severities, most severe first.
+func severityRank(s string) int {
+	switch s {
+	case SeverityCritical:
+		return 0
+	case SeverityHigh:
+		return 1
+	case SeverityMedium:
+		return 2
+	case SeverityLow:
+		return 3
+	}
+	return 4
+}
+
+// collector gathers a detector's findings up to MaxFindings and counts the
+// rest. Detectors check room() before building a finding's text, so the work
+// past the cap is only counting.
+type collector struct {
+	family string // "secret", "iam", ...
+	out    []Finding
+	more   int
+	worst  string // most severe left-out severity
+	first  int    // Index of the first left-out finding
+	line   int    // Line of the first left-out finding
+}
+
+func newCollector(family string) *collector { return &collector{family: family} }
+
+func (c *collector) room() bool { return len(c.out) < MaxFindings }
+
+func (c *collector) add(f Finding) {
+	if c.room() {
+		c.out = append(c.out, f)
+		return
+	}
+	c.omit(f.Severity, f.Index, f.Line)
+}
+
+// omit counts a finding that is not built because the cap is reached.
+func (c *collector) omit(severity string, index, line int) {
+	if c.more == 0 || severityRank(severity) < severityRank(c.worst) {
+		c.worst = severity
+	}
+	if c.more == 0 {
+		c.first, c.line = index, line
+	}
+	c.more++
+}
+
+// result returns the findings, ending with the "and N more" finding when
+// any were left out.
+func (c *collector) result() []Finding {
+	if c.more == 0 {
+		return c.out
+	}
+	where := ""
+	switch {
+	case c.line > 0:
+		where = fmt.Sprintf(", the first on line %d", c.line)
+	case c.first >= 0:
+		where = fmt.Sprintf(", the first at element %d", c.first)
+	}
+	return append(c.out, Finding{
+		ID:       c.family + ".more_findings",
+		Severity: c.worst,
+		Message: fmt.Sprintf("… and %d more findings not listed (the result stops at %d)%s.",
+			c.more, MaxFindings, where),
+		Remediation: "Fix the findings listed, then run the check again to see the rest.",
+		References:  refs(moreFindingsRefs[c.family]...),
+		Index:       -1,
+		Line:        0,
+	})
+}
+
+// moreFindingsKind documents the "and N more" finding of a family.
+func moreFindingsKind(family string) FindingKind {
+	return FindingKind{
+		ID:         family + ".more_findings",
+		Severities: []string{SeverityCritical, SeverityHigh, SeverityMedium, SeverityLow},
+		Meaning: fmt.Sprintf("More than %d findings: the last element says how many more were left out and "+
+			"carries the most severe of their severities.", MaxFindings),
+	}
+}
+
+// moreFindingsRefs gives the "and N more" finding the references of its
+// family.
+var moreFindingsRefs = map[string][]string{
+	"firewall": {refNISTSC7, refCISv8FW},
+	"iam":      {refNISTAC6, refCISv8RBAC, refISOPrivilege},
+	"bucket":   {refNISTAC6, refNISTSC7, refISOAccess},
+	"secret":   {refNISTIA5, refISOAuthInfo},
+	"patch":    {refNISTSI2, refCISv8Patch, refPCIPatch},
+}
+
+// quoteList renders values (from the detectors' own tables, never user
+// input) as a comma-separated list of Go-quoted strings, at most max of
+// them, then "and N more".
+func quoteList(values []string, max int) string {
+	n := min(len(values), max)
+	q := make([]string, n)
+	for i, v := range values[:n] {
+		q[i] = strconv.Quote(v)
+	}
+	s := strings.Join(q, ", ")
+	if len(values) > n {
+		s += fmt.Sprintf(" and %d more", len(values)-n)
+	}
+	return s
+}
+
+// listText joins table values with commas, at most max of them, then
+// "and N more".
+func listText(values []string, max int) string {
+	n := min(len(values), max)
+	s := strings.Join(values[:n], ", ")
+	if len(values) > n {
+		s += fmt.Sprintf(" and %d more", len(values)-n)
+	}
+	return s
+}
+
+// hintLen is the most of any user-supplied string a message may show: a
+// string could be a secret, and no output may hold more than four of its
+// characters.
+const hintLen = 4
+
+// quoteInput renders a user-supplied string for a message. Strings made
+// only of digits and the separators of numbers, addresses, ranges and dates
+// ("0.0.0.0/33", "3389-22", "01/02/2026") are quoted whole, up to 45
+// characters, since they identify the value and cannot hide a credential.
+// Anything else shows at most its first four printable ASCII characters,
+// then "…".
+func quoteInput(s string) string {
+	if len(s) <= 45 && numericShape(s) {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(inputHint(s))
+}
+
+// inputHint returns at most hintLen leading printable ASCII characters of
+// s, with "…" when anything was cut.
+func inputHint(s string) string {
+	i := 0
+	for i < len(s) && i < hintLen && s[i] >= ' ' && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
 		return s
 	}
-	cut := limit
-	for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
-		cut--
+	return s[:i] + "…"
+}
+
+func numericShape(s string) bool {
+	if s == "" {
+		return false
 	}
-	return s[:cut] + "…"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isDigit(c) && strings.IndexByte("./:- +TZ", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // ---- decoded-value helpers shared by the detectors ----
@@ -151,7 +310,7 @@ func describe(v any) string {
 	case nil:
 		return "null"
 	case string:
-		return fmt.Sprintf("a string (%q)", clip(t, 40))
+		return "a string (" + quoteInput(t) + ")"
 	case bool:
 		return "a boolean"
 	case []any, []string, []map[string]any:
@@ -173,7 +332,7 @@ func describe(v any) string {
 func show(v any) string {
 	switch t := v.(type) {
 	case string:
-		return strconv.Quote(clip(t, 40))
+		return quoteInput(t)
 	case float64:
 		return strconv.FormatFloat(t, 'g', -1, 64)
 	case nil:

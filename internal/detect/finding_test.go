@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -57,16 +58,24 @@ func checkFindingShape(t testing.TB, fs []Finding) {
 	}
 }
 
-func TestClip(t *testing.T) {
-	if got := clip("short", 10); got != "short" {
-		t.Errorf("clip(short) = %q", got)
+func TestQuoteInput(t *testing.T) {
+	tests := map[string]string{
+		"ssh":        `"ssh"`,
+		"tcpp":       `"tcpp"`,
+		"0.0.0.0/33": `"0.0.0.0/33"`,
+		"3389-22":    `"3389-22"`,
+		"01/02/2026": `"01/02/2026"`,
+		"hunter2!":   `"hunt…"`,
+		// An AWS secret access key is exactly 40 characters: it must never
+		// come back whole, nor more than four of its characters.
+		fake(3, 40, b64chars): strconv.Quote(fake(3, 40, b64chars)[:4] + "…"),
+		"ééé":                 `"…"`,
+		"":                    `""`,
 	}
-	if got := clip("abcdefghij", 4); got != "abcd…" {
-		t.Errorf("clip = %q", got)
-	}
-	// Never splits a multi-byte character.
-	if got := clip("ééééé", 3); got != "é…" {
-		t.Errorf("clip(é) = %q", got)
+	for in, want := range tests {
+		if got := quoteInput(in); got != want {
+			t.Errorf("quoteInput(%q) = %s, want %s", in, got, want)
+		}
 	}
 }
 

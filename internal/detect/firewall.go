@@ -3,6 +3,7 @@ package detect
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -17,13 +18,30 @@ type FirewallRule struct {
 
 const maxPort = 65535
 
-// Sensitive ports. Administrative ports follow the CIS benchmarks (SSH, RDP);
-// the data ports are the default listeners of common databases and caches
-// that are routinely found exposed.
-var (
-	adminPorts    = []int{22, 3389}
-	databasePorts = []int{1433, 1521, 3306, 5432, 6379, 9200, 11211, 27017}
-)
+// sensitivePort is one port that must not be open to the whole Internet.
+type sensitivePort struct {
+	port    int
+	service string
+	admin   bool   // remote administration (critical) rather than a data service (high)
+	source  string // why the port is listed
+}
+
+// sensitivePorts is the one table of ports the firewall detector guards.
+// Every port-carrying protocol counts (tcp, udp, sctp, or none given): RDP
+// listens on UDP 3389 as well as TCP, and a data service reached over an
+// unexpected protocol is still exposed.
+var sensitivePorts = []sensitivePort{
+	{22, "SSH", true, "CIS AWS Foundations Benchmark v5.0 5.3 and 5.4 (no ingress from 0.0.0.0/0 or ::/0 to remote server administration ports); IANA service registry: ssh 22"},
+	{3389, "RDP", true, "CIS AWS Foundations Benchmark v5.0 5.3 and 5.4; Microsoft Learn, \"Change the listening port for Remote Desktop\" (default 3389) and RDP Shortpath (UDP transport on 3389)"},
+	{1433, "Microsoft SQL Server", false, "IANA service registry: ms-sql-s 1433"},
+	{1521, "Oracle Database listener", false, "Oracle Database Net Services Reference: default listener port 1521"},
+	{3306, "MySQL", false, "IANA service registry: mysql 3306"},
+	{5432, "PostgreSQL", false, "IANA service registry: postgresql 5432"},
+	{6379, "Redis", false, "IANA service registry: redis 6379"},
+	{9200, "Elasticsearch", false, "Elasticsearch reference, networking settings: http.port defaults to 9200"},
+	{11211, "Memcached", false, "IANA service registry: memcache 11211 (tcp and udp)"},
+	{27017, "MongoDB", false, "IANA service registry: mongodb 27017"},
+}
 
 // NormalizeFirewallRules accepts generic decoded values (as produced from
 // HCL/JSON: string, bool, float64, int, int64, []any, map[string]any, nil) and
@@ -31,12 +49,32 @@ var (
 //
 // Elements may be AWS security group rules (aws_security_group_rule,
 // aws_vpc_security_group_ingress_rule, or the ingress blocks of
-// aws_security_group, also nested under an "ingress" key), Azure NSG rules or
-// GCP firewall rules, mixed freely. Rules that admit nothing inbound (Azure
-// Deny or Outbound, GCP EGRESS, deny-only or disabled, AWS type "egress") are
-// left out. An element with several port ranges or protocols yields one rule
-// per combination, so a rule's index can differ from its element's index; use
+// aws_security_group, also nested under an "ingress" key), Azure NSG rules
+// (also the security_rule blocks of a whole azurerm_network_security_group)
+// or GCP firewall rules, mixed freely. The list may also be a map of rule
+// objects (a for_each result), read in key order as values() would, or a
+// single rule object. Rules that admit nothing inbound (Azure Deny or
+// Outbound, GCP EGRESS, deny-only or disabled, AWS type "egress") are left
+// out. An element with several port ranges or protocols yields one rule per
+// combination, so a rule's index can differ from its element's index; use
 // NormalizeFirewallRulesIndexed to map them back.
+//
+// This normaliser is the one place where rule semantics live:
+//   - AWS ports: both missing means every port; only one given means that
+//     single port; from_port greater than to_port is an error.
+//   - tcp or udp with ports 0-0 means port 0 only, as AWS stores it: the EC2
+//     API's IpPermission FromPort/ToPort are the port range for TCP and UDP,
+//     and only protocol "-1" ignores them (EC2 API Reference, IpPermission;
+//     Terraform AWS provider, aws_security_group: "-1" needs from_port and
+//     to_port 0). Port 0 is reserved, so such a rule opens nothing sensitive.
+//   - protocols must be a known name (tcp, udp, icmp, icmpv6, sctp, esp, ah,
+//     gre, ipip, all, any, "*", "-1") or an IP protocol number 0-255.
+//   - sources must be CIDR blocks or IP addresses (Azure also accepts
+//     service tags such as "VirtualNetwork" or "Internet").
+//
+// The first element that cannot be read is an error; use
+// NormalizeFirewallRulesChecked to get every readable rule and one problem
+// per unreadable element instead.
 func NormalizeFirewallRules(v any) ([]FirewallRule, error) {
 	rules, _, err := NormalizeFirewallRulesIndexed(v)
 	return rules, err
@@ -45,29 +83,54 @@ func NormalizeFirewallRules(v any) ([]FirewallRule, error) {
 // NormalizeFirewallRulesIndexed is NormalizeFirewallRules that also returns,
 // for each rule, the index of the input element it came from.
 func NormalizeFirewallRulesIndexed(v any) ([]FirewallRule, []int, error) {
-	elems, err := asRuleList(v)
+	rules, origin, problems, err := NormalizeFirewallRulesChecked(v)
 	if err != nil {
 		return nil, nil, err
 	}
-	var rules []FirewallRule
-	var origin []int
+	if len(problems) > 0 {
+		return nil, nil, problems[0]
+	}
+	return rules, origin, nil
+}
+
+// RuleProblem is one input element the normaliser could not read.
+type RuleProblem struct {
+	Index int   // the element's index in the input
+	Err   error // names the field and says what would be right
+}
+
+func (p RuleProblem) Error() string { return fmt.Sprintf("rule %d: %v", p.Index, p.Err) }
+
+// NormalizeFirewallRulesChecked is NormalizeFirewallRulesIndexed that keeps
+// going past elements it cannot read: it returns every rule it could read
+// with its element index, and one problem per element it could not. The
+// error is only for a value that is not a list (or map) of rules at all.
+func NormalizeFirewallRulesChecked(v any) (rules []FirewallRule, origin []int, problems []RuleProblem, err error) {
+	elems, err := asRuleList(v)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	for i, e := range elems {
 		m, ok := e.(map[string]any)
 		if !ok {
-			return nil, nil, fmt.Errorf("rule %d: is %s, expected an object (map) with firewall rule fields", i, describe(e))
+			problems = append(problems, RuleProblem{i, fmt.Errorf("is %s, expected an object (map) with firewall rule fields", describe(e))})
+			continue
 		}
 		got, err := normalizeElement(m)
 		if err != nil {
-			return nil, nil, fmt.Errorf("rule %d: %w", i, err)
+			problems = append(problems, RuleProblem{i, err})
+			continue
 		}
 		for _, r := range got {
 			rules = append(rules, r)
 			origin = append(origin, i)
 		}
 	}
-	return rules, origin, nil
+	return rules, origin, problems, nil
 }
 
+// asRuleList reads the top-level value: a list of rules, a map of rules (a
+// for_each result, in key order) or one rule object.
 func asRuleList(v any) ([]any, error) {
 	switch t := v.(type) {
 	case nil:
@@ -80,9 +143,47 @@ func asRuleList(v any) ([]any, error) {
 			out[i] = m
 		}
 		return out, nil
+	case map[string]any:
+		if looksLikeRule(t) {
+			return []any{t}, nil
+		}
+		keys := make([]string, 0, len(t))
+		for k, e := range t {
+			if _, ok := e.(map[string]any); !ok && e != nil {
+				return nil, fmt.Errorf("firewall rules are an object that is neither a rule nor a map of rules; expected a list of rule objects")
+			}
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		out := make([]any, len(keys))
+		for i, k := range keys {
+			out[i] = t[k]
+		}
+		return out, nil
 	default:
 		return nil, fmt.Errorf("firewall rules are %s, expected a list of rule objects", describe(v))
 	}
+}
+
+// asList reads a nested list of blocks (ingress, allow, security_rule).
+func asList(v any) ([]any, error) {
+	switch t := v.(type) {
+	case nil:
+		return nil, nil
+	case []any:
+		return t, nil
+	case []map[string]any:
+		out := make([]any, len(t))
+		for i, m := range t {
+			out[i] = m
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("is %s, expected a list of objects", describe(v))
+}
+
+func looksLikeRule(m map[string]any) bool {
+	return hasAny(m, azureKeys) || hasAny(m, gcpKeys) || hasAny(m, awsKeys) || m["ingress"] != nil || m["security_rule"] != nil
 }
 
 var (
@@ -102,28 +203,31 @@ func normalizeElement(m map[string]any) ([]FirewallRule, error) {
 	case hasAny(m, awsKeys):
 		return normalizeAWS(m)
 	case m["ingress"] != nil:
-		return normalizeSecurityGroup(m)
+		return normalizeBlocks(m, "ingress", normalizeAWS)
+	case m["security_rule"] != nil:
+		return normalizeBlocks(m, "security_rule", normalizeAzure)
 	default:
 		return nil, fmt.Errorf("has no recognised firewall fields: expected AWS (cidr_blocks, from_port, to_port, protocol), Azure (source_address_prefix, destination_port_range) or GCP (source_ranges, allow) fields")
 	}
 }
 
-// normalizeSecurityGroup expands the ingress blocks of a whole
-// aws_security_group object; egress blocks admit nothing inbound.
-func normalizeSecurityGroup(m map[string]any) ([]FirewallRule, error) {
-	blocks, err := asRuleList(m["ingress"])
+// normalizeBlocks expands the nested rule blocks of a whole security group
+// (aws_security_group's ingress, azurerm_network_security_group's
+// security_rule); AWS egress blocks admit nothing inbound.
+func normalizeBlocks(m map[string]any, key string, each func(map[string]any) ([]FirewallRule, error)) ([]FirewallRule, error) {
+	blocks, err := asList(m[key])
 	if err != nil {
-		return nil, fmt.Errorf("ingress: %w", err)
+		return nil, fmt.Errorf("%s %w", key, err)
 	}
 	var out []FirewallRule
 	for j, b := range blocks {
 		bm, ok := b.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("ingress %d: is %s, expected an object", j, describe(b))
+			return nil, fmt.Errorf("%s %d: is %s, expected an object", key, j, describe(b))
 		}
-		r, err := normalizeAWS(bm)
+		r, err := each(bm)
 		if err != nil {
-			return nil, fmt.Errorf("ingress %d: %w", j, err)
+			return nil, fmt.Errorf("%s %d: %w", key, j, err)
 		}
 		out = append(out, r...)
 	}
@@ -136,7 +240,7 @@ func normalizeAWS(m map[string]any) ([]FirewallRule, error) {
 	}
 	var sources []string
 	for _, key := range []string{"cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6"} {
-		s, err := stringList(m, key)
+		s, err := sourceList(m, key, false)
 		if err != nil {
 			return nil, err
 		}
@@ -222,7 +326,7 @@ func normalizeAzure(m map[string]any) ([]FirewallRule, error) {
 	}
 	var sources []string
 	for _, key := range []string{"source_address_prefix", "sourceAddressPrefix", "source_address_prefixes", "sourceAddressPrefixes"} {
-		s, err := stringList(m, key)
+		s, err := sourceList(m, key, true)
 		if err != nil {
 			return nil, err
 		}
@@ -252,7 +356,7 @@ func normalizeGCP(m map[string]any) ([]FirewallRule, error) {
 	}
 	var sources []string
 	for _, key := range []string{"source_ranges", "sourceRanges"} {
-		s, err := stringList(m, key)
+		s, err := sourceList(m, key, false)
 		if err != nil {
 			return nil, err
 		}
@@ -265,9 +369,9 @@ func normalizeGCP(m map[string]any) ([]FirewallRule, error) {
 	}
 	var out []FirewallRule
 	for _, key := range []string{"allow", "allowed"} {
-		entries, err := asRuleList(m[key])
+		entries, err := asList(m[key])
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", key, err)
+			return nil, fmt.Errorf("%s %w", key, err)
 		}
 		for j, e := range entries {
 			em, ok := e.(map[string]any)
@@ -386,34 +490,49 @@ func protocolField(m map[string]any, keys ...string) (string, error) {
 		if !ok || v == nil {
 			continue
 		}
+		var p string
 		if n, isNum := toInt(v); isNum {
-			return protocolName(strconv.FormatInt(n, 10)), nil
+			p = strconv.FormatInt(n, 10)
+		} else if s, isStr := v.(string); isStr {
+			p = strings.ToLower(strings.TrimSpace(s))
+		} else {
+			return "", fmt.Errorf("%s %s is not a protocol; %s", k, show(v), protocolHelp)
 		}
-		s, isStr := v.(string)
-		if !isStr {
-			return "", fmt.Errorf("%s %s is not a protocol; expected a name such as \"tcp\" or a number such as \"6\" or \"-1\"", k, show(v))
+		if p == "" {
+			continue
 		}
-		return protocolName(strings.ToLower(strings.TrimSpace(s))), nil
+		name, ok := protocolName(p)
+		if !ok {
+			return "", fmt.Errorf("%s %s is not a protocol; %s", k, show(v), protocolHelp)
+		}
+		return name, nil
 	}
 	return "", nil
 }
 
-// protocolName maps the IANA numbers AWS and GCP accept to names so the
-// rest of the package deals with one spelling.
-func protocolName(p string) string {
-	switch p {
-	case "6":
-		return "tcp"
-	case "17":
-		return "udp"
-	case "1":
-		return "icmp"
-	case "58":
-		return "icmpv6"
-	case "132":
-		return "sctp"
+const protocolHelp = "expected tcp, udp, icmp, icmpv6, sctp, esp, ah, gre, all (or \"-1\", \"*\") or an IP protocol number from 0 to 255"
+
+// protocolSpellings maps the names and IANA numbers AWS, Azure and GCP
+// accept to one spelling, so the rest of the package deals with one name.
+// The all-protocol spellings are kept as written.
+var protocolSpellings = map[string]string{
+	"tcp": "tcp", "6": "tcp", "udp": "udp", "17": "udp", "icmp": "icmp", "1": "icmp",
+	"icmpv6": "icmpv6", "icmp-v6": "icmpv6", "ipv6-icmp": "icmpv6", "58": "icmpv6",
+	"sctp": "sctp", "132": "sctp", "esp": "esp", "50": "esp", "ah": "ah", "51": "ah",
+	"gre": "gre", "47": "gre", "ipip": "ipip", "4": "ipip",
+	"-1": "-1", "all": "all", "*": "*", "any": "any",
+}
+
+// protocolName returns the one spelling of a lower-cased protocol; other
+// IP protocol numbers (0-255) are kept as numbers.
+func protocolName(p string) (string, bool) {
+	if name, ok := protocolSpellings[p]; ok {
+		return name, true
 	}
-	return p
+	if n, err := strconv.Atoi(p); err == nil && n >= 0 && n <= 255 {
+		return p, true
+	}
+	return "", false
 }
 
 type protoKind int
@@ -424,13 +543,18 @@ const (
 	protoPortless                  // no ports (icmp, esp, ...)
 )
 
-// protocolClass decides whether ports matter. Unknown protocols are treated
-// as port-carrying so that a typo cannot hide an open port.
+// protocolClass decides whether ports matter. A rule without a protocol
+// (or a hand-built rule with an unknown one) counts as port-carrying, so a
+// missing protocol cannot hide an open port; numbered protocols other than
+// tcp, udp and sctp carry no ports.
 func protocolClass(p string) protoKind {
-	switch strings.ToLower(strings.TrimSpace(p)) {
+	switch p = strings.ToLower(strings.TrimSpace(p)); p {
 	case "-1", "all", "*", "any":
 		return protoAll
-	case "icmp", "icmpv6", "icmp-v6", "ipv6-icmp", "1", "58", "esp", "50", "ah", "51", "gre", "47", "ipip", "4":
+	case "tcp", "udp", "sctp", "6", "17", "132", "":
+		return protoPorts
+	}
+	if name, ok := protocolName(p); ok && name != "tcp" && name != "udp" && name != "sctp" {
 		return protoPortless
 	}
 	return protoPorts
@@ -438,103 +562,168 @@ func protocolClass(p string) protoKind {
 
 // FirewallFindings flags rules that open all ports, an administrative port
 // or a database/cache port to a world-open source. It reports one finding
-// per (rule, problem), with Index set to the rule's index.
+// per (rule, problem), with Index set to the rule's index, at most
+// MaxFindings of them.
 func FirewallFindings(rules []FirewallRule) []Finding {
-	var out []Finding
+	c := newCollector("firewall")
 	for i, r := range rules {
-		src, ok := worldOpenSource(r.Sources)
-		if !ok {
-			continue
+		if src, ok := worldOpenSource(r.Sources); ok {
+			ruleFindings(c, i, r, src)
 		}
-		out = append(out, ruleFindings(i, r, src)...)
 	}
-	return out
+	return c.result()
 }
 
 // FirewallFindingsFromInput normalizes rules in any accepted shape and checks
 // them, numbering findings by the input element they came from (one Azure or
-// GCP element can expand into several rules).
+// GCP element can expand into several rules). An element that cannot be
+// read becomes a "firewall.invalid_rule" finding at its place in the list,
+// so one bad rule does not hide the others; the error is only for a value
+// that is not a list of rules.
 func FirewallFindingsFromInput(v any) ([]Finding, error) {
-	rules, origin, err := NormalizeFirewallRulesIndexed(v)
+	rules, origin, problems, err := NormalizeFirewallRulesChecked(v)
 	if err != nil {
 		return nil, err
 	}
-	var out []Finding
+	c := newCollector("firewall")
+	p := 0
 	for i, r := range rules {
+		for ; p < len(problems) && problems[p].Index < origin[i]; p++ {
+			invalidRule(c, problems[p])
+		}
 		if src, ok := worldOpenSource(r.Sources); ok {
-			out = append(out, ruleFindings(origin[i], r, src)...)
+			ruleFindings(c, origin[i], r, src)
 		}
 	}
-	return out, nil
+	for ; p < len(problems); p++ {
+		invalidRule(c, problems[p])
+	}
+	return c.result(), nil
 }
 
-func ruleFindings(i int, r FirewallRule, src string) []Finding {
+func invalidRule(c *collector, p RuleProblem) {
+	if !c.room() {
+		c.omit(SeverityMedium, p.Index, 0)
+		return
+	}
+	c.add(Finding{
+		ID:          "firewall.invalid_rule",
+		Severity:    SeverityMedium,
+		Message:     fmt.Sprintf("rule %d cannot be checked: %v.", p.Index, p.Err),
+		Remediation: fmt.Sprintf("Correct rule %d as the message says so that it can be checked; the other rules were checked.", p.Index),
+		References:  refs(refNISTSC7, refCISv8FW),
+		Index:       p.Index,
+	})
+}
+
+func ruleFindings(c *collector, i int, r FirewallRule, src string) {
 	class := protocolClass(r.Protocol)
 	if class == protoPortless {
-		return nil
+		return
 	}
 	lo, hi := max(r.FromPort, 0), min(r.ToPort, maxPort)
+	all := class == protoAll || (lo <= 1 && hi >= maxPort)
+	if !all && lo > hi {
+		return
+	}
+	var admin, data []sensitivePort
+	if !all {
+		for _, sp := range sensitivePorts {
+			if sp.port >= lo && sp.port <= hi {
+				if sp.admin {
+					admin = append(admin, sp)
+				} else {
+					data = append(data, sp)
+				}
+			}
+		}
+	}
+	count := len(admin) + len(data)
+	if all {
+		count = 1
+	}
+	if count == 0 {
+		return
+	}
+	if !c.room() {
+		sev := SeverityHigh
+		if all || len(admin) > 0 {
+			sev = SeverityCritical
+		}
+		for range count {
+			c.omit(sev, i, 0)
+		}
+		return
+	}
 	proto := r.Protocol
 	if proto == "" {
 		proto = "any protocol"
 	}
 	where := fmt.Sprintf("rule %d", i)
-	shown := clip(src, 64)
-	if class == protoAll || (lo <= 1 && hi >= maxPort) {
-		return []Finding{{
+	shown := strings.TrimSpace(src)
+	if all {
+		c.add(Finding{
 			ID:          "firewall.world_open_all_ports",
 			Severity:    SeverityCritical,
 			Message:     fmt.Sprintf("%s opens all ports to %s (%s).", where, shown, proto),
 			Remediation: fmt.Sprintf("Limit %s to the ports the workload serves and to known source ranges; deny everything else by default.", where),
 			References:  refs(refNISTSC7, refNISTSC75, refCISv8FW),
 			Index:       i,
-		}}
+		})
+		return
 	}
-	if lo > hi {
-		return nil
-	}
-	var out []Finding
-	if ports := portsIn(adminPorts, lo, hi); len(ports) > 0 {
+	if len(admin) > 0 {
 		cis := refCISAWSSGv4
 		if isIPv6Source(src) {
 			cis = refCISAWSSGv6
 		}
-		out = append(out, Finding{
+		c.add(Finding{
 			ID:          "firewall.world_open_admin_port",
 			Severity:    SeverityCritical,
-			Message:     fmt.Sprintf("%s opens administrative %s to %s (%s %s).", where, portWord(ports), shown, proto, rangeText(lo, hi)),
+			Message:     fmt.Sprintf("%s opens administrative %s to %s (%s %s).", where, portWord(admin), shown, proto, rangeText(lo, hi)),
 			Remediation: fmt.Sprintf("Restrict %s to known administrator ranges, or reach the hosts through a bastion, VPN or session manager instead.", where),
 			References:  refs(refNISTSC7, refCISv8FW, cis),
 			Index:       i,
 		})
 	}
-	if ports := portsIn(databasePorts, lo, hi); len(ports) > 0 {
-		out = append(out, Finding{
+	if len(data) > 0 {
+		c.add(Finding{
 			ID:          "firewall.world_open_database_port",
 			Severity:    SeverityHigh,
-			Message:     fmt.Sprintf("%s opens database/cache %s to %s (%s %s).", where, portWord(ports), shown, proto, rangeText(lo, hi)),
+			Message:     fmt.Sprintf("%s opens database/cache %s to %s (%s %s).", where, portWord(data), shown, proto, rangeText(lo, hi)),
 			Remediation: fmt.Sprintf("Restrict %s to the application's private subnets or security groups; databases should not be reachable from the Internet.", where),
 			References:  refs(refNISTSC7, refNISTCM7, refCISv8FW),
 			Index:       i,
 		})
 	}
-	return out
 }
 
-func portsIn(ports []int, lo, hi int) []int {
-	var in []int
-	for _, p := range ports {
-		if p >= lo && p <= hi {
-			in = append(in, p)
+// FirewallFindingKinds lists the finding ids FirewallFindings and
+// FirewallFindingsFromInput can return.
+func FirewallFindingKinds() []FindingKind {
+	var admin, data []string
+	for _, sp := range sensitivePorts {
+		name := fmt.Sprintf("%d (%s)", sp.port, sp.service)
+		if sp.admin {
+			admin = append(admin, name)
+		} else {
+			data = append(data, name)
 		}
 	}
-	return in
+	const world = "a world-open source (0.0.0.0/0, ::/0, *, Internet, Any, or a public prefix of /4 or shorter, /8 for IPv6)"
+	return []FindingKind{
+		{"firewall.world_open_all_ports", []string{SeverityCritical}, "A rule admits every port, or every protocol, from " + world + "."},
+		{"firewall.world_open_admin_port", []string{SeverityCritical}, "A rule's port range includes an administrative port, " + strings.Join(admin, ", ") + ", open to " + world + "."},
+		{"firewall.world_open_database_port", []string{SeverityHigh}, "A rule's port range includes a database or cache port, " + strings.Join(data, ", ") + ", open to " + world + "."},
+		{"firewall.invalid_rule", []string{SeverityMedium}, "An element of the list cannot be read (a bad port, protocol, CIDR or shape); the message names the field and what would be right, and the other rules are still checked."},
+		moreFindingsKind("firewall"),
+	}
 }
 
-func portWord(ports []int) string {
+func portWord(ports []sensitivePort) string {
 	s := make([]string, len(ports))
 	for i, p := range ports {
-		s[i] = strconv.Itoa(p)
+		s[i] = fmt.Sprintf("%d (%s)", p.port, p.service)
 	}
 	if len(ports) == 1 {
 		return "port " + s[0]
@@ -606,7 +795,7 @@ func parseCIDROrAddr(s string) (netip.Prefix, error) {
 		a = a.WithZone("")
 		return netip.PrefixFrom(a, a.BitLen()), nil
 	}
-	return netip.Prefix{}, fmt.Errorf("%q is not a valid CIDR or IP address; expected a form like \"10.0.0.0/16\", \"2001:db8::/32\" or \"203.0.113.7\"", clip(s, 80))
+	return netip.Prefix{}, fmt.Errorf("%s is not a valid CIDR or IP address; expected a form like \"10.0.0.0/16\", \"2001:db8::/32\" or \"203.0.113.7\"", quoteInput(strings.TrimSpace(s)))
 }
 
 // nonPublic lists the ranges that are not globally routable (IANA special
@@ -744,4 +933,51 @@ func stringList(m map[string]any, key string) ([]string, error) {
 		return nil, fmt.Errorf("%s is %s, expected a string or a list of strings", key, describe(v))
 	}
 	return out, nil
+}
+
+// sourceList reads a source field and checks each entry: a CIDR block, an
+// IP address, or one of the world tags ("*", "Any", "Internet"); tags also
+// allows service tags such as "VirtualNetwork" or "Storage.WestEurope"
+// (Azure).
+func sourceList(m map[string]any, key string, tags bool) ([]string, error) {
+	out, err := stringList(m, key)
+	if err != nil {
+		return nil, err
+	}
+	for j, s := range out {
+		if validSource(s, tags) {
+			continue
+		}
+		where := key
+		if isList(m[key]) || len(out) > 1 {
+			where = fmt.Sprintf("%s[%d]", key, j)
+		}
+		if tags {
+			return nil, fmt.Errorf("%s %s is not a CIDR block, IP address or service tag; expected e.g. \"10.0.0.0/16\", \"::/0\" or \"VirtualNetwork\"", where, quoteInput(s))
+		}
+		return nil, fmt.Errorf("%s %s is not a CIDR block; expected e.g. \"10.0.0.0/16\" or \"::/0\"", where, quoteInput(s))
+	}
+	return out, nil
+}
+
+func validSource(s string, tags bool) bool {
+	switch strings.ToLower(s) {
+	case "*", "any", "internet":
+		return true
+	}
+	if _, err := netip.ParsePrefix(s); err == nil {
+		return true
+	}
+	if _, err := netip.ParseAddr(s); err == nil {
+		return true
+	}
+	if !tags || !('A' <= s[0] && s[0] <= 'Z' || 'a' <= s[0] && s[0] <= 'z') || len(s) > 80 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '.' && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
 }

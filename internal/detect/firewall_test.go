@@ -147,14 +147,21 @@ func TestNormalizeFirewallRulesErrors(t *testing.T) {
 		input string
 		want  []string // substrings of the error
 	}{
-		{`{"cidr_blocks":["0.0.0.0/0"]}`, []string{"firewall rules are an object", "expected a list"}},
+		{`"0.0.0.0/0"`, []string{"firewall rules are a string", "expected a list"}},
+		{`{"a":{"cidr_blocks":[]},"b":7}`, []string{"neither a rule nor a map of rules"}},
+		{`[{"cidr_blocks":["0.0.0.0/33"],"from_port":22,"to_port":22,"protocol":"tcp"}]`, []string{`rule 0: cidr_blocks[0] "0.0.0.0/33" is not a CIDR block; expected e.g. "10.0.0.0/16"`}},
+		{`[{"cidr_blocks":["VirtualNetwork"],"from_port":22,"to_port":22,"protocol":"tcp"}]`, []string{`rule 0: cidr_blocks[0] "Virt…" is not a CIDR block`}},
+		{`[{"source_address_prefix":"10.0.0.0/99","destination_port_range":"22","protocol":"Tcp"}]`, []string{`rule 0: source_address_prefix "10.0.0.0/99" is not a CIDR block, IP address or service tag`}},
+		{`[{"cidr_blocks":["0.0.0.0/0"],"from_port":22,"to_port":22,"protocol":"tcpp"}]`, []string{`rule 0: protocol "tcpp" is not a protocol; expected tcp, udp`}},
+		{`[{"cidr_blocks":["0.0.0.0/0"],"from_port":22,"to_port":22,"protocol":"256"}]`, []string{`rule 0: protocol "256" is not a protocol`}},
+		{`[{"cidr_blocks":["0.0.0.0/0"],"from_port":-1,"to_port":-1,"protocol":"tcp"}]`, []string{"rule 0: from_port -1 is outside 0..65535"}},
 		{`[{"from_port":22,"to_port":22,"protocol":"tcp"},{"from_port":22,"to_port":22},{"from_port":"abc","to_port":22,"protocol":"tcp"}]`, []string{`rule 2: from_port "abc" is not a port number`}},
 		{`[{"from_port":70000,"to_port":70000,"protocol":"tcp"}]`, []string{"rule 0: from_port 70000 is outside 0..65535"}},
 		{`[{"from_port":22.5,"to_port":23,"protocol":"tcp"}]`, []string{"rule 0: from_port 22.5 is not a port number"}},
 		{`[{"from_port":100,"to_port":22,"protocol":"tcp"}]`, []string{"rule 0: from_port 100 is greater than to_port 22"}},
 		{`[{"protocol":"tcp","cidr_blocks":["0.0.0.0/0"]}, "oops"]`, []string{`rule 1: is a string ("oops"), expected an object`}},
 		{`[{"protocol":"tcp","cidr_blocks":[1]}]`, []string{"rule 0: cidr_blocks[0] is a number"}},
-		{`[{"protocol":"Tcp","source_address_prefix":"*","destination_port_range":"22-abc"}]`, []string{`rule 0: destination_port_range "22-abc" is not a port or port range`}},
+		{`[{"protocol":"Tcp","source_address_prefix":"*","destination_port_range":"22-abc"}]`, []string{`rule 0: destination_port_range "22-a…" is not a port or port range`}},
 		{`[{"protocol":"Tcp","source_address_prefix":"*","destination_port_ranges":["22","99999"]}]`, []string{`rule 0: destination_port_ranges[1] "99999"`}},
 		{`[{"source_ranges":["0.0.0.0/0"],"allow":[{"protocol":"tcp","ports":["2000-1000"]}]}]`, []string{`rule 0: allow 0: ports[0] "2000-1000"`}},
 		{`[{"source_ranges":["0.0.0.0/0"],"allow":["tcp"]}]`, []string{"rule 0: allow 0: is a string"}},
@@ -184,13 +191,13 @@ func TestFirewallFindings(t *testing.T) {
 		msg   string   // substring of the first finding's message
 	}{
 		{"ssh from anywhere", []FirewallRule{{Sources: []string{"0.0.0.0/0"}, FromPort: 22, ToPort: 22, Protocol: "tcp"}},
-			[]string{"firewall.world_open_admin_port@0"}, "rule 0 opens administrative port 22 to 0.0.0.0/0"},
+			[]string{"firewall.world_open_admin_port@0"}, "rule 0 opens administrative port 22 (SSH) to 0.0.0.0/0 (tcp 22)"},
 		{"rdp from ipv6 anywhere", []FirewallRule{{Sources: []string{"::/0"}, FromPort: 3389, ToPort: 3389, Protocol: "tcp"}},
 			[]string{"firewall.world_open_admin_port@0"}, "port 3389"},
 		{"azure Internet tag", []FirewallRule{{Sources: []string{"Internet"}, FromPort: 22, ToPort: 22, Protocol: "tcp"}},
 			[]string{"firewall.world_open_admin_port@0"}, "Internet"},
 		{"range covering admin and db ports", []FirewallRule{{Sources: []string{"10.0.0.0/8", "*"}, FromPort: 20, ToPort: 4000, Protocol: "tcp"}},
-			[]string{"firewall.world_open_admin_port@0", "firewall.world_open_database_port@0"}, "ports 22, 3389"},
+			[]string{"firewall.world_open_admin_port@0", "firewall.world_open_database_port@0"}, "ports 22 (SSH), 3389 (RDP)"},
 		{"database ports", []FirewallRule{
 			{Sources: []string{"0.0.0.0/0"}, FromPort: 443, ToPort: 443, Protocol: "tcp"},
 			{Sources: []string{"0.0.0.0/0"}, FromPort: 5432, ToPort: 5432, Protocol: "tcp"},

@@ -4,14 +4,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
 // statement is the part of an IAM policy statement the detectors need.
 type statement struct {
 	index        int
-	sid          string
 	allow        bool
+	deny         bool
 	actions      []string
 	notActions   []string
 	resources    []string
@@ -20,6 +21,7 @@ type statement struct {
 	hasNotRes    bool
 	principal    principal
 	hasNotPrinc  bool
+	notPrincipal principal
 	condition    any // the raw Condition value; nil when absent or empty
 }
 
@@ -79,9 +81,9 @@ func parsePolicy(policyJSON string) ([]statement, error) {
 
 func parseStatement(i int, m map[string]any) (statement, error) {
 	st := statement{index: i}
-	st.sid, _ = m["Sid"].(string)
 	effect, _ := m["Effect"].(string)
 	st.allow = effect == "Allow" // AWS compares case-sensitively
+	st.deny = effect == "Deny"
 	var err error
 	fields := []struct {
 		key string
@@ -94,9 +96,11 @@ func parseStatement(i int, m map[string]any) (statement, error) {
 		{"NotResource", &st.notResources, &st.hasNotRes},
 	}
 	for _, f := range fields {
-		v, present := m[f.key]
+		// jsonencode of an object with optional attributes writes
+		// "NotAction": null; null is absent, not present.
+		v := m[f.key]
 		if f.has != nil {
-			*f.has = present
+			*f.has = v != nil
 		}
 		if *f.dst, err = policyStrings(v); err != nil {
 			return st, fmt.Errorf("statement %d: %s %v", i, f.key, err)
@@ -105,7 +109,11 @@ func parseStatement(i int, m map[string]any) (statement, error) {
 	if st.principal, err = parsePrincipal(m["Principal"]); err != nil {
 		return st, fmt.Errorf("statement %d: Principal %v", i, err)
 	}
-	_, st.hasNotPrinc = m["NotPrincipal"]
+	if st.hasNotPrinc = m["NotPrincipal"] != nil; st.hasNotPrinc {
+		if st.notPrincipal, err = parsePrincipal(m["NotPrincipal"]); err != nil {
+			return st, fmt.Errorf("statement %d: NotPrincipal %v", i, err)
+		}
+	}
 	if c, ok := m["Condition"]; ok && !isEmptyValue(c) {
 		st.condition = c
 	}
@@ -176,12 +184,9 @@ func isEmptyValue(v any) bool {
 	return false
 }
 
-func (s statement) label() string {
-	if s.sid == "" {
-		return fmt.Sprintf("statement %d", s.index)
-	}
-	return fmt.Sprintf("statement %d (Sid %q)", s.index, clip(s.sid, 40))
-}
+// label names a statement by its index only: a Sid is free text that could
+// hold anything, so messages never quote it.
+func (s statement) label() string { return fmt.Sprintf("statement %d", s.index) }
 
 func (s statement) resourceAll() bool {
 	for _, r := range s.resources {
@@ -192,119 +197,142 @@ func (s statement) resourceAll() bool {
 	return false
 }
 
-// privilegeEscalationActions lets a principal grant itself more access.
-// The list follows Rhino Security Labs' "AWS IAM Privilege Escalation"
-// methods (policy versions, attaching or writing policies, credentials for
-// other users, group membership, trust changes, code injection into more
-// privileged functions); iam:PassRole has its own finding.
-var privilegeEscalationActions = []string{
-	"iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion",
-	"iam:AttachUserPolicy", "iam:AttachGroupPolicy", "iam:AttachRolePolicy",
-	"iam:PutUserPolicy", "iam:PutGroupPolicy", "iam:PutRolePolicy",
-	"iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile",
-	"iam:AddUserToGroup", "iam:UpdateAssumeRolePolicy",
-	"lambda:UpdateFunctionCode", "glue:UpdateDevEndpoint", "sts:AssumeRole",
-}
-
 // IAMPolicyFindings analyses an AWS IAM policy document (identity policy or
 // trust policy) for wildcard grants, NotAction/NotResource allows, unbounded
-// iam:PassRole, privilege-escalation actions on every resource and trust in
-// any principal. Findings come in statement order; Index is the statement
+// iam:PassRole, privilege-escalation paths on every resource and trust in
+// any principal. An explicit Deny without a Condition that covers the same
+// actions on the same resources cancels the Allow for the finding (for the
+// public-trust finding, a Deny for everyone outside a restricted set, such
+// as "StringNotEquals aws:PrincipalOrgID", cancels it too). Findings come in
+// statement order, at most MaxFindings of them; Index is the statement
 // index.
 func IAMPolicyFindings(policyJSON string) ([]Finding, error) {
 	stmts, err := parsePolicy(policyJSON)
 	if err != nil {
 		return nil, err
 	}
-	var out []Finding
+	ds := collectDenies(stmts)
+	esc := escalationFindings(stmts, ds)
+	c := newCollector("iam")
 	for _, s := range stmts {
 		if s.allow {
-			out = append(out, statementFindings(s)...)
+			statementFindings(c, s, ds, esc[s.index])
 		}
 	}
-	return out, nil
+	return c.result(), nil
 }
 
-func statementFindings(s statement) []Finding {
-	var out []Finding
-	full, services := wildcardActions(s.actions)
+func statementFindings(c *collector, s statement, ds *denies, esc []escalationMatch) {
+	full, services := wildcardActions(s, ds)
 	resAll := s.resourceAll()
 	if resAll && (full != "" || len(services) > 0) {
-		out = append(out, wildcardFinding(s, full, services))
+		wildcardFinding(c, s, full, services)
 	}
-	if s.hasNotAction {
-		out = append(out, iamFinding(s, "iam.not_action_allow", SeverityHigh,
-			fmt.Sprintf("%s combines Allow with NotAction, which grants every action that is not listed.", s.label()),
-			fmt.Sprintf("Rewrite %s as an Allow with an explicit Action list, or as a Deny with NotAction.", s.label())))
+	if s.hasNotAction && !ds.covers(s, "*", false) {
+		addIAM(c, s, "iam.not_action_allow", SeverityHigh, func() (string, string) {
+			return fmt.Sprintf("%s combines Allow with NotAction, which grants every action that is not listed.", s.label()),
+				fmt.Sprintf("Rewrite %s as an Allow with an explicit Action list, or as a Deny with NotAction.", s.label())
+		})
 	}
-	if s.hasNotRes {
-		out = append(out, iamFinding(s, "iam.not_resource_allow", SeverityHigh,
-			fmt.Sprintf("%s combines Allow with NotResource, which grants its actions on every resource that is not listed.", s.label()),
-			fmt.Sprintf("Rewrite %s with an explicit Resource list of the ARNs it needs.", s.label())))
+	if s.hasNotRes && !ds.coversAll(s, s.actions, false) {
+		addIAM(c, s, "iam.not_resource_allow", SeverityHigh, func() (string, string) {
+			return fmt.Sprintf("%s combines Allow with NotResource, which grants its actions on every resource that is not listed.", s.label()),
+				fmt.Sprintf("Rewrite %s with an explicit Resource list of the ARNs it needs.", s.label())
+		})
 	}
-	if !resAll || full != "" {
+	if resAll && full == "" {
 		// A full "*" grant already says everything the narrower checks would.
-		return append(out, publicTrustFindings(s)...)
-	}
-	if via := matchingPatterns(s.actions, "iam:PassRole"); len(via) > 0 {
-		how := ""
-		if len(via) > 1 || !strings.EqualFold(via[0], "iam:PassRole") {
-			how = fmt.Sprintf(" (via %s)", quoteList(via))
+		if via := matchingPatterns(s.actions, "iam:PassRole"); len(via) > 0 && !ds.covers(s, "iam:PassRole", false) {
+			addIAM(c, s, "iam.pass_role_wildcard", SeverityHigh, func() (string, string) {
+				how := ""
+				if len(via) > 1 || !strings.EqualFold(via[0], "iam:PassRole") {
+					how = " (through a wildcard pattern)"
+				}
+				return fmt.Sprintf("%s allows iam:PassRole%s on Resource \"*\", so the holder can hand any role to a service.", s.label(), how),
+					fmt.Sprintf("Limit iam:PassRole in %s to the ARNs of the roles it must pass, ideally with an iam:PassedToService condition.", s.label())
+			})
 		}
-		out = append(out, iamFinding(s, "iam.pass_role_wildcard", SeverityHigh,
-			fmt.Sprintf("%s allows iam:PassRole%s on Resource \"*\", so the holder can hand any role to a service.", s.label(), how),
-			fmt.Sprintf("Limit iam:PassRole in %s to the ARNs of the roles it must pass, ideally with an iam:PassedToService condition.", s.label())))
-	}
-	var esc []string
-	for _, a := range privilegeEscalationActions {
-		if len(matchingPatterns(s.actions, a)) > 0 {
-			esc = append(esc, a)
+		if len(esc) > 0 {
+			addIAM(c, s, "iam.privilege_escalation", SeverityHigh, func() (string, string) {
+				return fmt.Sprintf("%s allows privilege-escalation paths on Resource \"*\": %s.", s.label(), escalationText(esc)),
+					fmt.Sprintf("Scope %s to the specific users, roles, policies or functions it manages instead of \"*\".", s.label())
+			})
 		}
 	}
-	if len(esc) > 0 {
-		out = append(out, iamFinding(s, "iam.privilege_escalation", SeverityHigh,
-			fmt.Sprintf("%s allows privilege-escalation actions %s on Resource \"*\".", s.label(), strings.Join(esc, ", ")),
-			fmt.Sprintf("Scope %s to the specific users, roles, policies or functions it manages instead of \"*\".", s.label())))
+	if s.principal.public && s.condition == nil && !ds.coversAll(s, actionsOrAll(s), true) {
+		addIAM(c, s, "iam.public_trust", SeverityCritical, func() (string, string) {
+			return fmt.Sprintf("%s trusts any principal (%s) without a Condition, so anyone with an AWS account can use it.", s.label(), s.principal.shown),
+				fmt.Sprintf("Name the trusted account, role or service in the Principal of %s, or add a Condition such as aws:PrincipalOrgID or sts:ExternalId.", s.label())
+		})
 	}
-	return append(out, publicTrustFindings(s)...)
 }
 
-func wildcardFinding(s statement, full string, services []string) Finding {
+// actionsOrAll is the statement's actions, or "*" when it uses NotAction.
+func actionsOrAll(s statement) []string {
+	if s.hasNotAction || len(s.actions) == 0 {
+		return []string{"*"}
+	}
+	return s.actions
+}
+
+// addIAM adds a finding whose text is only built when there is room.
+func addIAM(c *collector, s statement, id, sev string, text func() (msg, fix string)) {
+	if !c.room() {
+		c.omit(sev, s.index, 0)
+		return
+	}
+	msg, fix := text()
+	c.add(Finding{ID: id, Severity: sev, Message: msg, Remediation: fix,
+		References: refs(refNISTAC6, refCISv8RBAC, refISOPrivilege), Index: s.index})
+}
+
+func wildcardFinding(c *collector, s statement, full string, services []string) {
 	if full != "" {
-		return iamFinding(s, "iam.wildcard_action", SeverityCritical,
-			fmt.Sprintf("%s allows every action (%q) on Resource \"*\", which is full administrator access.", s.label(), full),
-			fmt.Sprintf("Replace %s with the specific actions and resource ARNs the principal needs.", s.label()))
+		addIAM(c, s, "iam.wildcard_action", SeverityCritical, func() (string, string) {
+			return fmt.Sprintf("%s allows every action (%q) on Resource \"*\", which is full administrator access.", s.label(), full),
+				fmt.Sprintf("Replace %s with the specific actions and resource ARNs the principal needs.", s.label())
+		})
+		return
 	}
-	return iamFinding(s, "iam.wildcard_action", SeverityHigh,
-		fmt.Sprintf("%s allows all actions of a service (%s) on Resource \"*\".", s.label(), quoteList(services)),
-		fmt.Sprintf("List the specific actions %s needs and scope Resource to the ARNs it uses.", s.label()))
+	addIAM(c, s, "iam.wildcard_action", SeverityHigh, func() (string, string) {
+		shown := make([]string, 0, min(len(services), 6))
+		for _, a := range services[:min(len(services), 6)] {
+			shown = append(shown, actionShown(a))
+		}
+		list := strings.Join(shown, ", ")
+		if len(services) > len(shown) {
+			list += fmt.Sprintf(" and %d more", len(services)-len(shown))
+		}
+		return fmt.Sprintf("%s allows all actions of a service (%s) on Resource \"*\".", s.label(), list),
+			fmt.Sprintf("List the specific actions %s needs and scope Resource to the ARNs it uses.", s.label())
+	})
 }
 
-func publicTrustFindings(s statement) []Finding {
-	if !s.principal.public || s.condition != nil {
-		return nil
-	}
-	return []Finding{iamFinding(s, "iam.public_trust", SeverityCritical,
-		fmt.Sprintf("%s trusts any principal (%s) without a Condition, so anyone with an AWS account can use it.", s.label(), s.principal.shown),
-		fmt.Sprintf("Name the trusted account, role or service in the Principal of %s, or add a Condition such as aws:PrincipalOrgID or sts:ExternalId.", s.label()))}
-}
-
-func iamFinding(s statement, id, sev, msg, fix string) Finding {
-	return Finding{ID: id, Severity: sev, Message: msg, Remediation: fix,
-		References: refs(refNISTAC6, refCISv8RBAC, refISOPrivilege), Index: s.index}
-}
-
-// wildcardActions returns the first action that grants everything ("*",
-// "*:*") and every service-wide wildcard ("s3:*").
-func wildcardActions(actions []string) (full string, services []string) {
-	for _, a := range actions {
+// wildcardActions returns "*" (or "*:*") when an action grants everything,
+// and every distinct service-wide wildcard ("s3:*") that no Deny cancels.
+func wildcardActions(s statement, ds *denies) (full string, services []string) {
+	var seen map[string]bool
+	for _, a := range s.actions {
 		switch {
 		case a == "*:*" || (a != "" && strings.Trim(a, "*") == ""):
-			if full == "" {
-				full = a
+			if full == "" && !ds.covers(s, "*", false) {
+				full = "*"
+				if a == "*:*" {
+					full = a
+				}
 			}
 		case isServiceWildcard(a):
-			services = append(services, a)
+			l := strings.ToLower(a)
+			if seen[l] {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[l] = true
+			if !ds.covers(s, a, false) {
+				services = append(services, a)
+			}
 		}
 	}
 	return full, services
@@ -324,6 +352,30 @@ func isServiceWildcard(a string) bool {
 	return true
 }
 
+// actionShown renders a service wildcard from the policy for a message. A
+// plausible IAM service prefix (lower-case letters, hyphens and at most
+// three digits, at most 32 characters, as "s3" or "route53-recovery-readiness")
+// is shown whole: it names an AWS service, not a credential. Anything else
+// shows at most four characters.
+func actionShown(a string) string {
+	svc, _, _ := strings.Cut(a, ":")
+	digits := 0
+	plausible := svc != "" && len(svc) <= 32
+	for i := 0; plausible && i < len(svc); i++ {
+		switch c := svc[i]; {
+		case 'a' <= c && c <= 'z', c == '-':
+		case isDigit(c):
+			digits++
+		default:
+			plausible = false
+		}
+	}
+	if plausible && digits <= 3 {
+		return strconv.Quote(strings.ToLower(svc) + ":*")
+	}
+	return quoteInput(a)
+}
+
 // matchingPatterns returns the policy action patterns that match the
 // concrete action name.
 func matchingPatterns(patterns []string, action string) []string {
@@ -339,7 +391,14 @@ func matchingPatterns(patterns []string, action string) []string {
 // globMatchFold matches IAM action wildcards ("*" any run, "?" one
 // character), ignoring ASCII case as IAM does for action names. It runs in
 // O(len(p)*len(s)) at worst, with no recursion.
-func globMatchFold(p, s string) bool {
+func globMatchFold(p, s string) bool { return glob(p, s, true, false) }
+
+// globCovers reports whether every string pattern q matches is matched by
+// pattern p: q's wildcards are read as literal characters that only p's "*"
+// may absorb ("s3:*" covers "s3:Get*"; "s3:?" does not cover "s3:*").
+func globCovers(p, q string, fold bool) bool { return glob(p, q, fold, true) }
+
+func glob(p, s string, fold, strict bool) bool {
 	pi, si := 0, 0
 	star, mark := -1, 0
 	for si < len(s) {
@@ -347,7 +406,10 @@ func globMatchFold(p, s string) bool {
 		case pi < len(p) && p[pi] == '*':
 			star, mark = pi, si
 			pi++
-		case pi < len(p) && (p[pi] == '?' || lower(p[pi]) == lower(s[si])):
+		case pi < len(p) && p[pi] == '?' && !(strict && (s[si] == '*' || s[si] == '?')):
+			pi++
+			si++
+		case pi < len(p) && p[pi] != '?' && (p[pi] == s[si] || fold && lower(p[pi]) == lower(s[si])):
 			pi++
 			si++
 		case star >= 0:
@@ -373,4 +435,17 @@ func lower(c byte) byte {
 
 func isAlnum(c byte) bool {
 	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// IAMFindingKinds lists the finding ids IAMPolicyFindings can return.
+func IAMFindingKinds() []FindingKind {
+	return []FindingKind{
+		{"iam.wildcard_action", []string{SeverityCritical, SeverityHigh}, "An Allow grants every action (\"*\", critical: administrator access) or every action of a service (\"s3:*\", high) on Resource \"*\"."},
+		{"iam.not_action_allow", []string{SeverityHigh}, "An Allow uses NotAction, which grants every action not listed."},
+		{"iam.not_resource_allow", []string{SeverityHigh}, "An Allow uses NotResource, which grants its actions on every resource not listed."},
+		{"iam.pass_role_wildcard", []string{SeverityHigh}, "An Allow grants iam:PassRole on Resource \"*\", so the holder can hand any role to a service."},
+		{"iam.privilege_escalation", []string{SeverityHigh}, fmt.Sprintf("The policy grants on Resource \"*\" every action of a known privilege-escalation path (%d paths from the Rhino Security Labs, cloudsplaining and pathfinding.cloud catalogues, e.g. %s); the finding sits on the first statement involved.", len(escalationPaths), escalationExamples())},
+		{"iam.public_trust", []string{SeverityCritical}, "A statement trusts any principal (\"*\" or {\"AWS\": \"*\"}) without a Condition."},
+		moreFindingsKind("iam"),
+	}
 }

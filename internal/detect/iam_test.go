@@ -68,14 +68,15 @@ func TestIAMPolicyFindings(t *testing.T) {
 	}{
 		{"jsonencode admin", adminJSONEncode, []string{"iam.wildcard_action@0/critical"}},
 		{"heredoc single statement *:*", adminHeredoc, []string{"iam.wildcard_action@0/critical"}},
-		{"policy document service wildcards", policyDocument, []string{"iam.wildcard_action@1/high"}},
+		{"policy document service wildcards", policyDocument, []string{"iam.wildcard_action@1/high", "iam.privilege_escalation@1/high"}},
 		{"least privilege", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:PutItem"],"Resource":"arn:aws:dynamodb:eu-west-1:123456789012:table/app"}]}`, nil},
 		{"wildcard on a specific resource is not wildcard_action", `{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::logs/*"}]}`, nil},
 		{"deny is ignored", `{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*"},{"Effect":"Deny","NotAction":"iam:*","Resource":"*"}]}`, nil},
 		{"effect is case-sensitive and required", `{"Statement":[{"Effect":"allow","Action":"*","Resource":"*"},{"Action":"*","Resource":"*"}]}`, nil},
 		{"NotAction allow", `{"Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}`, []string{"iam.not_action_allow@0/high"}},
 		{"NotResource allow", `{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","NotResource":"arn:aws:s3:::secret/*"}]}`, []string{"iam.not_resource_allow@0/high"}},
-		{"pass role", `{"Statement":[{"Effect":"Allow","Action":["ec2:RunInstances","iam:PassRole"],"Resource":"*"}]}`, []string{"iam.pass_role_wildcard@0/high"}},
+		{"pass role with run instances", `{"Statement":[{"Effect":"Allow","Action":["ec2:RunInstances","iam:PassRole"],"Resource":"*"}]}`, []string{"iam.pass_role_wildcard@0/high", "iam.privilege_escalation@0/high"}},
+		{"pass role alone", `{"Statement":[{"Effect":"Allow","Action":["iam:PassRole"],"Resource":"*"}]}`, []string{"iam.pass_role_wildcard@0/high"}},
 		{"pass role via iam:Pass* lower case", `{"Statement":[{"Effect":"Allow","Action":"IAM:pass*","Resource":["*"]}]}`, []string{"iam.pass_role_wildcard@0/high"}},
 		{"pass role on specific role is fine", `{"Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::123456789012:role/app"}]}`, nil},
 		{"privilege escalation via wildcard", `{"Statement":[{"Sid":"Ops","Effect":"Allow","Action":["iam:Put*","iam:AttachRolePolicy","lambda:UpdateFunctionCode"],"Resource":"*"}]}`,
@@ -115,10 +116,13 @@ func TestIAMPolicyFindingsMessages(t *testing.T) {
 		t.Fatalf("got %v, %v", got, err)
 	}
 	msg := got[0].Message
-	for _, want := range []string{`statement 0 (Sid "Ops")`, "iam:AttachRolePolicy", "iam:PutUserPolicy", "iam:PutRolePolicy", `Resource "*"`} {
+	for _, want := range []string{"statement 0 allows", "AttachRolePolicy (iam:AttachRolePolicy)", "iam:PutUserPolicy", "iam:PutRolePolicy", `Resource "*"`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}
+	}
+	if strings.Contains(msg, "Ops") {
+		t.Errorf("message %q quotes the Sid", msg)
 	}
 	if !slices.Contains(got[0].References, "NIST SP 800-53 r5 AC-6") {
 		t.Errorf("references %v", got[0].References)

@@ -24,13 +24,18 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
+	if _, err := ParseDate("yesterday"); err == nil || !strings.Contains(err.Error(), `"yest…"`) {
+		t.Errorf("ParseDate(yesterday) error %v, want the clipped input", err)
+	}
 	for _, bad := range []string{"", "05/01/2026", "2026-13-01", "2026-01-05 10:30", "yesterday", "2026-1-5"} {
 		_, err := ParseDate(bad)
 		if err == nil {
 			t.Errorf("ParseDate(%q): no error", bad)
 			continue
 		}
-		for _, want := range []string{`"` + bad + `"`, "YYYY-MM-DD", "RFC 3339"} {
+		// Date-shaped input is quoted whole; anything else at most four
+		// characters of it.
+		for _, want := range []string{quoteInput(bad), "YYYY-MM-DD", "RFC 3339"} {
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("ParseDate(%q) error %q lacks %q", bad, err, want)
 			}
@@ -55,10 +60,10 @@ func TestPatchFindings(t *testing.T) {
 	}{
 		{"2026-02-20", 30, "", ""},
 		{"2026-01-31", 30, "", ""}, // 29.5 days old
-		{"2026-01-29", 30, "patch.stale/medium", "Last patched 2026-01-29, more than 30 days before the check date."},
-		{"2025-12-31", 30, "patch.stale/high", "Last patched 2025-12-31, more than 60 days (twice the 30-day limit) before the check date."},
+		{"2026-01-29", 30, "patch.stale/medium", "Last patched 2026-01-29, 31 days before the check date 2026-03-01: more than the 30-day limit."},
+		{"2025-12-31", 30, "patch.stale/high", "Last patched 2025-12-31, 60 days before the check date 2026-03-01: more than twice the 30-day limit."},
 		{"2026-03-02", 30, "", ""}, // tomorrow-ish: within the one-day grace
-		{"2026-03-03", 30, "patch.future_date/low", "Last patch date 2026-03-03 is later than the check date"},
+		{"2026-03-03", 30, "patch.future_date/low", "Last patch date 2026-03-03 is 1 days after the check date 2026-03-01"},
 		{"2020-01-01", 1, "patch.stale/high", "twice the 1-day limit"},
 	}
 	for _, tt := range tests {
@@ -88,12 +93,24 @@ func TestPatchFindings(t *testing.T) {
 	}
 }
 
-func TestPatchFindingsMessageIsStableAcrossDays(t *testing.T) {
+// Issue 10: a patch message gives the age in days and the date judged
+// against, so the reader need not work out either.
+func TestPatchFindingsMessageGivesAgeAndCheckDate(t *testing.T) {
 	patched := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
-	a, _ := PatchFindings(patched, time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC), 30)
-	b, _ := PatchFindings(patched, time.Date(2026, 2, 20, 0, 0, 0, 0, time.UTC), 30)
-	if len(a) != 1 || len(b) != 1 || a[0].Message != b[0].Message {
-		t.Errorf("message changed from one day to the next:\n%v\n%v", a, b)
+	for _, tc := range []struct {
+		now  time.Time
+		want string
+	}{
+		{time.Date(2026, 2, 10, 9, 0, 0, 0, time.UTC), "36 days before the check date 2026-02-10"},
+		{time.Date(2026, 2, 20, 23, 0, 0, 0, time.UTC), "46 days before the check date 2026-02-20"},
+	} {
+		got, _ := PatchFindings(patched, tc.now, 30)
+		if len(got) != 1 || !strings.Contains(got[0].Message, tc.want) {
+			t.Errorf("%v: got %v, want a message with %q", tc.now, got, tc.want)
+		}
+	}
+	if got, _ := PatchFindings(time.Time{}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 30); len(got) != 1 || !strings.Contains(got[0].Message, "739616 days") {
+		t.Errorf("zero time age: %v", got)
 	}
 }
 

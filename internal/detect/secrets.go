@@ -1,33 +1,27 @@
 package detect
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// secretKind identifies one kind of secret; kinds[k] describes it.
+// secretKind identifies one kind of secret; kinds[k] describes it. The
+// fixed kinds come first; one kind per token family follows.
 type secretKind uint8
 
 const (
-	kindAWSKeyID secretKind = iota
-	kindAWSSecret
-	kindGitHub
-	kindGitLab
-	kindSlack
+	kindAWSSecret secretKind = iota
 	kindSlackWebhook
-	kindGoogleAPI
-	kindStripeLive
-	kindStripeTest
 	kindPrivateKey
 	kindJWT
+	kindURLPassword
 	kindPassword
 	kindEntropy
+	firstFamilyKind
 )
 
 type kindInfo struct {
@@ -47,20 +41,157 @@ const (
 	fixPrivateKey = "Replace the key pair, remove the private key from the text, and keep private keys in a secrets manager or key management service."
 )
 
-var kinds = [...]kindInfo{
-	kindAWSKeyID:     {"secret.aws_access_key_id", SeverityHigh, "AWS access key id", fixAWSKey, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindAWSSecret:    {"secret.aws_secret_access_key", SeverityCritical, "AWS secret access key", fixAWSKey, []string{refNISTIA5, refISOAuthInfo}, 2},
-	kindGitHub:       {"secret.github_token", SeverityCritical, "GitHub token", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindGitLab:       {"secret.gitlab_token", SeverityCritical, "GitLab personal access token", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindSlack:        {"secret.slack_token", SeverityHigh, "Slack token", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindSlackWebhook: {"secret.slack_token", SeverityMedium, "Slack webhook URL", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindGoogleAPI:    {"secret.google_api_key", SeverityHigh, "Google API key", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindStripeLive:   {"secret.stripe_key", SeverityCritical, "Stripe live-mode key", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindStripeTest:   {"secret.stripe_key", SeverityLow, "Stripe test-mode key", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindPrivateKey:   {"secret.private_key", SeverityCritical, "private key block", fixPrivateKey, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindJWT:          {"secret.jwt", SeverityMedium, "JSON web token", fixRotate, []string{refNISTIA5, refISOAuthInfo}, 3},
-	kindPassword:     {"secret.password_assignment", SeverityHigh, "literal password or secret assignment", fixPassword, []string{refNISTIA5, refNISTIA51, refISOAuthInfo}, 1},
-	kindEntropy:      {"secret.high_entropy", SeverityMedium, "high-entropy value under a secret-like name", fixEntropy, []string{refNISTIA5, refISOAuthInfo}, 0},
+// Ranks: a provider token beats an AWS secret key or a connection-string
+// password, which beat a password assignment, which beats high entropy.
+const (
+	rankEntropy = iota
+	rankAssignment
+	rankShaped
+	rankToken
+)
+
+var authRefs = []string{refNISTIA5, refISOAuthInfo}
+
+var fixedKinds = [...]kindInfo{
+	kindAWSSecret:    {"secret.aws_secret_access_key", SeverityCritical, "AWS secret access key", fixAWSKey, authRefs, rankShaped},
+	kindSlackWebhook: {"secret.slack_token", SeverityMedium, "Slack webhook URL", fixRotate, authRefs, rankToken},
+	kindPrivateKey:   {"secret.private_key", SeverityCritical, "private key block", fixPrivateKey, authRefs, rankToken},
+	kindJWT:          {"secret.jwt", SeverityMedium, "JSON web token", fixRotate, authRefs, rankToken},
+	kindURLPassword:  {"secret.connection_string_password", SeverityHigh, "password in a connection URL", fixPassword, []string{refNISTIA5, refNISTIA51, refISOAuthInfo}, rankShaped},
+	kindPassword:     {"secret.password_assignment", SeverityHigh, "literal password or secret assignment", fixPassword, []string{refNISTIA5, refNISTIA51, refISOAuthInfo}, rankAssignment},
+	kindEntropy:      {"secret.high_entropy", SeverityMedium, "high-entropy value under a secret-like name", fixEntropy, authRefs, rankEntropy},
+}
+
+// kinds is fixedKinds followed by one kind per token family.
+var kinds = func() []kindInfo {
+	out := append([]kindInfo(nil), fixedKinds[:]...)
+	for _, f := range tokenFamilies {
+		fix := fixRotate
+		if f.id == "secret.aws_access_key_id" {
+			fix = fixAWSKey
+		}
+		out = append(out, kindInfo{f.id, f.severity, f.label, fix, authRefs, rankToken})
+	}
+	if len(out) > 255 {
+		panic("too many secret kinds")
+	}
+	return out
+}()
+
+// tokenFamily is one kind of credential a vendor issues with a fixed
+// prefix. The body after the prefix is judged too: a body that is a
+// placeholder (xxxx…, an alphabet run, "EXAMPLE", "…TokenHere", too few
+// distinct characters or character classes) is not a secret.
+type tokenFamily struct {
+	prefix   string
+	id       string
+	severity string
+	label    string
+	body     func(byte) bool // the characters of the body
+	cont     func(byte) bool // characters that may not touch the token
+	minBody  int
+	exact    bool // the body is exactly minBody long
+	dots     bool // the body may contain '.' (routable GitLab tokens); trailing dots are punctuation
+	mixed    bool // random bodies of 20+ characters hold upper and lower case
+	digits   bool // real bodies carry numeric ids (Slack)
+	source   string
+}
+
+func isAWSContinuation(c byte) bool { return isAlnum(c) || c == '+' || c == '/' }
+func isSlackBody(c byte) bool       { return isAlnum(c) || c == '-' }
+
+// Vendor documentation for the token formats.
+const (
+	srcAWSIDs    = "AWS IAM User Guide, \"IAM identifiers\", unique ID prefixes (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids)"
+	srcGitHub    = "GitHub Docs, \"About authentication to GitHub\", GitHub's token formats (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats)"
+	srcGitLab    = "GitLab Docs, \"GitLab token overview\", token prefixes (https://docs.gitlab.com/security/tokens/#token-prefixes)"
+	srcGitLabRR  = "GitLab Docs, \"GitLab token overview\", runner registration tokens (deprecated), issued with the GR1348941 prefix (https://docs.gitlab.com/security/tokens/#runner-registration-tokens-deprecated)"
+	srcSlack     = "Slack API docs, \"Token types\" (https://docs.slack.dev/authentication/tokens)"
+	srcStripe    = "Stripe Docs, \"API keys\" (https://docs.stripe.com/keys)"
+	srcStripeWH  = "Stripe Docs, \"Receive Stripe events in your webhook endpoint\", signing secrets (https://docs.stripe.com/webhooks#verify-events)"
+	srcGoogleKey = "Google Cloud docs, \"Manage API keys\" (https://cloud.google.com/docs/authentication/api-keys)"
+	srcGoogleSec = "Google Cloud Help, \"Manage OAuth Clients\": client secrets, issued with the GOCSPX- prefix (https://support.google.com/cloud/answer/15549257)"
+)
+
+// tokenFamilies is the one table of prefixed tokens. Every family has true
+// and false examples in the tests, derived from this table.
+var tokenFamilies = []tokenFamily{
+	{"AKIA", "secret.aws_access_key_id", SeverityHigh, "AWS access key id", isUpperAlnum, isAWSContinuation, 16, true, false, false, false, srcAWSIDs},
+	{"ASIA", "secret.aws_access_key_id", SeverityHigh, "AWS temporary access key id", isUpperAlnum, isAWSContinuation, 16, true, false, false, false, srcAWSIDs},
+	{"ABIA", "secret.aws_access_key_id", SeverityHigh, "AWS STS service bearer token id", isUpperAlnum, isAWSContinuation, 16, true, false, false, false, srcAWSIDs},
+	{"ACCA", "secret.aws_access_key_id", SeverityHigh, "AWS context-specific credential id", isUpperAlnum, isAWSContinuation, 16, true, false, false, false, srcAWSIDs},
+
+	{"ghp_", "secret.github_token", SeverityCritical, "GitHub personal access token (classic)", isAlnum, isWordByte, 36, false, false, true, false, srcGitHub},
+	{"github_pat_", "secret.github_token", SeverityCritical, "GitHub fine-grained personal access token", isWordByte, isWordByte, 40, false, false, true, false, srcGitHub},
+	{"gho_", "secret.github_token", SeverityCritical, "GitHub OAuth access token", isAlnum, isWordByte, 36, false, false, true, false, srcGitHub},
+	{"ghu_", "secret.github_token", SeverityCritical, "GitHub user-to-server token", isAlnum, isWordByte, 36, false, false, true, false, srcGitHub},
+	{"ghs_", "secret.github_token", SeverityCritical, "GitHub server-to-server (installation) token", isAlnum, isWordByte, 36, false, false, true, false, srcGitHub},
+	{"ghr_", "secret.github_token", SeverityCritical, "GitHub refresh token", isAlnum, isWordByte, 36, false, false, true, false, srcGitHub},
+
+	{"glpat-", "secret.gitlab_token", SeverityCritical, "GitLab personal, project, group or impersonation access token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"gloas-", "secret.gitlab_token", SeverityCritical, "GitLab OAuth application secret", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"gldt-", "secret.gitlab_token", SeverityCritical, "GitLab deploy token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glrt-", "secret.gitlab_token", SeverityCritical, "GitLab runner authentication token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glrtr-", "secret.gitlab_token", SeverityCritical, "GitLab runner authentication token (registration workflow)", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"GR1348941", "secret.gitlab_token", SeverityCritical, "GitLab runner registration token", isB64URL, isB64URL, 20, false, false, false, false, srcGitLabRR},
+	{"glcbt-", "secret.gitlab_token", SeverityCritical, "GitLab CI/CD job token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glptt-", "secret.gitlab_token", SeverityCritical, "GitLab pipeline trigger token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glft-", "secret.gitlab_token", SeverityCritical, "GitLab feed token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glimt-", "secret.gitlab_token", SeverityCritical, "GitLab incoming mail token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glagent-", "secret.gitlab_token", SeverityCritical, "GitLab agent for Kubernetes token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glwt-", "secret.gitlab_token", SeverityCritical, "GitLab workspace token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glsoat-", "secret.gitlab_token", SeverityCritical, "GitLab SCIM token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+	{"glffct-", "secret.gitlab_token", SeverityCritical, "GitLab feature flags client token", isB64URL, isB64URL, 20, false, true, false, false, srcGitLab},
+
+	{"xoxb-", "secret.slack_token", SeverityHigh, "Slack bot token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxp-", "secret.slack_token", SeverityHigh, "Slack user token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xapp-", "secret.slack_token", SeverityHigh, "Slack app-level token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxe.xoxp-", "secret.slack_token", SeverityHigh, "Slack configuration access token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxe.xoxb-", "secret.slack_token", SeverityHigh, "Slack configuration access token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxe-", "secret.slack_token", SeverityHigh, "Slack configuration refresh token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxa-", "secret.slack_token", SeverityHigh, "Slack legacy workspace app token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxr-", "secret.slack_token", SeverityHigh, "Slack legacy refresh token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxo-", "secret.slack_token", SeverityHigh, "Slack legacy workspace token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+	{"xoxs-", "secret.slack_token", SeverityHigh, "Slack legacy session token", isSlackBody, isB64URL, 10, false, false, false, true, srcSlack},
+
+	{"sk_live_", "secret.stripe_key", SeverityCritical, "Stripe live-mode secret key", isAlnum, isWordByte, 16, false, false, true, false, srcStripe},
+	{"rk_live_", "secret.stripe_key", SeverityCritical, "Stripe live-mode restricted key", isAlnum, isWordByte, 16, false, false, true, false, srcStripe},
+	{"sk_test_", "secret.stripe_key", SeverityLow, "Stripe test-mode secret key", isAlnum, isWordByte, 16, false, false, true, false, srcStripe},
+	{"rk_test_", "secret.stripe_key", SeverityLow, "Stripe test-mode restricted key", isAlnum, isWordByte, 16, false, false, true, false, srcStripe},
+	{"whsec_", "secret.stripe_key", SeverityHigh, "Stripe webhook signing secret", isAlnum, isWordByte, 24, false, false, true, false, srcStripeWH},
+
+	{"AIza", "secret.google_api_key", SeverityHigh, "Google API key", isB64URL, isB64URL, 35, true, false, true, false, srcGoogleKey},
+	{"GOCSPX-", "secret.google_oauth_client_secret", SeverityHigh, "Google OAuth client secret", isB64URL, isB64URL, 28, true, false, true, false, srcGoogleSec},
+}
+
+// familyAnchors lists, for each byte, the families the scanner tries when
+// it meets that byte: a prefix ending in '_', '-' or '.' is anchored at its
+// last byte (looking back), one made of letters and digits at its first
+// (looking ahead). Longer prefixes come first, so "xoxe.xoxp-" wins over
+// "xoxp-".
+var familyAnchors = func() (t [256][]anchor) {
+	for i, f := range tokenFamilies {
+		a := anchor{family: uint8(i), back: uint8(len(f.prefix) - 1), first: f.prefix[0]}
+		c := f.prefix[len(f.prefix)-1]
+		if isAlnum(c) {
+			c, a.back = f.prefix[0], 0
+		}
+		t[c] = append(t[c], a)
+	}
+	for c := range t {
+		slices.SortStableFunc(t[c], func(a, b anchor) int {
+			return len(tokenFamilies[b.family].prefix) - len(tokenFamilies[a.family].prefix)
+		})
+	}
+	return t
+}()
+
+// anchor is a family tried at a trigger byte: the prefix starts back bytes
+// before it, with byte first.
+type anchor struct {
+	family uint8
+	back   uint8
+	first  byte
 }
 
 // secretMatch is a detected secret: text[start:end] is the secret itself.
@@ -77,45 +208,76 @@ const (
 	maxValueLen = 4096
 	maxJWTPart  = 8192
 	pemWindow   = 64 << 10
+	maxUserInfo = 256
 )
 
-// trigger marks the bytes where a detector can anchor. They are chosen to
-// be rare in prose: token prefixes are recognised by looking back from the
-// '_' or '-' that ends them, JWTs from the 'J' of "eyJ".
-var trigger = func() (t [256]bool) {
-	for _, c := range "AJ_-.=:" {
-		t[c] = true
+// Trigger bytes and what the scanner does at them. They are chosen to be
+// rare in prose: token prefixes are recognised at their anchor byte, JWTs
+// at the 'J' of "eyJ", assignments at '=' and ':', XML elements at '>',
+// call arguments at ',', connection URLs at '@'.
+const (
+	trigNone uint8 = iota
+	trigToken
+	trigJWT
+	trigAssign
+	trigDot
+	trigXML
+	trigCall
+	trigAt
+)
+
+var trigger = func() (t [256]uint8) {
+	for c, fams := range familyAnchors {
+		if len(fams) > 0 {
+			t[c] = trigToken
+		}
 	}
+	t['-'] = trigToken // also PEM headers and --flags
+	t['J'] = trigJWT
+	t['='], t[':'] = trigAssign, trigAssign
+	t['.'] = trigDot
+	t['>'] = trigXML
+	t[','] = trigCall
+	t['@'] = trigAt
 	return t
 }()
 
 // SecretFindings scans text (user_data, environment values, tags, any
 // string) for credentials. It reports one finding per secret occurrence;
 // when several detectors match overlapping text, only the most specific is
-// reported (provider token > AWS secret key > password assignment > high
-// entropy). Findings are ordered by position, with Line set and Index -1. A
-// finding never contains more than the first four characters of the secret.
+// reported (provider token > AWS secret key or connection-string password
+// > password assignment > high entropy). Findings are ordered by position,
+// with Line set and Index -1, at most MaxFindings of them. A finding never
+// contains more than the first four characters of the secret.
 //
 // Decisions: Stripe test-mode keys (sk_test_, rk_test_) are reported with
 // low severity, since they cannot move money but still open the account's
 // test data; publishable keys (pk_) are public and ignored. AWS's documented
-// example keys (containing "EXAMPLE") are ignored. Placeholder values
-// ("changeme", "<password>", "${var.x}", "$VAR", "********", env var names)
-// and references (var.x, random_password.db.result, function calls) are not
-// literals. Values longer than 4096 bytes are not assessed.
+// example keys (containing "EXAMPLE") and token-shaped placeholders are
+// ignored. Placeholder values ("changeme", "<password>", "${var.x}", "$VAR",
+// "********", env var names) and references (var.x,
+// random_password.db.result, function calls) are not literals. Values
+// longer than 4096 bytes are not assessed.
 func SecretFindings(text string) []Finding {
 	matches := scanSecrets(text)
 	if len(matches) == 0 {
 		return nil
 	}
-	out := make([]Finding, 0, len(matches))
+	c := newCollector("secret")
 	line, pos := 1, 0
 	for _, m := range matches {
+		if !c.room() {
+			if c.more == 0 {
+				line += strings.Count(text[pos:m.start], "\n")
+			}
+			c.omit(kinds[m.kind].severity, -1, line)
+			continue
+		}
 		line += strings.Count(text[pos:m.start], "\n")
 		pos = m.start
-		out = append(out, secretFinding(text[m.start:m.end], m.kind, line))
+		c.add(secretFinding(text[m.start:m.end], m.kind, line))
 	}
-	return out
+	return c.result()
 }
 
 func secretFinding(secret string, k secretKind, line int) Finding {
@@ -135,7 +297,7 @@ func secretFinding(secret string, k secretKind, line int) Finding {
 // fewer for short secrets (a quarter of its length), so a hint never gives
 // away a meaningful part of it. Only printable ASCII is shown.
 func secretHint(secret string) string {
-	n := min(4, utf8.RuneCountInString(secret)/4)
+	n := min(hintLen, utf8.RuneCountInString(secret)/4)
 	i := 0
 	for i < n && i < len(secret) && secret[i] > ' ' && secret[i] < 0x7f {
 		i++
@@ -143,46 +305,85 @@ func secretHint(secret string) string {
 	return secret[:i]
 }
 
-// scanner carries the text and two forward-only caches that keep the scan
+// SecretFindingKinds lists the finding ids SecretFindings can return, with
+// the kinds of secret behind each.
+func SecretFindingKinds() []FindingKind {
+	var out []FindingKind
+	at := map[string]int{}
+	labels := map[string][]string{}
+	for i, k := range kinds {
+		label := k.label
+		if i >= int(firstFamilyKind) {
+			label += " (`" + tokenFamilies[i-int(firstFamilyKind)].prefix + "`)"
+		}
+		j, ok := at[k.id]
+		if !ok {
+			j = len(out)
+			at[k.id] = j
+			out = append(out, FindingKind{ID: k.id})
+		}
+		if !slices.Contains(out[j].Severities, k.severity) {
+			out[j].Severities = append(out[j].Severities, k.severity)
+		}
+		if !slices.Contains(labels[k.id], label) {
+			labels[k.id] = append(labels[k.id], label)
+		}
+	}
+	for i := range out {
+		slices.SortFunc(out[i].Severities, func(a, b string) int { return severityRank(a) - severityRank(b) })
+		out[i].Meaning = "Found: " + strings.Join(labels[out[i].ID], "; ") + "."
+	}
+	return append(out, moreFindingsKind("secret"))
+}
+
+// scanner carries the text and forward-only caches that keep the scan
 // linear on hostile input (for example "token=token=token=…" or many PEM
-// headers): the next value delimiter and the next "-----" run.
+// headers): the next value delimiter, the next "-----" run, and the value
+// span most recently assessed, inside which no further assignment starts.
 type scanner struct {
-	text     string
-	stopFrom int // no value delimiter lies in text[stopFrom:stopAt]
-	stopAt   int
-	dashFrom int // no "-----" starts in text[dashFrom:dashAt]
-	dashAt   int
+	text      string
+	stopFrom  int // no value delimiter lies in text[stopFrom:stopAt]
+	stopAt    int
+	dashFrom  int // no "-----" starts in text[dashFrom:dashAt]
+	dashAt    int
+	valueFrom int // text[valueFrom:valueTo] was read as a value
+	valueTo   int
 }
 
 func scanSecrets(text string) []secretMatch {
 	s := &scanner{text: text, stopFrom: -1, dashFrom: -1}
 	var cands []secretMatch
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if !trigger[c] {
+		t := trigger[text[i]]
+		if t == trigNone {
 			continue
 		}
 		var m secretMatch
 		var ok bool
-		switch c {
-		case 'A':
-			m, ok = matchAtA(text, i)
-		case 'J':
+		switch t {
+		case trigToken:
+			m, ok = s.matchAtToken(i)
+		case trigJWT:
 			m, ok = matchJWT(text, i)
-		case '_':
-			m, ok = matchUnderscoreToken(text, i)
-		case '-':
-			m, ok = s.matchDashToken(i)
-		case '.':
+		case trigDot:
 			m, ok = matchSlackWebhook(text, i)
-		case '=', ':':
+		case trigAssign:
+			if i >= s.valueFrom && i < s.valueTo {
+				continue
+			}
 			m, ok = s.matchAssignment(i)
+		case trigXML:
+			m, ok = s.matchXMLElement(i)
+		case trigCall:
+			m, ok = s.matchCallPair(i)
+		case trigAt:
+			m, ok = matchURLPassword(text, i)
 		}
 		if !ok {
 			continue
 		}
 		cands = append(cands, m)
-		if m.kind != kindPassword && m.kind != kindEntropy && m.kind != kindAWSSecret && m.end > i {
+		if kinds[m.kind].rank == rankToken && m.end > i {
 			// Nothing else starts inside a token; assignments are not
 			// skipped because their value may hold a more specific token.
 			i = m.end - 1
@@ -193,35 +394,56 @@ func scanSecrets(text string) []secretMatch {
 
 // resolveOverlaps keeps, among overlapping matches, the most specific one
 // (highest rank, then earliest, then longest) and returns the survivors in
-// text order.
+// text order. It works rank by rank, each pass one merge over sorted
+// lists, so it stays linear whatever the input.
 func resolveOverlaps(cands []secretMatch) []secretMatch {
 	if len(cands) < 2 {
 		return cands
 	}
-	sort.SliceStable(cands, func(a, b int) bool {
-		ra, rb := kinds[cands[a].kind].rank, kinds[cands[b].kind].rank
-		if ra != rb {
-			return ra > rb
+	slices.SortStableFunc(cands, func(a, b secretMatch) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		if cands[a].start != cands[b].start {
-			return cands[a].start < cands[b].start
-		}
-		return cands[a].end > cands[b].end
+		return b.end - a.end
 	})
 	var kept []secretMatch // sorted by start, non-overlapping
-	for _, c := range cands {
-		j := sort.Search(len(kept), func(x int) bool { return kept[x].start >= c.start })
-		if j > 0 && kept[j-1].end > c.start {
-			continue
+	for rank := rankToken; rank >= rankEntropy; rank-- {
+		var level []secretMatch
+		h, lastEnd := 0, -1
+		for _, c := range cands {
+			if kinds[c.kind].rank != rank || c.start < lastEnd {
+				continue
+			}
+			for h < len(kept) && kept[h].end <= c.start {
+				h++
+			}
+			if h < len(kept) && kept[h].start < c.end {
+				continue // overlaps a more specific match
+			}
+			level = append(level, c)
+			lastEnd = c.end
 		}
-		if j < len(kept) && kept[j].start < c.end {
-			continue
+		if len(level) > 0 {
+			kept = mergeByStart(kept, level)
 		}
-		kept = append(kept, secretMatch{})
-		copy(kept[j+1:], kept[j:])
-		kept[j] = c
 	}
 	return kept
+}
+
+func mergeByStart(a, b []secretMatch) []secretMatch {
+	out := make([]secretMatch, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i].start <= b[j].start {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // ---- character classes ----
@@ -253,94 +475,152 @@ func boundaryAfter(text string, j int, cont func(byte) bool) bool {
 
 // ---- prefix-anchored tokens ----
 
-// matchAtA finds AWS access key ids (AKIA/ASIA + 16) and Google API keys
-// (AIza + 35).
-func matchAtA(text string, i int) (secretMatch, bool) {
-	rest := text[i:]
-	switch {
-	case strings.HasPrefix(rest, "AKIA") || strings.HasPrefix(rest, "ASIA"):
-		if !boundaryBefore(text, i, func(c byte) bool { return isAlnum(c) || c == '+' || c == '/' }) {
-			return secretMatch{}, false
+// matchAtToken tries the token families anchored at text[i], then, at a
+// '-', PEM private key headers and command-line flags.
+func (s *scanner) matchAtToken(i int) (secretMatch, bool) {
+	text := s.text
+	for _, a := range familyAnchors[text[i]] {
+		start := i - int(a.back)
+		if start < 0 || text[start] != a.first {
+			continue
 		}
-		end := span(text, i+4, 16, isUpperAlnum)
-		if end-i != 20 || !boundaryAfter(text, end, isAlnum) {
-			return secretMatch{}, false
+		f := &tokenFamilies[a.family]
+		if !strings.HasPrefix(text[start:], f.prefix) {
+			continue
 		}
-		if strings.Contains(text[i:end], "EXAMPLE") { // AWS documentation keys
-			return secretMatch{}, false
+		if m, ok := matchFamily(text, start, f, firstFamilyKind+secretKind(a.family)); ok {
+			return m, true
 		}
-		return secretMatch{i, end, kindAWSKeyID}, true
-	case strings.HasPrefix(rest, "AIza"):
-		if !boundaryBefore(text, i, isB64URL) {
-			return secretMatch{}, false
+		return secretMatch{}, false // the longest prefix that is present decides
+	}
+	if text[i] == '-' {
+		if strings.HasPrefix(text[i:], "-----BEGIN ") {
+			return s.matchPrivateKey(i)
 		}
-		end := span(text, i+4, 35, isB64URL)
-		if end-i != 39 || !boundaryAfter(text, end, isB64URL) {
-			return secretMatch{}, false
-		}
-		return secretMatch{i, end, kindGoogleAPI}, true
+		return s.matchFlag(i)
 	}
 	return secretMatch{}, false
 }
 
-// matchUnderscoreToken recognises prefixes ending in '_': GitHub (ghp_,
-// gho_, ghu_, ghs_, ghr_, github_pat_) and Stripe (sk_live_, rk_live_,
-// sk_test_, rk_test_).
-func matchUnderscoreToken(text string, i int) (secretMatch, bool) {
-	switch {
-	case i >= 3 && text[i-3] == 'g' && text[i-2] == 'h' && strings.IndexByte("pousr", text[i-1]) >= 0:
-		return bodyToken(text, i-3, i+1, 36, isAlnum, isWordByte, kindGitHub)
-	case i >= 10 && text[i-10:i] == "github_pat":
-		return bodyToken(text, i-10, i+1, 40, isWordByte, isWordByte, kindGitHub)
-	case i >= 7 && (text[i-7:i] == "sk_live" || text[i-7:i] == "rk_live"):
-		return stripeToken(text, i-7, i+1, kindStripeLive)
-	case i >= 7 && (text[i-7:i] == "sk_test" || text[i-7:i] == "rk_test"):
-		return stripeToken(text, i-7, i+1, kindStripeTest)
-	}
-	return secretMatch{}, false
-}
-
-func stripeToken(text string, start, body int, k secretKind) (secretMatch, bool) {
-	m, ok := bodyToken(text, start, body, 16, isAlnum, isWordByte, k)
-	if ok && distinctBytes(text[body:m.end], 3) < 3 { // sk_live_xxxxxxxx…
+// matchFamily checks the body after a family's prefix at start.
+func matchFamily(text string, start int, f *tokenFamily, k secretKind) (secretMatch, bool) {
+	if !boundaryBefore(text, start, f.cont) {
 		return secretMatch{}, false
 	}
-	return m, ok
-}
-
-// bodyToken checks a token that starts at start with a known prefix and a
-// body from body made of bytes in class, at least minBody long, and not
-// glued to surrounding word characters.
-func bodyToken(text string, start, body, minBody int, class, cont func(byte) bool, k secretKind) (secretMatch, bool) {
-	if !boundaryBefore(text, start, cont) {
+	body := start + len(f.prefix)
+	limit := maxTokenLen
+	if f.exact {
+		limit = f.minBody
+	}
+	end := body
+	for end < len(text) && end-body <= limit && (f.body(text[end]) || f.dots && text[end] == '.') {
+		end++
+	}
+	if f.dots {
+		for end > body && text[end-1] == '.' {
+			end--
+		}
+	}
+	n := end - body
+	if n < f.minBody || n > limit || (f.exact && n != f.minBody) || !boundaryAfter(text, end, f.cont) {
 		return secretMatch{}, false
 	}
-	end := span(text, body, maxTokenLen, class)
-	if n := end - body; n < minBody || n > maxTokenLen || !boundaryAfter(text, end, cont) {
+	b := text[body:end]
+	if f.digits && !strings.ContainsAny(b, "0123456789") {
+		return secretMatch{}, false // "xoxb-your-token-here": real Slack tokens carry numeric ids
+	}
+	if placeholderBody(b, f.mixed) {
 		return secretMatch{}, false
 	}
 	return secretMatch{start, end, k}, true
 }
 
-// matchDashToken recognises prefixes ending in '-': GitLab (glpat-), Slack
-// (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-) and PEM private key headers.
-func (s *scanner) matchDashToken(i int) (secretMatch, bool) {
-	text := s.text
-	switch {
-	case strings.HasPrefix(text[i:], "-----BEGIN "):
-		return s.matchPrivateKey(i)
-	case i >= 5 && text[i-5:i] == "glpat":
-		return bodyToken(text, i-5, i+1, 20, isB64URL, isB64URL, kindGitLab)
-	case i >= 4 && text[i-4:i-1] == "xox" && strings.IndexByte("baprs", text[i-1]) >= 0:
-		m, ok := bodyToken(text, i-4, i+1, 10, func(c byte) bool { return isAlnum(c) || c == '-' }, isB64URL, kindSlack)
-		// Real Slack tokens carry numeric team/user ids; "xoxb-your-token"
-		// placeholders do not.
-		if ok && !strings.ContainsAny(text[i+1:m.end], "0123456789") {
-			return secretMatch{}, false
-		}
-		return m, ok
+// placeholderWords5 are words of five or more letters that mark a token
+// body as a placeholder ("AKIAIOSFODNN7EXAMPLE", "ghp_YourAccessTokenHere…").
+// A random body holds one by chance far less than once in a million.
+var placeholderBodyWords = [][]byte{
+	[]byte("example"), []byte("sample"), []byte("dummy"), []byte("placeholder"), []byte("redacted"),
+	[]byte("token"), []byte("secret"), []byte("password"), []byte("changeme"), []byte("replace"),
+	[]byte("insert"), []byte("xxxxx"), []byte("yourkey"), []byte("fakekey"),
+}
+
+// placeholderBody reports token bodies that stand for a token rather than
+// being one: too few distinct characters ("xxxx…", "0000…"), a run of
+// consecutive characters ("abcdefghijklmnopqrstuvwxyz1234567"), a
+// placeholder word, low entropy, a single character class, or, for vendors
+// whose bodies are random mixed-case, no upper or no lower case letter.
+func placeholderBody(b string, mixed bool) bool {
+	if distinctBytes(b, 4) < 4 {
+		return true
 	}
-	return secretMatch{}, false
+	steps := 0
+	for i := 1; i < len(b); i++ {
+		if d := int(b[i]) - int(b[i-1]); d == 1 || d == -1 {
+			steps++
+		}
+	}
+	if steps*2 >= len(b) {
+		return true
+	}
+	if containsFold(b, placeholderBodyWords) {
+		return true
+	}
+	if len(b) >= 16 && shannon(b) < 3.0 {
+		return true
+	}
+	up, lo, dg, _ := classCounts(b)
+	classes := btoi(up > 0) + btoi(lo > 0) + btoi(dg > 0)
+	if len(b) >= 12 && classes < 2 {
+		return true
+	}
+	return mixed && len(b) >= 20 && (up == 0 || lo == 0)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func classCounts(v string) (up, lo, dg, sym int) {
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			up++
+		case 'a' <= c && c <= 'z':
+			lo++
+		case isDigit(c):
+			dg++
+		default:
+			sym++
+		}
+	}
+	return
+}
+
+// containsFold reports whether s contains any of the lower-case needles,
+// ignoring ASCII case. It reads s once per needle and does not allocate.
+func containsFold(s string, needles [][]byte) bool {
+	for _, n := range needles {
+		if len(n) > len(s) {
+			continue
+		}
+	outer:
+		for i := 0; i+len(n) <= len(s); i++ {
+			if lower(s[i]) != n[0] {
+				continue
+			}
+			for j := 1; j < len(n); j++ {
+				if lower(s[i+j]) != n[j] {
+					continue outer
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // matchSlackWebhook anchors on the '.' of "hooks.slack.com/".
@@ -366,6 +646,11 @@ func matchSlackWebhook(text string, i int) (secretMatch, bool) {
 	}
 	end := span(text, p, maxTokenLen, func(c byte) bool { return isB64URL(c) || c == '/' })
 	if end-p < 20 || end-p > maxTokenLen || strings.Count(text[p:end], "/") < minSlashes {
+		return secretMatch{}, false
+	}
+	last := text[p:end]
+	last = last[strings.LastIndexByte(last, '/')+1:]
+	if placeholderBody(last, false) {
 		return secretMatch{}, false
 	}
 	for _, scheme := range []string{"https://", "http://"} {
@@ -475,528 +760,32 @@ func jwtHeaderHasAlg(h string) bool {
 	return ok && alg != ""
 }
 
-// ---- assignments: key = value, key: value, "key": "value" ----
-
-// keyClass says what a key name suggests about its value.
-type keyClass struct {
-	awsSecret bool // aws_secret_access_key and friends
-	password  bool // password, secret, token, api_key: any literal counts
-	entropy   bool // broader key-like names: only high-entropy values count
-}
-
-// keyHints is a cheap substring filter run before the key is tokenised.
-var keyHints = [][]byte{[]byte("pass"), []byte("pwd"), []byte("secret"), []byte("token"), []byte("key"), []byte("cred"), []byte("auth")}
-
-// matchAssignment handles an '=' or ':' at i: it reads the key before it and
-// the value after it and decides whether the value is a literal secret.
-func (s *scanner) matchAssignment(i int) (secretMatch, bool) {
-	text := s.text
-	sep := text[i]
-	v := i + 1
-	keyEnd := i
-	if sep == ':' {
-		if v < len(text) && text[v] == '=' {
-			return secretMatch{}, false // ":=" is handled at its '='
+// matchURLPassword anchors on the '@' of "scheme://user:password@host" and
+// reports the password. It reads back at most maxUserInfo bytes and stops
+// at the previous '@', so every byte is read back at most once.
+func matchURLPassword(text string, i int) (secretMatch, bool) {
+	j := i
+	for j > 0 && i-j < maxUserInfo {
+		c := text[j-1]
+		if c == '/' || c == '@' || c <= ' ' || isQuote(c) || strings.IndexByte("<>()[]{}\\,;", c) >= 0 {
+			break
 		}
-	} else {
-		if v < len(text) && text[v] == '=' {
-			return secretMatch{}, false // "==" compares
-		}
-		if v < len(text) && text[v] == '>' {
-			v++ // "=>"
-		}
-		if keyEnd > 0 && text[keyEnd-1] == ':' {
-			keyEnd-- // ":="
-		}
-	}
-	key, quotedKey, ok := keyBefore(text, keyEnd)
-	if !ok {
-		return secretMatch{}, false
-	}
-	// A YAML-style "key: value" needs a blank after the colon; this keeps
-	// URLs, ARNs and clock times out.
-	if sep == ':' && !quotedKey && (v >= len(text) || (text[v] != ' ' && text[v] != '\t')) {
-		return secretMatch{}, false
-	}
-	if !containsAnyFold(key, keyHints) {
-		return secretMatch{}, false
-	}
-	cls := classifyKey(key)
-	if !cls.awsSecret && !cls.password && !cls.entropy {
-		return secretMatch{}, false
-	}
-	vs, ve, quoted, ok := s.valueAfter(v)
-	if !ok {
-		return secretMatch{}, false
-	}
-	k, ok := classifyValue(cls, text[vs:ve], quoted)
-	if !ok {
-		return secretMatch{}, false
-	}
-	return secretMatch{vs, ve, k}, true
-}
-
-func isKeyByte(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }
-func isQuote(c byte) bool   { return c == '"' || c == '\'' || c == '`' }
-
-// keyBefore reads the key that ends just before position end, skipping
-// blanks and a closing quote (also a JSON-escaped \").
-func keyBefore(text string, end int) (key string, quoted, ok bool) {
-	j := end
-	for j > 0 && end-j < 16 && (text[j-1] == ' ' || text[j-1] == '\t') {
 		j--
 	}
-	if j > 0 && isQuote(text[j-1]) {
-		quoted = true
-		j--
-		if j > 0 && text[j-1] == '\\' {
-			j--
-		}
+	if j < 4 || text[j-1] != '/' || text[j-2] != '/' || text[j-3] != ':' {
+		return secretMatch{}, false
 	}
-	kEnd := j
-	for j > 0 && kEnd-j <= maxKeyLen && isKeyByte(text[j-1]) {
-		j--
+	if c := text[j-4]; !isAlnum(c) && c != '+' && c != '.' && c != '-' {
+		return secretMatch{}, false // no scheme
 	}
-	if j == kEnd || kEnd-j > maxKeyLen {
-		return "", false, false
+	colon := strings.IndexByte(text[j:i], ':')
+	if colon < 0 {
+		return secretMatch{}, false // a user or token alone; the token families judge tokens
 	}
-	return text[j:kEnd], quoted, true
-}
-
-// valueAfter reads the value that starts after blanks at p: a quoted string
-// on the same line (also JSON-escaped \"…\"), or an unquoted run up to a
-// blank or delimiter, without trailing sentence punctuation.
-func (s *scanner) valueAfter(p int) (start, end int, quoted, ok bool) {
-	text := s.text
-	for n := 0; p < len(text) && n < 32 && (text[p] == ' ' || text[p] == '\t'); n++ {
-		p++
+	ps := j + colon + 1
+	pw := text[ps:i]
+	if pw == "" || isPlaceholder(pw, true) || placeholderWords[strings.ToLower(pw)] || strings.HasPrefix(pw, "%") {
+		return secretMatch{}, false
 	}
-	if p >= len(text) {
-		return 0, 0, false, false
-	}
-	if text[p] == '\\' && p+1 < len(text) && text[p+1] == '"' {
-		s := p + 2
-		for q := s; q+1 < len(text) && q-s <= maxValueLen && text[q] != '\n'; q++ {
-			if text[q] == '\\' && text[q+1] == '"' {
-				return s, q, true, true
-			}
-		}
-		return 0, 0, false, false
-	}
-	if isQuote(text[p]) {
-		quote, s := text[p], p+1
-		for q := s; q < len(text) && q-s <= maxValueLen && text[q] != '\n'; q++ {
-			switch text[q] {
-			case '\\':
-				q++
-			case quote:
-				return s, q, true, true
-			}
-		}
-		return 0, 0, false, false
-	}
-	q := s.nextStop(p)
-	if q-p > maxValueLen {
-		return 0, 0, false, false
-	}
-	for q > p && strings.IndexByte(".,;:!?)", text[q-1]) >= 0 {
-		q--
-	}
-	return p, q, false, q > p
-}
-
-func isValueStop(c byte) bool {
-	switch c {
-	case ' ', '\t', '\n', '\r', ',', ';', '&', '"', '\'', '`', ')', '}', ']':
-		return true
-	}
-	return false
-}
-
-// classifyKey splits a key into lower-case words (snake, kebab, dotted and
-// camelCase) and judges it by its last word, so db_password and
-// clientSecret count while password_length, secret_name and token_ttl do
-// not.
-func classifyKey(key string) keyClass {
-	words := keyWords(key)
-	for len(words) > 0 {
-		switch words[len(words)-1] {
-		case "wo", "value", "string", "plain", "plaintext", "literal", "raw":
-			// Wrappers around the real name: password_wo, secret_string.
-			words = words[:len(words)-1]
-			continue
-		}
-		break
-	}
-	if len(words) == 0 {
-		return keyClass{}
-	}
-	joined := strings.Join(words, "")
-	var c keyClass
-	// The AWS provider's own secret_key argument counts too; the value must
-	// still have the exact AWS format.
-	c.awsSecret = strings.Contains(joined, "secretaccesskey") || strings.HasSuffix(joined, "secretkey") ||
-		(strings.Contains(joined, "aws") && strings.Contains(joined, "secret"))
-	for _, w := range words {
-		if w == "public" || w == "pub" || w == "publishable" {
-			return c // public keys are meant to be shared
-		}
-	}
-	last, prev := words[len(words)-1], ""
-	if len(words) > 1 {
-		prev = words[len(words)-2]
-	}
-	switch {
-	case last == "pass" || last == "pwd" || (last == "key" && prev == "api"):
-		c.password = true
-	case hasAnySuffix(last, "password", "passwd", "passphrase", "secret", "token", "apikey"):
-		c.password = true
-	}
-	c.entropy = c.password || last == "key" || last == "auth" ||
-		hasAnySuffix(last, "credential", "credentials", "creds", "accesskey", "secretkey", "privatekey",
-			"masterkey", "signingkey", "encryptionkey", "authkey", "clientkey", "sessionkey")
-	return c
-}
-
-func keyWords(key string) []string {
-	var words []string
-	var cur []byte
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, string(cur))
-			cur = cur[:0]
-		}
-	}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if !isAlnum(c) {
-			flush()
-			continue
-		}
-		isUp := 'A' <= c && c <= 'Z'
-		if isUp && i > 0 {
-			p := key[i-1]
-			pLower := ('a' <= p && p <= 'z') || isDigit(p)
-			pUpper := 'A' <= p && p <= 'Z'
-			nLower := i+1 < len(key) && 'a' <= key[i+1] && key[i+1] <= 'z'
-			if pLower || (pUpper && nLower) { // fooBar, APIKey
-				flush()
-			}
-		}
-		cur = append(cur, lower(c))
-	}
-	flush()
-	return words
-}
-
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsAnyFold reports whether s (at most maxKeyLen bytes) contains any
-// of the lower-case needles, ignoring ASCII case, without allocating.
-func containsAnyFold(s string, needles [][]byte) bool {
-	var buf [maxKeyLen + 1]byte
-	n := copy(buf[:], s)
-	for i := range n {
-		buf[i] = lower(buf[i])
-	}
-	for _, needle := range needles {
-		if bytes.Contains(buf[:n], needle) {
-			return true
-		}
-	}
-	return false
-}
-
-func classifyValue(cls keyClass, v string, quoted bool) (secretKind, bool) {
-	if cls.awsSecret && isAWSSecretValue(v) {
-		return kindAWSSecret, true
-	}
-	if isPlaceholder(v, quoted) {
-		return 0, false
-	}
-	if cls.password && isLiteralSecret(v, quoted) {
-		return kindPassword, true
-	}
-	if cls.entropy && isHighEntropy(v) {
-		return kindEntropy, true
-	}
-	return 0, false
-}
-
-// isAWSSecretValue matches the 40-character base64 alphabet of AWS secret
-// access keys, excluding AWS's documented example key.
-func isAWSSecretValue(v string) bool {
-	if len(v) != 40 || strings.Contains(v, "EXAMPLE") {
-		return false
-	}
-	var up, lo, other bool
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			up = true
-		case 'a' <= c && c <= 'z':
-			lo = true
-		case isDigit(c) || c == '/' || c == '+':
-			other = true
-		default:
-			return false
-		}
-	}
-	return up && lo && other
-}
-
-// placeholderWords are values that stand for a secret rather than being
-// one. "changeme" and friends are treated as placeholders: they appear in
-// templates far more often than as real credentials.
-var placeholderWords = map[string]bool{
-	"changeme": true, "changeit": true, "password": true, "passwd": true, "secret": true, "token": true,
-	"apikey": true, "example": true, "sample": true, "redacted": true, "replaceme": true, "placeholder": true,
-	"null": true, "nil": true, "none": true, "true": true, "false": true, "undefined": true, "required": true,
-	"optional": true, "string": true, "str": true, "bool": true, "boolean": true, "int": true, "integer": true,
-	"number": true, "todo": true, "tbd": true, "dummy": true, "fake": true, "test": true, "notset": true,
-	"unset": true, "empty": true, "hidden": true, "masked": true, "sensitive": true, "default": true,
-	"secretvalue": true, "xxx": true, "mypassword": true, "mysecret": true, "mytoken": true, "secure": true,
-}
-
-// isPlaceholder reports values that are not literal secrets: template
-// interpolations, variables and references, paths, ARNs, URLs without
-// credentials, masked or placeholder text.
-func isPlaceholder(v string, quoted bool) bool {
-	if v == "" {
-		return true
-	}
-	switch v[0] {
-	case '$', '<': // ${var.x}, $VAR, $(cmd), <password>, <<EOF
-		return true
-	case '!', '&', '*': // YAML tags (!Ref), anchors and aliases
-		if !quoted {
-			return true
-		}
-	}
-	if isPath(v) {
-		return true
-	}
-	for _, t := range []string{"${", "{{", "}}", "#{", "%{", "%(", "{%"} {
-		if strings.Contains(v, t) {
-			return true
-		}
-	}
-	lv := strings.ToLower(v)
-	for _, p := range []string{"arn:", "projects/", "enc[", "./", "../", "file:", "vault:", "var.", "local.", "module.", "data."} {
-		if strings.HasPrefix(lv, p) {
-			return true
-		}
-	}
-	if len(v) > 1 && v[0] == '%' && v[len(v)-1] == '%' {
-		return true
-	}
-	if strings.Contains(v, "://") && !strings.Contains(v, "@") {
-		return true
-	}
-	if distinctBytes(v, 3) <= 2 { // ********, xxxx-xxxx
-		return true
-	}
-	if isEnvVarName(v) || (!quoted && (isReference(v) || strings.Contains(v, "("))) {
-		return true
-	}
-	w := alnumLower(v)
-	return placeholderWords[w] || strings.HasPrefix(w, "your") || strings.HasPrefix(w, "example") ||
-		strings.HasPrefix(w, "changeme") || strings.HasPrefix(w, "replace") || strings.HasPrefix(w, "insert")
-}
-
-// isPath matches file paths such as /run/secrets/db or ~/.ssh/id_rsa. Paths
-// are lower-case in practice; requiring that keeps random base64 values that
-// happen to start with '/' in play.
-func isPath(v string) bool {
-	if !strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "~/") {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; 'A' <= c && c <= 'Z' || c == '+' || c == '=' {
-			return false
-		}
-	}
-	return strings.Count(v, "/") >= 2
-}
-
-// isReference matches unquoted traversals such as var.db_password,
-// random_password.db.result or each.value["x"].
-func isReference(v string) bool {
-	c := v[0]
-	isLetter := ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c == '_'
-	if !isLetter || !strings.Contains(v, ".") || v[len(v)-1] == '.' {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; !(isKeyByte(c) || c == '[' || c == ']' || c == '*') {
-			return false
-		}
-	}
-	return true
-}
-
-// isEnvVarName matches DB_PASSWORD-style names used to point at a secret.
-func isEnvVarName(v string) bool {
-	if !strings.Contains(v, "_") || !('A' <= v[0] && v[0] <= 'Z') {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; !(isUpperAlnum(c) || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
-// isLiteralSecret decides whether a value under a password-like key is a
-// real literal. Quoted values need 4 characters; unquoted ones (YAML, env,
-// prose) need 6 and a digit or symbol, so "password: forgotten" is prose.
-func isLiteralSecret(v string, quoted bool) bool {
-	if strings.ContainsAny(v, " \t") {
-		return false
-	}
-	if quoted {
-		return utf8.RuneCountInString(v) >= 4
-	}
-	if len(v) < 6 {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if isDigit(c) || (!isAlnum(c) && c != '_' && c != '-' && c != '.') {
-			return true
-		}
-	}
-	return false
-}
-
-// entropyThreshold is the Shannon entropy, in bits per character, a value
-// of 20+ characters must reach. Random base62/base64 strings of length 20
-// score 3.6 or more in 99% of draws (the maximum for 20 characters is
-// log2(20) = 4.32, and longer strings score higher); identifiers and
-// words score 3.0-3.7, and hex is capped at 4.0 and excluded separately.
-// The character-class rule does most of the remaining work.
-const entropyThreshold = 3.5
-
-// isHighEntropy reports random-looking values: 20 to 1024 characters, no
-// blanks, at least three of upper/lower/digit/symbol, entropy at or above
-// entropyThreshold, and not hex, a UUID, an AWS resource id or base64 of
-// readable text.
-func isHighEntropy(v string) bool {
-	if len(v) < 20 || len(v) > 1024 || strings.ContainsAny(v, " \t") {
-		return false
-	}
-	if isHexish(v) || isResourceID(v) || charClasses(v) < 3 || shannon(v) < entropyThreshold {
-		return false
-	}
-	return !isBase64OfText(v)
-}
-
-func isHexish(v string) bool {
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if !(isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F') || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// isResourceID matches cloud ids such as ami-0abc…, sg-…, vpc-….
-func isResourceID(v string) bool {
-	prefix, rest, ok := strings.Cut(v, "-")
-	if !ok || prefix == "" || len(prefix) > 12 || !isHexish(rest) || strings.Contains(rest, "-") {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		if c := prefix[i]; !('a' <= c && c <= 'z') {
-			return false
-		}
-	}
-	return true
-}
-
-func charClasses(v string) int {
-	var up, lo, dg, sym int
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			up = 1
-		case 'a' <= c && c <= 'z':
-			lo = 1
-		case isDigit(c):
-			dg = 1
-		default:
-			sym = 1
-		}
-	}
-	return up + lo + dg + sym
-}
-
-// shannon returns the Shannon entropy of v's bytes in bits per byte.
-func shannon(v string) float64 {
-	var counts [256]int
-	for i := 0; i < len(v); i++ {
-		counts[v[i]]++
-	}
-	n := float64(len(v))
-	h := 0.0
-	for _, c := range counts {
-		if c > 0 {
-			p := float64(c) / n
-			h -= p * math.Log2(p)
-		}
-	}
-	return h
-}
-
-// isBase64OfText reports values that decode as base64 to readable text:
-// encoded prose is not a random key.
-func isBase64OfText(v string) bool {
-	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
-		raw, err := enc.DecodeString(v)
-		if err != nil || len(raw) < 12 {
-			continue
-		}
-		printable := 0
-		for _, b := range raw {
-			if (b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t' {
-				printable++
-			}
-		}
-		return printable*10 >= len(raw)*9
-	}
-	return false
-}
-
-// distinctBytes counts distinct bytes in s, stopping once it reaches limit.
-func distinctBytes(s string, limit int) int {
-	var seen [256]bool
-	n := 0
-	for i := 0; i < len(s) && n < limit; i++ {
-		if !seen[s[i]] {
-			seen[s[i]] = true
-			n++
-		}
-	}
-	return n
-}
-
-func alnumLower(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; isAlnum(c) {
-			b = append(b, lower(c))
-		}
-	}
-	return string(b)
+	return secretMatch{ps, i, kindURLPassword}, true
 }
