@@ -118,7 +118,7 @@ func escalationFindings(stmts []statement, ds *denies) map[int][]escalationMatch
 		if !s.allow || s.hasNotAction || !s.resourceAll() {
 			continue
 		}
-		if full, _ := wildcardActions(s, ds); full != "" {
+		if hasFullWildcard(s) && !ds.covers(s, "*", false) {
 			continue
 		}
 		for _, p := range s.actions {
@@ -166,6 +166,15 @@ func escalationFindings(stmts []statement, ds *denies) map[int][]escalationMatch
 		out[first] = append(out[first], escalationMatch{i, others})
 	}
 	return out
+}
+
+func hasFullWildcard(s statement) bool {
+	for _, a := range s.actions {
+		if a == "*:*" || (a != "" && strings.Trim(a, "*") == "") {
+			return true
+		}
+	}
+	return false
 }
 
 // candidateGroups returns the table actions a pattern of service svc can

@@ -491,10 +491,10 @@ func protocolField(m map[string]any, keys ...string) (string, error) {
 			continue
 		}
 		var p string
-		if n, isNum := toInt(v); isNum {
-			p = strconv.FormatInt(n, 10)
-		} else if s, isStr := v.(string); isStr {
+		if s, isStr := v.(string); isStr {
 			p = strings.ToLower(strings.TrimSpace(s))
+		} else if n, isNum := toInt(v); isNum {
+			p = strconv.FormatInt(n, 10)
 		} else {
 			return "", fmt.Errorf("%s %s is not a protocol; %s", k, show(v), protocolHelp)
 		}

@@ -169,19 +169,32 @@ var tokenFamilies = []tokenFamily{
 // last byte (looking back), one made of letters and digits at its first
 // (looking ahead). Longer prefixes come first, so "xoxe.xoxp-" wins over
 // "xoxp-".
-var familyAnchors = func() (t [256][]anchor) {
+//
+// The index is keyed by the anchor byte and by its neighbour in the prefix
+// (the byte before a last-byte anchor, after a first-byte one), so a '-' in
+// a date or a '_' in an identifier tries at most a family or two.
+var familyAnchors = func() (t [256]*[256][]anchor) {
 	for i, f := range tokenFamilies {
-		a := anchor{family: uint8(i), back: uint8(len(f.prefix) - 1), first: f.prefix[0]}
-		c := f.prefix[len(f.prefix)-1]
+		n := len(f.prefix)
+		a := anchor{family: uint8(i), back: uint8(n - 1), first: f.prefix[0]}
+		c, neighbour := f.prefix[n-1], f.prefix[n-2]
 		if isAlnum(c) {
-			c, a.back = f.prefix[0], 0
+			c, neighbour, a.back = f.prefix[0], f.prefix[1], 0
 		}
-		t[c] = append(t[c], a)
+		if t[c] == nil {
+			t[c] = new([256][]anchor)
+		}
+		t[c][neighbour] = append(t[c][neighbour], a)
 	}
-	for c := range t {
-		slices.SortStableFunc(t[c], func(a, b anchor) int {
-			return len(tokenFamilies[b.family].prefix) - len(tokenFamilies[a.family].prefix)
-		})
+	for _, byNeighbour := range t {
+		if byNeighbour == nil {
+			continue
+		}
+		for _, list := range byNeighbour {
+			slices.SortStableFunc(list, func(a, b anchor) int {
+				return len(tokenFamilies[b.family].prefix) - len(tokenFamilies[a.family].prefix)
+			})
+		}
 	}
 	return t
 }()
@@ -193,6 +206,46 @@ type anchor struct {
 	back   uint8
 	first  byte
 }
+
+// anchorsAt returns the families to try at text[i]: those anchored at
+// their last byte whose byte before matches text[i-1], and those anchored
+// at their first byte whose next byte matches text[i+1]. An anchor byte is
+// used in one of the two ways only, which the index build checks.
+func anchorsAt(text string, i int) []anchor {
+	byNeighbour := familyAnchors[text[i]]
+	switch {
+	case byNeighbour == nil:
+		return nil
+	case anchorAtStart[text[i]]:
+		if i+1 < len(text) {
+			return byNeighbour[text[i+1]]
+		}
+		return nil
+	case i > 0:
+		return byNeighbour[text[i-1]]
+	}
+	return nil
+}
+
+// anchorAtStart marks the anchor bytes of prefixes anchored at their first
+// byte.
+var anchorAtStart = func() (t [256]bool) {
+	var atEnd [256]bool
+	for _, f := range tokenFamilies {
+		c := f.prefix[len(f.prefix)-1]
+		if isAlnum(c) {
+			t[f.prefix[0]] = true
+		} else {
+			atEnd[c] = true
+		}
+	}
+	for c := range t {
+		if t[c] && atEnd[c] {
+			panic("token family anchor byte used both ways: " + string(rune(c)))
+		}
+	}
+	return t
+}()
 
 // secretMatch is a detected secret: text[start:end] is the secret itself.
 type secretMatch struct {
@@ -228,7 +281,7 @@ const (
 
 var trigger = func() (t [256]uint8) {
 	for c, fams := range familyAnchors {
-		if len(fams) > 0 {
+		if fams != nil {
 			t[c] = trigToken
 		}
 	}
@@ -479,7 +532,7 @@ func boundaryAfter(text string, j int, cont func(byte) bool) bool {
 // '-', PEM private key headers and command-line flags.
 func (s *scanner) matchAtToken(i int) (secretMatch, bool) {
 	text := s.text
-	for _, a := range familyAnchors[text[i]] {
+	for _, a := range anchorsAt(text, i) {
 		start := i - int(a.back)
 		if start < 0 || text[start] != a.first {
 			continue
@@ -535,13 +588,40 @@ func matchFamily(text string, start int, f *tokenFamily, k secretKind) (secretMa
 	return secretMatch{start, end, k}, true
 }
 
-// placeholderWords5 are words of five or more letters that mark a token
+// placeholderBodyWords are words of five or more letters that mark a token
 // body as a placeholder ("AKIAIOSFODNN7EXAMPLE", "ghp_YourAccessTokenHere…").
 // A random body holds one by chance far less than once in a million.
-var placeholderBodyWords = [][]byte{
-	[]byte("example"), []byte("sample"), []byte("dummy"), []byte("placeholder"), []byte("redacted"),
-	[]byte("token"), []byte("secret"), []byte("password"), []byte("changeme"), []byte("replace"),
-	[]byte("insert"), []byte("xxxxx"), []byte("yourkey"), []byte("fakekey"),
+var placeholderBodyWords = newFoldSet("example", "sample", "dummy", "placeholder", "redacted", "token", "secret",
+	"password", "changeme", "replace", "insert", "xxxxx", "yourkey", "fakekey")
+
+// foldSet finds any of a few lower-case words in a string, ignoring ASCII
+// case, in one pass and without allocating.
+type foldSet struct{ byFirst [256][]string }
+
+func newFoldSet(words ...string) *foldSet {
+	fs := &foldSet{}
+	for _, w := range words {
+		fs.byFirst[w[0]] = append(fs.byFirst[w[0]], w)
+	}
+	return fs
+}
+
+func (fs *foldSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+	next:
+		for _, w := range fs.byFirst[lower(s[i])] {
+			if len(s)-i < len(w) {
+				continue
+			}
+			for j := 1; j < len(w); j++ {
+				if lower(s[i+j]) != w[j] {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // placeholderBody reports token bodies that stand for a token rather than
@@ -562,7 +642,7 @@ func placeholderBody(b string, mixed bool) bool {
 	if steps*2 >= len(b) {
 		return true
 	}
-	if containsFold(b, placeholderBodyWords) {
+	if placeholderBodyWords.in(b) {
 		return true
 	}
 	if len(b) >= 16 && shannon(b) < 3.0 {
@@ -598,29 +678,6 @@ func classCounts(v string) (up, lo, dg, sym int) {
 		}
 	}
 	return
-}
-
-// containsFold reports whether s contains any of the lower-case needles,
-// ignoring ASCII case. It reads s once per needle and does not allocate.
-func containsFold(s string, needles [][]byte) bool {
-	for _, n := range needles {
-		if len(n) > len(s) {
-			continue
-		}
-	outer:
-		for i := 0; i+len(n) <= len(s); i++ {
-			if lower(s[i]) != n[0] {
-				continue
-			}
-			for j := 1; j < len(n); j++ {
-				if lower(s[i+j]) != n[j] {
-					continue outer
-				}
-			}
-			return true
-		}
-	}
-	return false
 }
 
 // matchSlackWebhook anchors on the '.' of "hooks.slack.com/".

@@ -28,7 +28,7 @@ type keyClass struct {
 func (c keyClass) any() bool { return c.awsSecret || c.password || c.entropy }
 
 // keyHints is a cheap substring filter run before the key is tokenised.
-var keyHints = [][]byte{[]byte("pass"), []byte("pwd"), []byte("secret"), []byte("token"), []byte("key"), []byte("cred"), []byte("auth")}
+var keyHints = newFoldSet("pass", "pwd", "secret", "token", "key", "cred", "auth")
 
 // matchAssignment handles an '=' or ':' at i: it reads the key before it and
 // the value after it and decides whether the value is a literal secret.
@@ -82,7 +82,7 @@ func (s *scanner) matchAssignment(i int) (secretMatch, bool) {
 			key = k
 		}
 	}
-	if !containsAnyFold(key, keyHints) {
+	if !keyHints.in(key) {
 		return secretMatch{}, false
 	}
 	cls := classifyKey(key)
@@ -93,7 +93,7 @@ func (s *scanner) matchAssignment(i int) (secretMatch, bool) {
 	if !ok {
 		return secretMatch{}, false
 	}
-	s.valueFrom, s.valueTo = vs, ve
+	s.valueFrom, s.valueTo = vs, max(ve, s.valueTo)
 	k, ok := classifyValue(cls, text[vs:ve], quoted)
 	if !ok {
 		return secretMatch{}, false
@@ -233,8 +233,8 @@ func (s *scanner) valueAfter(p int) (start, end int, quoted, ok bool) {
 		return vs, q, true, ok
 	}
 	q := s.nextStop(p)
+	s.valueFrom, s.valueTo = p, q // trailing punctuation is not a new key either
 	if q-p > maxValueLen {
-		s.valueFrom, s.valueTo = p, q
 		return 0, 0, false, false
 	}
 	for q > p && strings.IndexByte(".,;:!?)", text[q-1]) >= 0 {
@@ -279,7 +279,7 @@ func (s *scanner) matchXMLElement(i int) (secretMatch, bool) {
 		return secretMatch{}, false
 	}
 	name := text[j:i]
-	if !containsAnyFold(name, keyHints) {
+	if !keyHints.in(name) {
 		return secretMatch{}, false
 	}
 	cls := classifyKey(name)
@@ -336,7 +336,7 @@ func (s *scanner) matchCallPair(i int) (secretMatch, bool) {
 		return secretMatch{}, false
 	}
 	key := text[ks:kEnd]
-	if !containsAnyFold(key, keyHints) {
+	if !keyHints.in(key) {
 		return secretMatch{}, false
 	}
 	cls := classifyKey(key)
@@ -384,7 +384,7 @@ func (s *scanner) matchFlag(i int) (secretMatch, bool) {
 			return secretMatch{}, false // "--key=v" is handled at its '='
 		}
 		name := text[p:e]
-		if !containsAnyFold(name, keyHints) {
+		if !keyHints.in(name) {
 			return secretMatch{}, false
 		}
 		cls = classifyKey(name)
@@ -422,32 +422,34 @@ func (s *scanner) matchFlag(i int) (secretMatch, bool) {
 // (api_token_123) and environment or encoding suffixes (db_password_prod,
 // token_b64) are skipped first.
 func classifyKey(key string) keyClass {
-	words := keyWords(key)
-	for len(words) > 0 {
-		w := words[len(words)-1]
-		if keySuffixWords[w] || isAllDigits(w) {
-			words = words[:len(words)-1]
+	var kw keyWordBuf
+	kw.split(key)
+	for kw.n > 0 {
+		w := kw.word(kw.n - 1)
+		if keySuffixWords[string(w)] || isAllDigits(w) {
+			kw.n--
 			continue
 		}
 		break
 	}
-	if len(words) == 0 {
+	if kw.n == 0 {
 		return keyClass{}
 	}
-	joined := strings.Join(words, "")
+	joined := kw.buf[:kw.end[kw.n-1]]
 	var c keyClass
 	// The AWS provider's own secret_key argument counts too; the value must
 	// still have the exact AWS format.
-	c.awsSecret = strings.Contains(joined, "secretaccesskey") || strings.HasSuffix(joined, "secretkey") ||
-		(strings.Contains(joined, "aws") && strings.Contains(joined, "secret"))
-	for _, w := range words {
-		if w == "public" || w == "pub" || w == "publishable" {
+	c.awsSecret = bytes.Contains(joined, []byte("secretaccesskey")) || bytes.HasSuffix(joined, []byte("secretkey")) ||
+		(bytes.Contains(joined, []byte("aws")) && bytes.Contains(joined, []byte("secret")))
+	for i := 0; i < kw.n; i++ {
+		switch string(kw.word(i)) {
+		case "public", "pub", "publishable":
 			return c // public keys are meant to be shared
 		}
 	}
-	last, prev := words[len(words)-1], ""
-	if len(words) > 1 {
-		prev = words[len(words)-2]
+	last, prev := string(kw.word(kw.n-1)), ""
+	if kw.n > 1 {
+		prev = string(kw.word(kw.n - 2))
 	}
 	switch {
 	case last == "pass" || last == "pwd" || (last == "key" && prev == "api"):
@@ -461,6 +463,67 @@ func classifyKey(key string) keyClass {
 	return c
 }
 
+// keyWordBuf holds a key split into lower-case words (snake, kebab, dotted
+// and camelCase: db_password, clientSecret, APIKey), all in one buffer:
+// word i is buf[start(i):end[i]].
+type keyWordBuf struct {
+	buf [maxKeyLen + 1]byte
+	end [maxKeyLen + 1]uint8
+	n   int
+}
+
+func (kw *keyWordBuf) word(i int) []byte {
+	start := uint8(0)
+	if i > 0 {
+		start = kw.end[i-1]
+	}
+	return kw.buf[start:kw.end[i]]
+}
+
+func (kw *keyWordBuf) split(key string) {
+	key = key[:min(len(key), maxKeyLen)]
+	l := 0
+	open := false
+	flush := func() {
+		if open {
+			kw.end[kw.n] = uint8(l)
+			kw.n++
+			open = false
+		}
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !isAlnum(c) {
+			flush()
+			continue
+		}
+		if 'A' <= c && c <= 'Z' && i > 0 {
+			p := key[i-1]
+			pLower := ('a' <= p && p <= 'z') || isDigit(p)
+			pUpper := 'A' <= p && p <= 'Z'
+			nLower := i+1 < len(key) && 'a' <= key[i+1] && key[i+1] <= 'z'
+			if pLower || (pUpper && nLower) { // fooBar, APIKey
+				flush()
+			}
+		}
+		kw.buf[l] = lower(c)
+		l++
+		open = true
+	}
+	flush()
+}
+
+// keyWords returns the words of a key, for tests and messages.
+func keyWords(key string) []string {
+	var kw keyWordBuf
+	kw.split(key)
+	out := make([]string, kw.n)
+	for i := range out {
+		out[i] = string(kw.word(i))
+	}
+	return out
+}
+
 // keySuffixWords are trailing words that do not change what a key holds.
 var keySuffixWords = map[string]bool{
 	"wo": true, "value": true, "string": true, "plain": true, "plaintext": true, "literal": true, "raw": true,
@@ -470,65 +533,18 @@ var keySuffixWords = map[string]bool{
 	"base64": true, "encoded": true, "hex": true, "v1": true, "v2": true, "v3": true,
 }
 
-func isAllDigits(w string) bool {
+func isAllDigits(w []byte) bool {
 	for i := 0; i < len(w); i++ {
 		if !isDigit(w[i]) {
 			return false
 		}
 	}
-	return w != ""
-}
-
-func keyWords(key string) []string {
-	var words []string
-	var cur []byte
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, string(cur))
-			cur = cur[:0]
-		}
-	}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if !isAlnum(c) {
-			flush()
-			continue
-		}
-		isUp := 'A' <= c && c <= 'Z'
-		if isUp && i > 0 {
-			p := key[i-1]
-			pLower := ('a' <= p && p <= 'z') || isDigit(p)
-			pUpper := 'A' <= p && p <= 'Z'
-			nLower := i+1 < len(key) && 'a' <= key[i+1] && key[i+1] <= 'z'
-			if pLower || (pUpper && nLower) { // fooBar, APIKey
-				flush()
-			}
-		}
-		cur = append(cur, lower(c))
-	}
-	flush()
-	return words
+	return len(w) > 0
 }
 
 func hasAnySuffix(s string, suffixes ...string) bool {
 	for _, x := range suffixes {
 		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsAnyFold reports whether s (at most maxKeyLen bytes) contains any
-// of the lower-case needles, ignoring ASCII case, without allocating.
-func containsAnyFold(s string, needles [][]byte) bool {
-	var buf [maxKeyLen + 1]byte
-	n := copy(buf[:], s)
-	for i := range n {
-		buf[i] = lower(buf[i])
-	}
-	for _, needle := range needles {
-		if bytes.Contains(buf[:n], needle) {
 			return true
 		}
 	}
@@ -606,16 +622,19 @@ func isPlaceholder(v string, quoted bool) bool {
 	if isPath(v) {
 		return true
 	}
-	for _, t := range []string{"${", "{{", "}}", "#{", "%{", "%(", "{%"} {
-		if strings.Contains(v, t) {
-			return true
+	if strings.ContainsAny(v, "{}%") {
+		for _, t := range []string{"${", "{{", "}}", "#{", "%{", "%(", "{%"} {
+			if strings.Contains(v, t) {
+				return true
+			}
 		}
 	}
-	head := v[:min(len(v), 16)]
-	lv := strings.ToLower(head)
-	for _, p := range []string{"arn:", "projects/", "enc[", "./", "../", "file:", "vault:", "var.", "local.", "module.", "data."} {
-		if strings.HasPrefix(lv, p) {
-			return true
+	switch lower(v[0]) {
+	case 'a', 'p', 'e', '.', 'f', 'v', 'l', 'm', 'd':
+		for _, p := range []string{"arn:", "projects/", "enc[", "./", "../", "file:", "vault:", "var.", "local.", "module.", "data."} {
+			if hasPrefixFold(v, p) {
+				return true
+			}
 		}
 	}
 	if len(v) > 1 && v[0] == '%' && v[len(v)-1] == '%' {
@@ -630,17 +649,21 @@ func isPlaceholder(v string, quoted bool) bool {
 	if isEnvVarName(v) || (!quoted && (isReference(v) || strings.Contains(v, "("))) {
 		return true
 	}
-	w := alnumLower(v, 64)
-	if placeholderWords[w] || strings.HasPrefix(w, "your") || strings.HasPrefix(w, "example") ||
-		strings.HasPrefix(w, "changeme") || strings.HasPrefix(w, "replace") || strings.HasPrefix(w, "insert") {
+	if tokenPlaceholder(v) {
+		return true
+	}
+	var buf [64]byte
+	w := alnumLower(buf[:0], v)
+	if placeholderWords[string(w)] || bytes.HasPrefix(w, []byte("your")) || bytes.HasPrefix(w, []byte("example")) ||
+		bytes.HasPrefix(w, []byte("changeme")) || bytes.HasPrefix(w, []byte("replace")) || bytes.HasPrefix(w, []byte("insert")) {
 		return true
 	}
 	// "…AccessTokenHere", "api_key_goes_here", "<your-password-here>"
-	return len(w) < 64 && strings.HasSuffix(w, "here") && containsFold(w, hereWords)
+	return len(w) < 64 && bytes.HasSuffix(w, []byte("here")) && hereWords.in(string(w))
 }
 
 // hereWords mark "…TokenHere"-style placeholders.
-var hereWords = [][]byte{[]byte("token"), []byte("secret"), []byte("password"), []byte("pass"), []byte("key")}
+var hereWords = newFoldSet("token", "secret", "password", "pass", "key")
 
 // isPath matches file paths such as /run/secrets/db or ~/.ssh/id_rsa. Paths
 // are lower-case in practice; requiring that keeps random base64 values that
@@ -800,21 +823,41 @@ func charClasses(v string) int {
 	return btoi(up > 0) + btoi(lo > 0) + btoi(dg > 0) + btoi(sym > 0)
 }
 
-// shannon returns the Shannon entropy of v's bytes in bits per byte.
+// shannon returns the Shannon entropy of v's bytes in bits per byte:
+// log2(n) - sum(c*log2(c))/n over the byte counts c, with c*log2(c) from a
+// table so that one logarithm is computed per call.
 func shannon(v string) float64 {
-	var counts [256]int
+	if len(v) == 0 {
+		return 0
+	}
+	var counts [256]int32
 	for i := 0; i < len(v); i++ {
 		counts[v[i]]++
 	}
-	n := float64(len(v))
-	h := 0.0
-	for _, c := range counts {
-		if c > 0 {
-			p := float64(c) / n
-			h -= p * math.Log2(p)
+	sum := 0.0
+	for i := 0; i < len(v); i++ {
+		c := &counts[v[i]]
+		if *c > 0 {
+			sum += cLog2c(int(*c))
+			*c = 0
 		}
 	}
-	return h
+	n := float64(len(v))
+	return math.Log2(n) - sum/n
+}
+
+var cLog2cTable = func() (t [maxValueLen + 1]float64) {
+	for c := 2; c < len(t); c++ {
+		t[c] = float64(c) * math.Log2(float64(c))
+	}
+	return t
+}()
+
+func cLog2c(c int) float64 {
+	if c < len(cLog2cTable) {
+		return cLog2cTable[c]
+	}
+	return float64(c) * math.Log2(float64(c))
 }
 
 // isBase64OfText reports values that decode as base64 to readable text:
@@ -849,15 +892,30 @@ func distinctBytes(s string, limit int) int {
 	return n
 }
 
-// alnumLower returns the lower-cased letters and digits of s, reading at
-// most limit bytes of it.
-func alnumLower(s string, limit int) string {
-	s = s[:min(len(s), limit)]
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
+// alnumLower appends the lower-cased letters and digits of s to dst, up to
+// dst's capacity, without allocating.
+func alnumLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s) && len(dst) < cap(dst); i++ {
 		if c := s[i]; isAlnum(c) {
-			b = append(b, lower(c))
+			dst = append(dst, lower(c))
 		}
 	}
-	return string(b)
+	return dst
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// tokenPlaceholder reports a value that starts with a token family's prefix
+// but whose body is a placeholder ("ghp_xxxx…", "AKIAXXXXXXXXXXXXXXXX"): it
+// stands for a token, so it is not a literal secret either.
+func tokenPlaceholder(v string) bool {
+	for i := range tokenFamilies {
+		f := &tokenFamilies[i]
+		if len(v) > len(f.prefix) && v[0] == f.prefix[0] && strings.HasPrefix(v, f.prefix) {
+			return placeholderBody(v[len(f.prefix):], f.mixed)
+		}
+	}
+	return false
 }

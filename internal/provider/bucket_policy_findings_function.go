@@ -22,9 +22,16 @@ func (f *bucketPolicyFindingsFunction) Metadata(_ context.Context, _ function.Me
 func (f *bucketPolicyFindingsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Public grants in an S3 bucket policy",
-		MarkdownDescription: "Checks an S3 bucket policy for statements that allow a public principal (`*` or " +
-			"`{\"AWS\": \"*\"}`) to read or write without a condition that restricts who (source VPC, VPC endpoint, IP, " +
-			"organization or account)." + findingsDescription,
+		MarkdownDescription: "Checks an S3 bucket policy for statements that allow a public principal (`*`, " +
+			"`{\"AWS\": \"*\"}` or `NotPrincipal`) to read or write without a condition that restricts who may call. " +
+			"Conditions restrict when every value names something specific on `aws:SourceVpce`, `aws:SourceVpc`, " +
+			"`aws:VpceAccount`, `aws:PrincipalAccount`, `aws:SourceAccount`, `aws:PrincipalOrgID`, `aws:SourceOrgID`, " +
+			"`aws:PrincipalOrgPaths`, `aws:SourceOrgPaths`, `aws:PrincipalArn`, `aws:SourceArn`, `aws:userid` or " +
+			"`aws:SourceIp`; conditions that match everyone do not (`ArnLike` `aws:PrincipalArn` " +
+			"`arn:aws:iam::*:root`, `StringLike` `*`, `IpAddress` `0.0.0.0/0`), nor do negated, `…IfExists` or `Null` " +
+			"operators. An explicit `Deny` on the same actions and resources for everyone, or for everyone outside a " +
+			"restricted set (`StringNotEquals` `aws:SourceVpce`, `NotPrincipal`), cancels the grant." +
+			findingsDescription + findingKindsMarkdown(detect.BucketPolicyFindingKinds()),
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "policy_json", MarkdownDescription: "The bucket policy as JSON."},
 		},

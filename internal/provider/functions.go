@@ -2,14 +2,18 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
@@ -31,7 +35,19 @@ var findingsReturn = function.ListReturn{ElementType: detectorFindingType}
 
 const findingsDescription = " Returns a list of finding objects (`id`, `severity`, `message`, `remediation`, " +
 	"`references`), empty when nothing is found, so `length(...) == 0` reads as \"clean\" in a `precondition`, " +
-	"`check` block or variable `validation`."
+	"`check` block or variable `validation`. A message names the element and the problem and quotes at most a short " +
+	"fragment of the input (never more than four characters of anything that could be a secret)."
+
+// findingKindsMarkdown renders a detector's table of finding ids for its
+// function's documentation, so the docs list exactly what the code returns.
+func findingKindsMarkdown(kinds []detect.FindingKind) string {
+	var b strings.Builder
+	b.WriteString("\n\n## Finding ids\n\n| `id` | severity | meaning |\n|---|---|---|\n")
+	for _, k := range kinds {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k.ID, strings.Join(k.Severities, ", "), strings.ReplaceAll(k.Meaning, "|", "\\|"))
+	}
+	return b.String()
+}
 
 // setFindings writes detector findings as the function's result.
 func setFindings(ctx context.Context, resp *function.RunResponse, fs []detect.Finding) {
@@ -48,65 +64,140 @@ func setFindings(ctx context.Context, resp *function.RunResponse, fs []detect.Fi
 	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, types.ListValueMust(detectorFindingType, elems)))
 }
 
-// goValue converts a Terraform value of any type into plain Go values
-// (string, bool, float64, []any, map[string]any, nil) for the detectors.
-func goValue(v attr.Value) (any, error) {
-	if v == nil || v.IsNull() {
+// rawDynamicType is a dynamic parameter type that keeps the argument as the
+// protocol value instead of building a framework value for every element.
+// On 100,000 firewall rules, building and then re-reading those values was
+// most of the function's time; goValue reads the protocol value directly.
+type rawDynamicType struct{ basetypes.DynamicType }
+
+var _ basetypes.DynamicTypable = rawDynamicType{}
+
+func (t rawDynamicType) Equal(o attr.Type) bool { _, ok := o.(rawDynamicType); return ok }
+func (t rawDynamicType) String() string         { return "rawDynamicType" }
+
+func (t rawDynamicType) ValueType(context.Context) attr.Value { return rawDynamicValue{} }
+
+func (t rawDynamicType) ValueFromTerraform(_ context.Context, v tftypes.Value) (attr.Value, error) {
+	return rawDynamicValue{raw: v}, nil
+}
+
+func (t rawDynamicType) ValueFromDynamic(ctx context.Context, v basetypes.DynamicValue) (basetypes.DynamicValuable, diag.Diagnostics) {
+	raw, err := v.ToTerraformValue(ctx)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Value Conversion Error", err.Error())
+		return nil, diags
+	}
+	return rawDynamicValue{raw: raw}, nil
+}
+
+// rawDynamicValue holds a dynamic argument as Terraform sent it.
+type rawDynamicValue struct{ raw tftypes.Value }
+
+var _ basetypes.DynamicValuable = rawDynamicValue{}
+
+func (v rawDynamicValue) Type(context.Context) attr.Type { return rawDynamicType{} }
+func (v rawDynamicValue) ToTerraformValue(context.Context) (tftypes.Value, error) {
+	return v.raw, nil
+}
+func (v rawDynamicValue) Equal(o attr.Value) bool {
+	other, ok := o.(rawDynamicValue)
+	return ok && v.raw.Equal(other.raw)
+}
+func (v rawDynamicValue) IsNull() bool    { return v.raw.IsNull() }
+func (v rawDynamicValue) IsUnknown() bool { return !v.raw.IsKnown() }
+func (v rawDynamicValue) String() string  { return v.raw.String() }
+func (v rawDynamicValue) ToDynamicValue(ctx context.Context) (basetypes.DynamicValue, diag.Diagnostics) {
+	av, err := basetypes.DynamicType{}.ValueFromTerraform(ctx, v.raw)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Value Conversion Error", err.Error())
+		return basetypes.DynamicValue{}, diags
+	}
+	return av.(basetypes.DynamicValue), nil
+}
+
+// rawDynamicParameter is a dynamic parameter read with rawArgument.
+func rawDynamicParameter(name, description string, allowUnknown bool) function.DynamicParameter {
+	return function.DynamicParameter{Name: name, MarkdownDescription: description, CustomType: rawDynamicType{},
+		AllowUnknownValues: allowUnknown}
+}
+
+// rawArgument returns a rawDynamicParameter argument as Terraform sent it.
+func rawArgument(ctx context.Context, req function.RunRequest, position int) (tftypes.Value, *function.FuncError) {
+	var v attr.Value
+	if err := req.Arguments.GetArgument(ctx, position, &v); err != nil {
+		return tftypes.Value{}, err
+	}
+	rv, ok := v.(rawDynamicValue)
+	if !ok {
+		return tftypes.Value{}, function.NewArgumentFuncError(int64(position), fmt.Sprintf("unexpected argument value %T", v))
+	}
+	return rv.raw, nil
+}
+
+// errNotKnown is goValue's error for a value that is not known yet.
+var errNotKnown = errors.New("value is not known yet")
+
+// goValue converts a Terraform protocol value of any type into plain Go
+// values (string, bool, float64, []any, map[string]any, nil) for the
+// detectors, in one pass over the value.
+func goValue(v tftypes.Value) (any, error) {
+	if v.IsNull() {
 		return nil, nil
 	}
-	if v.IsUnknown() {
-		return nil, fmt.Errorf("value is not known yet")
+	if !v.IsKnown() {
+		return nil, errNotKnown
 	}
-	switch t := v.(type) {
-	case basetypes.DynamicValue:
-		return goValue(t.UnderlyingValue())
-	case basetypes.StringValue:
-		return t.ValueString(), nil
-	case basetypes.BoolValue:
-		return t.ValueBool(), nil
-	case basetypes.NumberValue:
-		f, _ := new(big.Float).Set(t.ValueBigFloat()).Float64()
-		return f, nil
-	case basetypes.Int64Value:
-		return float64(t.ValueInt64()), nil
-	case basetypes.Float64Value:
-		return t.ValueFloat64(), nil
-	case basetypes.ListValue:
-		return goSlice(t.Elements())
-	case basetypes.SetValue:
-		return goSlice(t.Elements())
-	case basetypes.TupleValue:
-		return goSlice(t.Elements())
-	case basetypes.ObjectValue:
-		return goMap(t.Attributes())
-	case basetypes.MapValue:
-		return goMap(t.Elements())
-	}
-	return nil, fmt.Errorf("unsupported value type %T", v)
-}
-
-func goSlice(elems []attr.Value) ([]any, error) {
-	out := make([]any, len(elems))
-	for i, e := range elems {
-		v, err := goValue(e)
-		if err != nil {
+	switch t := v.Type().(type) {
+	case tftypes.List, tftypes.Set, tftypes.Tuple:
+		var elems []tftypes.Value
+		if err := v.As(&elems); err != nil {
 			return nil, err
 		}
-		out[i] = v
-	}
-	return out, nil
-}
-
-func goMap(attrs map[string]attr.Value) (map[string]any, error) {
-	out := make(map[string]any, len(attrs))
-	for k, e := range attrs {
-		v, err := goValue(e)
-		if err != nil {
+		out := make([]any, len(elems))
+		for i, e := range elems {
+			g, err := goValue(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = g
+		}
+		return out, nil
+	case tftypes.Map, tftypes.Object:
+		var attrs map[string]tftypes.Value
+		if err := v.As(&attrs); err != nil {
 			return nil, err
 		}
-		out[k] = v
+		out := make(map[string]any, len(attrs))
+		for k, e := range attrs {
+			g, err := goValue(e)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = g
+		}
+		return out, nil
+	default:
+		switch {
+		case t.Is(tftypes.String):
+			var s string
+			err := v.As(&s)
+			return s, err
+		case t.Is(tftypes.Bool):
+			var b bool
+			err := v.As(&b)
+			return b, err
+		case t.Is(tftypes.Number):
+			var f big.Float
+			if err := v.As(&f); err != nil {
+				return nil, err
+			}
+			g, _ := f.Float64()
+			return g, nil
+		}
 	}
-	return out, nil
+	return nil, fmt.Errorf("unsupported value type %s", v.Type())
 }
 
 func serviceModelParameter() function.StringParameter {

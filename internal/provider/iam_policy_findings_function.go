@@ -24,7 +24,11 @@ func (f *iamPolicyFindingsFunction) Definition(_ context.Context, _ function.Def
 		Summary: "Over-broad AWS IAM policies",
 		MarkdownDescription: "Checks an AWS IAM policy or trust policy document for `Allow` of `*` or `service:*` on " +
 			"resource `*`, `NotAction` or `NotResource` with `Allow`, `iam:PassRole` on `*`, known privilege-escalation " +
-			"actions on `*`, and trust statements whose principal is `*` without a condition." + findingsDescription,
+			"paths on `*` (each path is a set of actions; the paths come from the public catalogues), and trust " +
+			"statements whose principal is `*` without a condition. `\"NotAction\": null` and `\"NotResource\": null`, " +
+			"as `jsonencode` writes unset attributes, count as absent. An explicit `Deny` without a condition on the same " +
+			"actions and resources cancels an `Allow` for the finding. Messages name statements by index, never by " +
+			"`Sid`, and list at most a few actions." + findingsDescription + findingKindsMarkdown(detect.IAMFindingKinds()),
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "policy_json", MarkdownDescription: "The policy as JSON, from `jsonencode(...)`, `data.aws_iam_policy_document.NAME.json` or a heredoc."},
 		},

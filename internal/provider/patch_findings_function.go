@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -27,10 +29,11 @@ func (f *patchFindingsFunction) Definition(_ context.Context, _ function.Definit
 		Summary: "Machines or images patched too long ago",
 		MarkdownDescription: "Checks an image build or last-patch date against a maximum age in days, measured from " +
 			"today (UTC). Use 30 for the `strict` baseline (PCI DSS 6.3.3, CIS Controls v8 7.3) and 90 otherwise. The " +
-			"result depends on the day the plan runs." + findingsDescription,
+			"result depends on the day the plan runs, and a message gives the age in days and the date judged against." +
+			findingsDescription + findingKindsMarkdown(detect.PatchFindingKinds()),
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "date", MarkdownDescription: "The date, `YYYY-MM-DD` or RFC 3339, e.g. an image's creation date."},
-			function.Int64Parameter{Name: "max_age_days", MarkdownDescription: "The most days allowed since `date`; at least 1."},
+			function.NumberParameter{Name: "max_age_days", MarkdownDescription: fmt.Sprintf("The most days allowed since `date`: a whole number from 1 to %d.", detect.MaxPatchAgeDays)},
 		},
 		Return: findingsReturn,
 	}
@@ -38,8 +41,8 @@ func (f *patchFindingsFunction) Definition(_ context.Context, _ function.Definit
 
 func (f *patchFindingsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var date string
-	var maxAge int64
-	if resp.Error = req.Arguments.Get(ctx, &date, &maxAge); resp.Error != nil {
+	var limit *big.Float
+	if resp.Error = req.Arguments.Get(ctx, &date, &limit); resp.Error != nil {
 		return
 	}
 	patched, err := detect.ParseDate(date)
@@ -47,14 +50,33 @@ func (f *patchFindingsFunction) Run(ctx context.Context, req function.RunRequest
 		resp.Error = function.NewArgumentFuncError(0, "date: "+err.Error())
 		return
 	}
-	if maxAge < 1 || maxAge > 36500 {
-		resp.Error = function.NewArgumentFuncError(1, "max_age_days: must be between 1 and 36500 days")
+	maxAge, ferr := maxAgeDays(limit)
+	if ferr != nil {
+		resp.Error = ferr
 		return
 	}
-	fs, err := detect.PatchFindings(patched, f.now(), int(maxAge))
+	fs, err := detect.PatchFindings(patched, f.now(), maxAge)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(1, "max_age_days: "+err.Error())
 		return
 	}
 	setFindings(ctx, resp, fs)
+}
+
+// maxAgeDays reads the limit as a whole number of days from 1 to
+// detect.MaxPatchAgeDays. The parameter is a number rather than an integer so
+// that 1e308 or 7.5 get this message instead of the framework's conversion
+// failure.
+func maxAgeDays(limit *big.Float) (int, *function.FuncError) {
+	if limit != nil && limit.IsInt() {
+		if n, acc := limit.Int64(); acc == big.Exact && n >= 1 && n <= detect.MaxPatchAgeDays {
+			return int(n), nil
+		}
+	}
+	shown := "null"
+	if limit != nil {
+		shown = limit.Text('g', 6)
+	}
+	return 0, function.NewArgumentFuncError(1, fmt.Sprintf("max_age_days: %s is not a whole number of days from 1 to %d; use e.g. 30 for monthly patching or 90 for quarterly",
+		shown, detect.MaxPatchAgeDays))
 }

@@ -129,5 +129,6 @@ func (p *srmProvider) Functions(_ context.Context) []func() function.Function {
 		NewSecretFindingsFunction,
 		NewPatchFindingsFunction,
 		NewIsPublicCIDRFunction,
+		NewPublicAccessBlockFindingsFunction,
 	}
 }
