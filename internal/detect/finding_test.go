@@ -40,11 +40,16 @@ func ids(fs []Finding) []string {
 	return out
 }
 
-// checkFindingShape asserts the invariants every finding must keep.
+// checkFindingShape asserts the invariants every finding must keep,
+// including that its id and severity are documented in a kinds table.
 func checkFindingShape(t testing.TB, fs []Finding) {
 	t.Helper()
 	sev := []string{SeverityCritical, SeverityHigh, SeverityMedium, SeverityLow}
+	known := allKinds()
 	for i, f := range fs {
+		if k, ok := known[f.ID]; !ok || !slices.Contains(k.Severities, f.Severity) {
+			t.Errorf("finding %d: %s/%s is not in the kinds tables", i, f.ID, f.Severity)
+		}
 		switch {
 		case f.ID == "" || !strings.Contains(f.ID, "."):
 			t.Errorf("finding %d: bad ID %q", i, f.ID)

@@ -53,7 +53,7 @@ var sensitivePorts = []sensitivePort{
 // (also the security_rule blocks of a whole azurerm_network_security_group)
 // or GCP firewall rules, mixed freely. The list may also be a map of rule
 // objects (a for_each result), read in key order as values() would, or a
-// single rule object. Rules that admit nothing inbound (Azure Deny or
+// single rule object. Null elements are skipped. Rules that admit nothing inbound (Azure Deny or
 // Outbound, GCP EGRESS, deny-only or disabled, AWS type "egress") are left
 // out. An element with several port ranges or protocols yields one rule per
 // combination, so a rule's index can differ from its element's index; use
@@ -111,6 +111,9 @@ func NormalizeFirewallRulesChecked(v any) (rules []FirewallRule, origin []int, p
 		return nil, nil, nil, err
 	}
 	for i, e := range elems {
+		if e == nil {
+			continue // [for ... : cond ? rule : null] leaves nulls for rules left out
+		}
 		m, ok := e.(map[string]any)
 		if !ok {
 			problems = append(problems, RuleProblem{i, fmt.Errorf("is %s, expected an object (map) with firewall rule fields", describe(e))})

@@ -649,7 +649,9 @@ func isPlaceholder(v string, quoted bool) bool {
 	if isEnvVarName(v) || (!quoted && (isReference(v) || strings.Contains(v, "("))) {
 		return true
 	}
-	if tokenPlaceholder(v) {
+	// A token's exact shape with a placeholder body, or AWS's documented
+	// example keys.
+	if tokenPlaceholder(v) || strings.Contains(v, "EXAMPLE") {
 		return true
 	}
 	var buf [64]byte
@@ -913,7 +915,7 @@ func hasPrefixFold(s, prefix string) bool {
 func tokenPlaceholder(v string) bool {
 	for i := range tokenFamilies {
 		f := &tokenFamilies[i]
-		if len(v) > len(f.prefix) && v[0] == f.prefix[0] && strings.HasPrefix(v, f.prefix) {
+		if len(v) >= len(f.prefix) && v[0] == f.prefix[0] && strings.HasPrefix(v, f.prefix) {
 			return placeholderBody(v[len(f.prefix):], f.mixed)
 		}
 	}
