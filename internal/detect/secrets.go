@@ -364,7 +364,16 @@ func SecretFindingKinds() []FindingKind {
 	var out []FindingKind
 	at := map[string]int{}
 	labels := map[string][]string{}
-	for i, k := range kinds {
+	// Token families first, then the kinds judged by shape or context.
+	order := make([]int, 0, len(kinds))
+	for i := int(firstFamilyKind); i < len(kinds); i++ {
+		order = append(order, i)
+	}
+	for i := range int(firstFamilyKind) {
+		order = append(order, i)
+	}
+	for _, i := range order {
+		k := kinds[i]
 		label := k.label
 		if i >= int(firstFamilyKind) {
 			label += " (`" + tokenFamilies[i-int(firstFamilyKind)].prefix + "`)"
