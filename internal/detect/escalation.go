@@ -14,7 +14,7 @@ type escalationPath struct {
 	source  string
 }
 
-// Catalogues the table follows:
+// The catalogues the table follows.
 const (
 	srcRhino = "Rhino Security Labs, \"AWS IAM Privilege Escalation – Methods and Mitigation\" (https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/)"
 	srcCS    = "Salesforce cloudsplaining, privilege escalation methods (https://github.com/salesforce/cloudsplaining)"

@@ -165,26 +165,10 @@ var moreFindingsRefs = map[string][]string{
 	"patch":    {refNISTSI2, refCISv8Patch, refPCIPatch},
 }
 
-// quoteList renders values (from the detectors' own tables, never user
-// input) as a comma-separated list of Go-quoted strings, at most max of
-// them, then "and N more".
-func quoteList(values []string, max int) string {
-	n := min(len(values), max)
-	q := make([]string, n)
-	for i, v := range values[:n] {
-		q[i] = strconv.Quote(v)
-	}
-	s := strings.Join(q, ", ")
-	if len(values) > n {
-		s += fmt.Sprintf(" and %d more", len(values)-n)
-	}
-	return s
-}
-
-// listText joins table values with commas, at most max of them, then
+// listText joins table values with commas, at most limit of them, then
 // "and N more".
-func listText(values []string, max int) string {
-	n := min(len(values), max)
+func listText(values []string, limit int) string {
+	n := min(len(values), limit)
 	s := strings.Join(values[:n], ", ")
 	if len(values) > n {
 		s += fmt.Sprintf(" and %d more", len(values)-n)

@@ -513,17 +513,6 @@ func (kw *keyWordBuf) split(key string) {
 	flush()
 }
 
-// keyWords returns the words of a key, for tests and messages.
-func keyWords(key string) []string {
-	var kw keyWordBuf
-	kw.split(key)
-	out := make([]string, kw.n)
-	for i := range out {
-		out[i] = string(kw.word(i))
-	}
-	return out
-}
-
 // keySuffixWords are trailing words that do not change what a key holds.
 var keySuffixWords = map[string]bool{
 	"wo": true, "value": true, "string": true, "plain": true, "plaintext": true, "literal": true, "raw": true,

@@ -431,11 +431,14 @@ func TestFindingFunctionDocsListEveryID(t *testing.T) {
 		"secret_findings":              detect.SecretFindingKinds(),
 		"patch_findings":               detect.PatchFindingKinds(),
 	}
-	p := New("test")()
-	seen := 0
-	for _, newFn := range p.(interface {
+	p, ok := New("test")().(interface {
 		Functions(context.Context) []func() function.Function
-	}).Functions(context.Background()) {
+	})
+	if !ok {
+		t.Fatal("the provider serves no functions")
+	}
+	seen := 0
+	for _, newFn := range p.Functions(context.Background()) {
 		fn := newFn()
 		var meta function.MetadataResponse
 		fn.Metadata(context.Background(), function.MetadataRequest{}, &meta)

@@ -114,7 +114,13 @@ func (v rawDynamicValue) ToDynamicValue(ctx context.Context) (basetypes.DynamicV
 		diags.AddError("Value Conversion Error", err.Error())
 		return basetypes.DynamicValue{}, diags
 	}
-	return av.(basetypes.DynamicValue), nil
+	dv, ok := av.(basetypes.DynamicValue)
+	if !ok {
+		var diags diag.Diagnostics
+		diags.AddError("Value Conversion Error", fmt.Sprintf("unexpected value %T", av))
+		return basetypes.DynamicValue{}, diags
+	}
+	return dv, nil
 }
 
 // rawDynamicParameter is a dynamic parameter read with rawArgument.
