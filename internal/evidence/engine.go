@@ -44,9 +44,13 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 		for _, loc := range lookup(obj, steps, "") {
 			ev := base
 			ev.Attribute = loc.path
-			val, err := e.read(mp, loc.value, obj, &ev)
+			v := project(loc.value, mp.Fields)
+			val, err := e.read(mp, v, obj, &ev)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", source, err)
+			}
+			if val.State == policy.Unknown && ev.Attribute == "" {
+				ev.Attribute = firstUnknown(v, mp.Fields)
 			}
 			ev.Value = val
 			out = append(out, ev)
@@ -57,7 +61,10 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 
 func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Value, error) {
 	rd := readers[mp.Read]
-	if IsUnknown(v) || containsUnknown(v) {
+	// Whether a block is set is known even while values inside it (a
+	// computed nat_ip) are not, so "present" defers only on a wholly
+	// unknown value.
+	if IsUnknown(v) || (mp.Read != "present" && containsUnknown(v)) {
 		return policy.Value{State: policy.Unknown}, nil
 	}
 	// For "present" an unset attribute is the evidence itself.
@@ -77,6 +84,34 @@ func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Valu
 		ev.Shown += " (unset; the provider's default)"
 	}
 	return val, nil
+}
+
+// project keeps only the named top-level attributes of a resource object
+// (Mapping.Fields); with no fields the value is read whole.
+func project(v any, fields []string) any {
+	m, ok := v.(map[string]any)
+	if !ok || len(fields) == 0 {
+		return v
+	}
+	out := make(map[string]any, len(fields))
+	for _, f := range fields {
+		if x, ok := m[f]; ok {
+			out[f] = x
+		}
+	}
+	return out
+}
+
+// firstUnknown names the first of fields whose value is unknown, so a
+// deferred whole-resource reading says what it waits for.
+func firstUnknown(v any, fields []string) string {
+	m, _ := v.(map[string]any)
+	for _, f := range fields {
+		if containsUnknown(m[f]) {
+			return f
+		}
+	}
+	return ""
 }
 
 func (e *Engine) allUnknown(r *Resource, source string) []policy.Evidence {

@@ -43,6 +43,11 @@ type Mapping struct {
 	// "versioning_configuration[0].status", "rule[*].port"; "" is the
 	// whole resource (a firewall rule resource).
 	Attribute string `json:"attribute"`
+	// Fields, for a reading of the whole resource (attribute ""), names
+	// the top-level attributes the reader depends on. The reader sees only
+	// those, so an unknown computed attribute it does not read (id,
+	// self_link) defers nothing.
+	Fields []string `json:"fields,omitempty"`
 	// Read names the reader that turns the attribute into the control's
 	// value (see readers).
 	Read string `json:"read"`
@@ -175,6 +180,14 @@ func validateResource(m *model.Model, r *Resource, add func(string, ...any)) {
 		}
 		if _, ok := parsePath(mp.Attribute); !ok {
 			add("%s: attribute path %q is malformed", where, mp.Attribute)
+		}
+		if len(mp.Fields) > 0 && mp.Attribute != "" {
+			add("%s: fields serve only a reading of the whole resource (attribute \"\")", where)
+		}
+		for _, f := range mp.Fields {
+			if steps, ok := parsePath(f); !ok || len(steps) != 1 || steps[0].index != -1 {
+				add("%s: field %q is not a top-level attribute name", where, f)
+			}
 		}
 		if mp.Default != nil && mp.DefaultSource == "" {
 			add("%s: a default needs default_source", where)
