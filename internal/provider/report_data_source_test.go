@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -56,6 +57,26 @@ locals {
 }
 
 func reportAt(name string) string { return "data.srm_report." + name }
+
+// reportInEveryFormat reports workloads (an expression) in data sources
+// named md, json and sarif, one per format.
+func reportInEveryFormat(workloads string) string {
+	return fmt.Sprintf(`
+data "srm_report" "md" {
+  workloads = %[1]s
+}
+
+data "srm_report" "json" {
+  workloads = %[1]s
+  format    = "json"
+}
+
+data "srm_report" "sarif" {
+  workloads = %[1]s
+  format    = "sarif"
+}
+`, workloads)
+}
 
 func expectCounts(address string, total, violated, waived, deferred int64) []statecheck.StateCheck {
 	return []statecheck.StateCheck{
@@ -193,20 +214,7 @@ locals {
   }]
 }
 
-data "srm_report" "md" {
-  workloads = local.waived
-}
-
-data "srm_report" "json" {
-  workloads = local.waived
-  format    = "json"
-}
-
-data "srm_report" "sarif" {
-  workloads = local.waived
-  format    = "sarif"
-}
-
+` + reportInEveryFormat("local.waived") + `
 output "json_exceptions" {
   value = [for f in jsondecode(data.srm_report.json.content).workloads[1].findings : f.exception if f.exception != null]
 }
@@ -275,20 +283,7 @@ locals {
   workloads = [{ name = srm_workload.ssh.name, service_model = srm_workload.ssh.service_model, findings = srm_workload.ssh.findings }]
 }
 
-data "srm_report" "md" {
-  workloads = local.workloads
-}
-
-data "srm_report" "json" {
-  workloads = local.workloads
-  format    = "json"
-}
-
-data "srm_report" "sarif" {
-  workloads = local.workloads
-  format    = "sarif"
-}
-
+` + reportInEveryFormat("local.workloads") + `
 output "workload_repeats" {
   value = anytrue([for f in srm_workload.ssh.findings : length(f.references) != length(distinct(f.references))])
 }
@@ -407,57 +402,34 @@ data "srm_report" "r" {
 	})
 }
 
-func TestReport_BadFindingStatus(t *testing.T) {
+// A finding the report cannot place is an error naming its attribute.
+func TestReport_BadFindings(t *testing.T) {
 	t.Parallel()
-	unitTest(t, resource.TestStep{
-		Config: `
+	for name, tc := range map[string]struct {
+		finding string
+		want    []string
+	}{
+		"status": {`{ control = "identity.mfa_required", status = "failed" }`,
+			[]string{`workloads[0].findings[0].status`, `value must be one of`, `"violated"`, `"waived"`, `"deferred"`}},
+		"exception on a violated finding": {
+			`{ control = "identity.mfa_required", status = "violated", exception = { justification = "Legacy SSO", approved_by = "ciso", expires = "2099-01-31" } }`,
+			[]string{`Invalid Finding`, `workloads[0].findings[0].exception`,
+				`is set on a "violated" finding; only "waived" findings carry an exception, so set status = "waived" or remove the exception`}},
+		"unknown control without a domain": {`{ control = "vendor.review", status = "violated", severity = "low" }`,
+			[]string{`Invalid Finding`, `workloads[0].findings[0].domain`, `is empty and control "vendor.review" is not in the catalog; set the domain`}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			unitTest(t, resource.TestStep{
+				Config: `
 data "srm_report" "r" {
-  workloads = [{
-    name          = "crm"
-    service_model = "saas"
-    findings      = [{ control = "identity.mfa_required", status = "failed" }]
-  }]
+  workloads = [{ name = "crm", service_model = "saas", findings = [` + tc.finding + `] }]
 }
 `,
-		ExpectError: errorMatching(`workloads[0].findings[0].status`, `value must be one of`, `"violated"`, `"waived"`, `"deferred"`),
-	})
-}
-
-func TestReport_ExceptionOnViolatedFinding(t *testing.T) {
-	t.Parallel()
-	unitTest(t, resource.TestStep{
-		Config: `
-data "srm_report" "r" {
-  workloads = [{
-    name          = "crm"
-    service_model = "saas"
-    findings = [{
-      control   = "identity.mfa_required"
-      status    = "violated"
-      exception = { justification = "Legacy SSO", approved_by = "ciso", expires = "2099-01-31" }
-    }]
-  }]
-}
-`,
-		ExpectError: errorMatching(`Invalid Finding`, `workloads[0].findings[0].exception`,
-			`is set on a "violated" finding; only "waived" findings carry an exception, so set status = "waived" or remove the exception`),
-	})
-}
-
-func TestReport_UnknownControlNeedsDomain(t *testing.T) {
-	t.Parallel()
-	unitTest(t, resource.TestStep{
-		Config: `
-data "srm_report" "r" {
-  workloads = [{
-    name          = "crm"
-    service_model = "saas"
-    findings      = [{ control = "vendor.review", status = "violated", severity = "low" }]
-  }]
-}
-`,
-		ExpectError: errorMatching(`Invalid Finding`, `workloads[0].findings[0].domain`, `is empty and control "vendor.review" is not in the catalog; set the domain`),
-	})
+				ExpectError: errorMatching(tc.want...),
+			})
+		})
+	}
 }
 
 func TestReport_BadArtifactURI(t *testing.T) {
