@@ -44,7 +44,11 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 		for _, loc := range lookup(obj, steps, "") {
 			ev := base
 			ev.Attribute = loc.path
-			val, err := e.read(mp, loc.value, obj, &ev)
+			v := loc.value
+			if len(mp.Uses) > 0 {
+				v = project(v, mp.Uses)
+			}
+			val, err := e.read(mp, v, obj, &ev)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", source, err)
 			}
@@ -77,6 +81,21 @@ func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Valu
 		ev.Shown += " (unset; the provider's default)"
 	}
 	return val, nil
+}
+
+// project keeps only the named top-level attributes of an object.
+func project(v any, keys []string) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		if x, has := m[k]; has {
+			out[k] = x
+		}
+	}
+	return out
 }
 
 func (e *Engine) allUnknown(r *Resource, source string) []policy.Evidence {
