@@ -52,6 +52,9 @@ type reportWorkloadModel struct {
 // reportFindingModel mirrors findingObjectType, the element of
 // srm_workload's findings, so `findings = srm_workload.x.findings` fits.
 type reportFindingModel struct {
+	ID          types.String `tfsdk:"id"`
+	Resource    types.String `tfsdk:"resource"`
+	Attribute   types.String `tfsdk:"attribute"`
 	Control     types.String `tfsdk:"control"`
 	Domain      types.String `tfsdk:"domain"`
 	Owner       types.String `tfsdk:"owner"`
@@ -80,6 +83,12 @@ func (d *reportDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 // unnoticed (a test compares them); those it has beyond them are optional.
 func reportFindingAttributes(m *model.Model) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "The workload finding's stable id; accepted so `findings = srm_workload.x.findings` fits, not rendered."},
+		"resource": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "For a finding from evidence, the resource it comes from; the message already names it."},
+		"attribute": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "For a finding from evidence, the resource attribute to change; the message already names it."},
 		"control": schema.StringAttribute{Required: true,
 			MarkdownDescription: "Control id, e.g. `encryption.at_rest`. Ids outside the catalog are accepted when `domain` is set.",
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
