@@ -44,13 +44,16 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 		for _, loc := range lookup(obj, steps, "") {
 			ev := base
 			ev.Attribute = loc.path
-			v := project(loc.value, mp.Fields)
+			v := loc.value
+			if len(mp.Uses) > 0 {
+				v = project(v, mp.Uses)
+			}
 			val, err := e.read(mp, v, obj, &ev)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", source, err)
 			}
 			if val.State == policy.Unknown && ev.Attribute == "" {
-				ev.Attribute = firstUnknown(v, mp.Fields)
+				ev.Attribute = firstUnknown(v, mp.Uses)
 			}
 			ev.Value = val
 			out = append(out, ev)
@@ -86,29 +89,28 @@ func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Valu
 	return val, nil
 }
 
-// project keeps only the named top-level attributes of a resource object
-// (Mapping.Fields); with no fields the value is read whole.
-func project(v any, fields []string) any {
+// project keeps only the named top-level attributes of an object.
+func project(v any, keys []string) any {
 	m, ok := v.(map[string]any)
-	if !ok || len(fields) == 0 {
+	if !ok {
 		return v
 	}
-	out := make(map[string]any, len(fields))
-	for _, f := range fields {
-		if x, ok := m[f]; ok {
-			out[f] = x
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		if x, has := m[k]; has {
+			out[k] = x
 		}
 	}
 	return out
 }
 
-// firstUnknown names the first of fields whose value is unknown, so a
-// deferred whole-resource reading says what it waits for.
-func firstUnknown(v any, fields []string) string {
+// firstUnknown names the first of the used attributes whose value is
+// unknown, so a deferred whole-resource reading says what it waits for.
+func firstUnknown(v any, uses []string) string {
 	m, _ := v.(map[string]any)
-	for _, f := range fields {
-		if containsUnknown(m[f]) {
-			return f
+	for _, u := range uses {
+		if containsUnknown(m[u]) {
+			return u
 		}
 	}
 	return ""

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -480,10 +479,9 @@ func googleShowValue(v policy.Value) string {
 	return "false"
 }
 
-// TestFieldsReadOnlyWhatTheyName: a whole-resource reading with fields is
-// gDeferred by an unknown field, never by an unknown attribute it does not
-// read, and fields are refused on an attribute reading.
-func TestFieldsReadOnlyWhatTheyName(t *testing.T) {
+// TestGoogleFirewallUsesOnlyWhatItReads: the firewall reading is not
+// deferred by an unknown attribute it does not use (id, self_link).
+func TestGoogleFirewallUsesOnlyWhatItReads(t *testing.T) {
 	items, err := testEngine.Extract("google_compute_firewall", "google_compute_firewall.ssh", gWith(gceFirewall, "self_link", Unknown, "id", Unknown))
 	if err != nil {
 		t.Fatal(err)
@@ -492,17 +490,5 @@ func TestFieldsReadOnlyWhatTheyName(t *testing.T) {
 		if it.Control == "network.ingress_rules" && (it.Value.State != policy.Known || len(it.Value.Rules) != 1) {
 			t.Errorf("unknown id or self_link changed the rule reading: %+v", it.Value)
 		}
-	}
-	bad := Table{Cloud: "google", Provider: "hashicorp/google", DocsVersion: "test", Resources: []Resource{{
-		Type: "google_compute_firewall", ServiceModel: "iaas", Docs: "website/docs/r/compute_firewall.html.markdown",
-		Mappings: []Mapping{
-			{ID: "a", Control: "network.ingress_rules", Attribute: "allow", Read: "firewall", Fields: []string{"allow"}, Message: "m", Remediation: "r"},
-			{ID: "b", Control: "network.ingress_rules", Attribute: "", Read: "firewall", Fields: []string{"allow[0]"}, Message: "m", Remediation: "r"},
-		},
-	}}}
-	_, err = NewFromTables(model.Default(), []Table{bad})
-	if err == nil || !strings.Contains(err.Error(), "google_compute_firewall.a: fields serve only") ||
-		!strings.Contains(err.Error(), `google_compute_firewall.b: field "allow[0]" is not a top-level attribute name`) {
-		t.Errorf("NewFromTables error = %v", err)
 	}
 }
