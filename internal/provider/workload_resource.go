@@ -123,7 +123,7 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 		diags.AddError("Invalid Evidence Tables", err.Error()+"; please report this issue to the provider developers")
 		return nil, nil, false
 	}
-	items, unknown, evErrs := readEvidence(engine, top["evidence"])
+	items, unknown, evErrs := readEvidence(engine, toGo(top["evidence"]))
 	for _, e := range evErrs {
 		detail := e.detail
 		if e.key != "" {
