@@ -576,3 +576,4 @@ resource "srm_workload" "x" {
 		PlanOnly:    true,
 	})
 }
+
