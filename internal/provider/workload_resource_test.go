@@ -576,4 +576,3 @@ resource "srm_workload" "x" {
 		PlanOnly:    true,
 	})
 }
-
