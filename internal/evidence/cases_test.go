@@ -119,7 +119,9 @@ func TestMappingsHaveCases(t *testing.T) {
 			r, _ := testEngine.Resource(c.Type)
 			for _, mp := range r.Mappings {
 				steps, _ := parsePath(mp.Attribute)
-				set := mp.Attribute == "" || lookup(c.Obj, steps, "")[0].value != nil
+				// [*] over an empty list locates nothing: nothing is set.
+				locs := lookup(c.Obj, steps, "")
+				set := mp.Attribute == "" || (len(locs) > 0 && locs[0].value != nil)
 				if set && !hit[c.Type+"."+mp.ID] {
 					passed[c.Type+"."+mp.ID] = true
 				}

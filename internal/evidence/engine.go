@@ -44,7 +44,7 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 		for _, loc := range lookup(obj, steps, "") {
 			ev := base
 			ev.Attribute = loc.path
-			val, err := e.read(mp, loc.value, obj, &ev)
+			val, err := e.read(mp, pick(loc.value, mp.Fields), obj, &ev)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", source, err)
 			}
@@ -58,6 +58,15 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Value, error) {
 	rd := readers[mp.Read]
 	if IsUnknown(v) || containsUnknown(v) {
+		// A whole-resource reading names the field that is not known.
+		if m, ok := v.(map[string]any); ok && ev.Attribute == "" {
+			for _, f := range mp.Fields {
+				if containsUnknown(m[f]) {
+					ev.Attribute = f
+					break
+				}
+			}
+		}
 		return policy.Value{State: policy.Unknown}, nil
 	}
 	// For "present" an unset attribute is the evidence itself.
@@ -77,6 +86,22 @@ func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Valu
 		ev.Shown += " (unset; the provider's default)"
 	}
 	return val, nil
+}
+
+// pick keeps only the named attributes of an object; with no names it
+// returns v unchanged.
+func pick(v any, fields []string) any {
+	m, ok := v.(map[string]any)
+	if !ok || len(fields) == 0 {
+		return v
+	}
+	out := make(map[string]any, len(fields))
+	for _, f := range fields {
+		if x, ok := m[f]; ok {
+			out[f] = x
+		}
+	}
+	return out
 }
 
 func (e *Engine) allUnknown(r *Resource, source string) []policy.Evidence {

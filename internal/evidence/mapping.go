@@ -43,6 +43,10 @@ type Mapping struct {
 	// "versioning_configuration[0].status", "rule[*].port"; "" is the
 	// whole resource (a firewall rule resource).
 	Attribute string `json:"attribute"`
+	// Fields, for a whole-resource mapping (Attribute ""), names the
+	// attributes the reader is given; the others (a computed id, arn or
+	// tags_all) are left out, so their unknown values defer nothing.
+	Fields []string `json:"fields,omitempty"`
 	// Read names the reader that turns the attribute into the control's
 	// value (see readers).
 	Read string `json:"read"`
@@ -175,6 +179,9 @@ func validateResource(m *model.Model, r *Resource, add func(string, ...any)) {
 		}
 		if _, ok := parsePath(mp.Attribute); !ok {
 			add("%s: attribute path %q is malformed", where, mp.Attribute)
+		}
+		if len(mp.Fields) > 0 && mp.Attribute != "" {
+			add("%s: fields select parts of the whole resource; they need attribute \"\"", where)
 		}
 		if mp.Default != nil && mp.DefaultSource == "" {
 			add("%s: a default needs default_source", where)
