@@ -119,7 +119,7 @@ func TestMappingsHaveCases(t *testing.T) {
 			r, _ := testEngine.Resource(c.Type)
 			for _, mp := range r.Mappings {
 				steps, _ := parsePath(mp.Attribute)
-				// [*] over an empty list locates nothing: nothing is set.
+				// [*] over an empty list locates nothing.
 				locs := lookup(c.Obj, steps, "")
 				set := mp.Attribute == "" || (len(locs) > 0 && locs[0].value != nil)
 				if set && !hit[c.Type+"."+mp.ID] {

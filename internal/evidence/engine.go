@@ -44,9 +44,16 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 		for _, loc := range lookup(obj, steps, "") {
 			ev := base
 			ev.Attribute = loc.path
-			val, err := e.read(mp, pick(loc.value, mp.Fields), obj, &ev)
+			v := loc.value
+			if len(mp.Uses) > 0 {
+				v = project(v, mp.Uses)
+			}
+			val, err := e.read(mp, v, obj, &ev)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", source, err)
+			}
+			if val.State == policy.Unknown && ev.Attribute == "" {
+				ev.Attribute = firstUnknown(v, mp.Uses)
 			}
 			ev.Value = val
 			out = append(out, ev)
@@ -57,16 +64,10 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 
 func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Value, error) {
 	rd := readers[mp.Read]
-	if IsUnknown(v) || containsUnknown(v) {
-		// A whole-resource reading names the field that is not known.
-		if m, ok := v.(map[string]any); ok && ev.Attribute == "" {
-			for _, f := range mp.Fields {
-				if containsUnknown(m[f]) {
-					ev.Attribute = f
-					break
-				}
-			}
-		}
+	// Whether a block is set is known even while values inside it (a
+	// computed nat_ip) are not, so "present" defers only on a wholly
+	// unknown value.
+	if IsUnknown(v) || (mp.Read != "present" && containsUnknown(v)) {
 		return policy.Value{State: policy.Unknown}, nil
 	}
 	// For "present" an unset attribute is the evidence itself.
@@ -88,20 +89,31 @@ func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Valu
 	return val, nil
 }
 
-// pick keeps only the named attributes of an object; with no names it
-// returns v unchanged.
-func pick(v any, fields []string) any {
+// project keeps only the named top-level attributes of an object.
+func project(v any, keys []string) any {
 	m, ok := v.(map[string]any)
-	if !ok || len(fields) == 0 {
+	if !ok {
 		return v
 	}
-	out := make(map[string]any, len(fields))
-	for _, f := range fields {
-		if x, ok := m[f]; ok {
-			out[f] = x
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		if x, has := m[k]; has {
+			out[k] = x
 		}
 	}
 	return out
+}
+
+// firstUnknown names the first of the used attributes whose value is
+// unknown, so a deferred whole-resource reading says what it waits for.
+func firstUnknown(v any, uses []string) string {
+	m, _ := v.(map[string]any)
+	for _, u := range uses {
+		if containsUnknown(m[u]) {
+			return u
+		}
+	}
+	return ""
 }
 
 func (e *Engine) allUnknown(r *Resource, source string) []policy.Evidence {

@@ -43,10 +43,6 @@ type Mapping struct {
 	// "versioning_configuration[0].status", "rule[*].port"; "" is the
 	// whole resource (a firewall rule resource).
 	Attribute string `json:"attribute"`
-	// Fields, for a whole-resource mapping (Attribute ""), names the
-	// attributes the reader is given; the others (a computed id, arn or
-	// tags_all) are left out, so their unknown values defer nothing.
-	Fields []string `json:"fields,omitempty"`
 	// Read names the reader that turns the attribute into the control's
 	// value (see readers).
 	Read string `json:"read"`
@@ -71,6 +67,11 @@ type Mapping struct {
 	// When limits the mapping to resources whose attribute matches, e.g.
 	// the TLS policy of an HTTPS listener only.
 	When *Condition `json:"when,omitempty"`
+	// Uses names, for a reading of the whole resource (attribute ""), the
+	// top-level attributes the reader looks at. The reader then sees only
+	// these, so an unknown computed id does not defer a rule resource's
+	// verdict at plan, while an unknown source or port still does.
+	Uses []string `json:"uses,omitempty"`
 	// Message says, in the resource's own terms, what a violation means;
 	// Remediation says what to set. Both are fixed text: never a value.
 	Message     string `json:"message"`
@@ -180,9 +181,6 @@ func validateResource(m *model.Model, r *Resource, add func(string, ...any)) {
 		if _, ok := parsePath(mp.Attribute); !ok {
 			add("%s: attribute path %q is malformed", where, mp.Attribute)
 		}
-		if len(mp.Fields) > 0 && mp.Attribute != "" {
-			add("%s: fields select parts of the whole resource; they need attribute \"\"", where)
-		}
 		if mp.Default != nil && mp.DefaultSource == "" {
 			add("%s: a default needs default_source", where)
 		}
@@ -192,6 +190,14 @@ func validateResource(m *model.Model, r *Resource, add func(string, ...any)) {
 		if rd.check != nil {
 			if err := rd.check(mp); err != nil {
 				add("%s: %v", where, err)
+			}
+		}
+		if len(mp.Uses) > 0 && mp.Attribute != "" {
+			add("%s: uses applies only to a reading of the whole resource (attribute \"\")", where)
+		}
+		for _, u := range mp.Uses {
+			if s, ok := parsePath(u); !ok || len(s) != 1 || s[0].index != -1 {
+				add("%s: uses entry %q is not a top-level attribute name", where, u)
 			}
 		}
 		if mp.When != nil {

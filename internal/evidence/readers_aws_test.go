@@ -8,8 +8,7 @@ import (
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
-// Unit tests for the readers and the whole-resource fields added for the
-// AWS table.
+// Unit tests for the readers added for the AWS table.
 
 func TestDaysOrForever(t *testing.T) {
 	mp := Mapping{Attribute: "retention_in_days", Read: "days_or_forever"}
@@ -49,31 +48,5 @@ func TestRateDays(t *testing.T) {
 		if err != nil && strings.Contains(err.Error(), "often") {
 			t.Errorf("the error echoes the value: %v", err)
 		}
-	}
-}
-
-func TestWholeResourceFields(t *testing.T) {
-	rule := Mapping{ID: "open", Control: "network.ingress_rules", Read: "firewall", Attribute: "",
-		Fields: []string{"cidr_ipv4", "from_port", "to_port", "ip_protocol"}, Message: "m", Remediation: "r"}
-	table := Table{Cloud: "aws", Provider: "p", DocsVersion: "v", Resources: []Resource{{Type: "aws_rule", ServiceModel: "iaas", Docs: "d", Mappings: []Mapping{rule}}}}
-	e, err := NewFromTables(testModel, []Table{table})
-	if err != nil {
-		t.Fatal(err)
-	}
-	obj := map[string]any{"cidr_ipv4": "0.0.0.0/0", "from_port": 22.0, "to_port": 22.0, "ip_protocol": "tcp", "id": Unknown, "tags_all": Unknown}
-	items, err := e.Extract("aws_rule", "aws_rule.x", obj)
-	if err != nil || len(items) != 1 || items[0].Value.State != policy.Known || len(items[0].Value.Rules) != 1 {
-		t.Fatalf("computed fields outside Fields must not defer the rule: %+v %v", items, err)
-	}
-	obj["from_port"] = Unknown
-	items, _ = e.Extract("aws_rule", "aws_rule.x", obj)
-	if items[0].Value.State != policy.Unknown || items[0].Attribute != "from_port" {
-		t.Errorf("an unknown field must defer and be named: %+v", items[0])
-	}
-
-	rule.Attribute = "ingress"
-	table.Resources[0].Mappings = []Mapping{rule}
-	if _, err := NewFromTables(testModel, []Table{table}); err == nil || !strings.Contains(err.Error(), "fields") {
-		t.Errorf("fields beside a non-empty attribute must be rejected, got %v", err)
 	}
 }

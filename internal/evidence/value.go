@@ -3,18 +3,16 @@ package evidence
 import (
 	"strconv"
 	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
-type unknownValue struct{}
-
-// Unknown stands for a value that is not known until apply.
-var Unknown any = unknownValue{}
+// Unknown stands for a value that is not known until apply; it is the
+// evaluator's sentinel, so one tree serves both packages.
+var Unknown = policy.UnknownValue
 
 // IsUnknown reports whether v is the Unknown sentinel.
-func IsUnknown(v any) bool {
-	_, ok := v.(unknownValue)
-	return ok
-}
+func IsUnknown(v any) bool { return policy.IsUnknown(v) }
 
 // step is one part of an attribute path: a name, an index, or every element.
 type step struct {
@@ -137,9 +135,10 @@ func restPath(steps []step) string {
 
 // containsUnknown reports whether any part of v is unknown.
 func containsUnknown(v any) bool {
-	switch t := v.(type) {
-	case unknownValue:
+	if IsUnknown(v) {
 		return true
+	}
+	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
 			if containsUnknown(e) {

@@ -121,7 +121,7 @@ func (x checkContext) finish(f Finding) Finding {
 func (x checkContext) detail(f Finding, cell model.Cell) string {
 	dom, _ := x.m.Domain(x.c.Domain)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Workload %q (%s): %s\n\n", x.w.Name, x.w.ServiceModel, f.Message)
+	fmt.Fprintf(&b, "%s workload: %s\n\n", x.w.ServiceModel, f.Message)
 	fmt.Fprintf(&b, "Why it is yours: under %s the %s domain (%s) is %s-owned. Customer side: %s\n",
 		x.w.ServiceModel, dom.ID, dom.Name, cell.Owner, cell.CustomerResponsibility)
 	if x.rule.Reason != "" {

@@ -129,5 +129,7 @@ func (p *srmProvider) Functions(_ context.Context) []func() function.Function {
 		NewSecretFindingsFunction,
 		NewPatchFindingsFunction,
 		NewIsPublicCIDRFunction,
+		NewResourceFindingsFunction,
+		NewResourceControlsFunction,
 	}
 }

@@ -11,6 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
+// workloadIDPattern is the random id set at create.
+var workloadIDPattern = regexp.MustCompile(`^wl-[0-9a-f]{16}$`)
+
 // A workload that satisfies the standard baseline under any service model.
 const compliantControls = `
   identity = {
@@ -60,7 +63,7 @@ func TestWorkload_CompliantIaaS(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: compliantWorkload("iaas"),
 		ConfigStateChecks: append(expectCompliant("srm_workload.api"),
-			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("id"), knownvalue.StringExact("payments-api")),
+			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("id"), knownvalue.StringRegexp(workloadIDPattern)),
 			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("baseline"), knownvalue.StringExact("standard")),
 			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("data_classification"), knownvalue.StringExact("internal")),
 			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("customer_domains"), knownvalue.ListExact([]knownvalue.Check{
@@ -399,7 +402,7 @@ func TestWorkload_BadInput(t *testing.T) {
   name          = "x"
   service_model = "iaas"
   encryption    = { min_tls_version = "1.4" }
-}`, `(?s)min_tls_version.*value must be one of.*"1\.0".*"1\.3"`},
+}`, `(?s)encryption.min_tls_version must be one of "1\.0", "1\.1", "1\.2",\s+"1\.3", got\s+"1\.4"`},
 		"malformed date": {
 			`resource "srm_workload" "x" {
   name          = "x"
@@ -427,13 +430,13 @@ func TestWorkload_BadInput(t *testing.T) {
   name          = "x"
   service_model = "iaas"
   logging       = { retention_days = -5 }
-}`, `(?s)retention_days value must be a whole number between 0 and\s+36500, got: -5`},
+}`, `(?s)logging.retention_days must be a whole number from 0 to 36500, got -5`},
 		"policy not json": {
 			`resource "srm_workload" "x" {
   name          = "x"
   service_model = "iaas"
   identity      = { iam_policy_json = "{not json" }
-}`, `(?s)Invalid JSON Document.*must\s+be\s+a\s+JSON\s+object.*invalid character`},
+}`, `(?s)identity.iam_policy_json must be a JSON object.*got a string of 9\s+characters`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -468,7 +471,7 @@ resource "srm_workload" "fn" {
 			plancheck.ExpectUnknownValue("srm_workload.fn", tfjsonpath.New("compliant")),
 		}},
 		ConfigStateChecks: append(expectCompliant("srm_workload.fn"),
-			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("id"), knownvalue.StringExact("batch")),
+			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("id"), knownvalue.StringRegexp(workloadIDPattern)),
 			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("shared_domains"), knownvalue.ListSizeExact(7)),
 		),
 	})
