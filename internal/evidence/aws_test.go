@@ -1,7 +1,6 @@
 package evidence
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -194,7 +193,7 @@ func init() {
 		// aws_db_instance
 		{Type: "aws_db_instance", Name: "defaults", Obj: awsObj{"storage_encrypted": nil, "backup_retention_period": 0.0, "publicly_accessible": nil},
 			Want: map[string]string{"aws_db_instance.storage_not_encrypted": "violated", "aws_db_instance.backups_disabled": "violated",
-				"aws_db_instance.backup_retention_short": "violated", "aws_db_instance.logs_not_exported": "violated"}},
+				"aws_db_instance.backup_retention_short": "violated"}},
 		{Type: "aws_db_instance", Name: "unset retention falls back to 0", Obj: awsDB(awsObj{"backup_retention_period": nil}),
 			Want: map[string]string{"aws_db_instance.backups_disabled": "violated", "aws_db_instance.backup_retention_short": "violated"},
 			Attr: map[string]string{"aws_db_instance.backups_disabled": "backup_retention_period"}},
@@ -203,8 +202,11 @@ func init() {
 		{Type: "aws_db_instance", Name: "public", Obj: awsDB(awsObj{"publicly_accessible": true}),
 			Want: map[string]string{"aws_db_instance.publicly_accessible": "violated"},
 			Attr: map[string]string{"aws_db_instance.publicly_accessible": "publicly_accessible"}},
-		{Type: "aws_db_instance", Name: "no log exports", Obj: awsDB(awsObj{"enabled_cloudwatch_logs_exports": awsList{}}),
-			Want: map[string]string{"aws_db_instance.logs_not_exported": "violated"}},
+		{Type: "aws_db_instance", Name: "standard does not ask for exported logs", Obj: awsDB(awsObj{"enabled_cloudwatch_logs_exports": nil})},
+		strict(mappingCase{Type: "aws_db_instance", Name: "no log exports", Obj: awsDB(awsObj{"backup_retention_period": 30.0, "enabled_cloudwatch_logs_exports": awsList{}}),
+			Want: map[string]string{"aws_db_instance.logs_not_exported": "violated"},
+			Attr: map[string]string{"aws_db_instance.logs_not_exported": "enabled_cloudwatch_logs_exports"}}),
+		strict(mappingCase{Type: "aws_db_instance", Name: "logs exported", Obj: awsDB(awsObj{"backup_retention_period": 30.0})}),
 		{Type: "aws_db_instance", Name: "compliant", Obj: awsDB(nil)},
 		{Type: "aws_db_instance", Name: "encryption unknown at plan defers", Obj: awsDB(awsObj{"storage_encrypted": Unknown}),
 			Want: map[string]string{"aws_db_instance.storage_not_encrypted": "deferred"}},
@@ -217,11 +219,12 @@ func init() {
 
 		// aws_rds_cluster
 		{Type: "aws_rds_cluster", Name: "provisioned defaults",
-			Obj: awsObj{"engine_mode": nil, "storage_encrypted": nil, "backup_retention_period": nil, "enabled_cloudwatch_logs_exports": nil},
-			Want: map[string]string{"aws_rds_cluster.storage_not_encrypted": "violated", "aws_rds_cluster.backup_retention_short": "violated",
-				"aws_rds_cluster.logs_not_exported": "violated"},
+			Obj:  awsObj{"engine_mode": nil, "storage_encrypted": nil, "backup_retention_period": nil, "enabled_cloudwatch_logs_exports": nil},
+			Want: map[string]string{"aws_rds_cluster.storage_not_encrypted": "violated", "aws_rds_cluster.backup_retention_short": "violated"},
 			Attr: map[string]string{"aws_rds_cluster.storage_not_encrypted": "storage_encrypted"}},
 		{Type: "aws_rds_cluster", Name: "compliant", Obj: awsCluster(nil)},
+		strict(mappingCase{Type: "aws_rds_cluster", Name: "no log exports", Obj: awsCluster(awsObj{"backup_retention_period": 30.0, "enabled_cloudwatch_logs_exports": nil}),
+			Want: map[string]string{"aws_rds_cluster.logs_not_exported": "violated"}}),
 		{Type: "aws_rds_cluster", Name: "serverless defaults to encrypted", Obj: awsCluster(awsObj{"engine_mode": "serverless", "storage_encrypted": nil})},
 		{Type: "aws_rds_cluster", Name: "serverless explicitly unencrypted", Obj: awsCluster(awsObj{"engine_mode": "serverless", "storage_encrypted": false}),
 			Want: map[string]string{"aws_rds_cluster.serverless_storage_not_encrypted": "violated"}},
@@ -503,51 +506,50 @@ func TestAWSFindingsNeverEchoSecrets(t *testing.T) {
 	}
 }
 
-// resource_controls: what a resource proves, null where it says nothing.
+// resource_controls: what a resource proves, null where it says nothing,
+// unknown while a value it needs is.
 func TestAWSControls(t *testing.T) {
+	yes, no, null, unknown := policy.KnownBool(true), policy.KnownBool(false), policy.Value{}, policy.Value{State: policy.Unknown}
+	db := map[string]policy.Value{"encryption.at_rest": yes, "network.segmented": yes, "backup.enabled": yes,
+		"backup.retention_days": policy.KnownNumber(7), "hardening.os_patching": yes, "logging.centralized": yes}
+	dbUnknown := map[string]policy.Value{}
+	for k, v := range db {
+		dbUnknown[k] = v
+	}
+	dbUnknown["encryption.at_rest"] = unknown
 	for _, c := range []struct {
 		typ  string
 		obj  map[string]any
-		want map[string]string
+		want map[string]policy.Value
 	}{
-		{"aws_db_instance", awsDB(nil), map[string]string{"encryption.at_rest": "true", "network.segmented": "true", "backup.enabled": "true",
-			"backup.retention_days": "7", "hardening.os_patching": "true", "logging.enabled": "true"}},
-		{"aws_db_instance", awsDB(awsObj{"storage_encrypted": Unknown}), map[string]string{"encryption.at_rest": "unknown", "network.segmented": "true",
-			"backup.enabled": "true", "backup.retention_days": "7", "hardening.os_patching": "true", "logging.enabled": "true"}},
-		{"aws_cloudwatch_log_group", awsObj{"retention_in_days": 0.0}, map[string]string{"logging.retention_days": "+Inf", "encryption.customer_managed_key": "false"}},
-		{"aws_ebs_volume", awsObj{"encrypted": nil}, map[string]string{"encryption.at_rest": "null"}},
+		{"aws_db_instance", awsDB(nil), db},
+		{"aws_db_instance", awsDB(awsObj{"storage_encrypted": Unknown}), dbUnknown},
+		{"aws_cloudwatch_log_group", awsObj{"retention_in_days": 0.0},
+			map[string]policy.Value{"logging.retention_days": policy.KnownNumber(math.Inf(1)), "encryption.customer_managed_key": no}},
+		{"aws_ebs_volume", awsObj{"encrypted": nil}, map[string]policy.Value{"encryption.at_rest": null}},
 		{"aws_instance", awsInstance(awsObj{"ebs_block_device": awsList{awsObj{"encrypted": true}, awsObj{"encrypted": false}}}),
-			map[string]string{"encryption.at_rest": "false", "network.segmented": "true"}},
-		{"aws_kms_key", awsObj{"enable_key_rotation": true, "rotation_period_in_days": nil}, map[string]string{"encryption.key_rotation_days": "365"}},
-		{"aws_lb_listener", awsListener("HTTPS", "ELBSecurityPolicy-TLS13-1-3-2021-06", awsForward), map[string]string{"encryption.min_tls_version": "1.3"}},
-		{"aws_vpc_security_group_ingress_rule", awsIngressRule(awsObj{"cidr_ipv4": "0.0.0.0/0"}), map[string]string{"network.ingress_rules": "1 rules"}},
+			map[string]policy.Value{"encryption.at_rest": no, "network.segmented": yes}},
+		{"aws_kms_key", awsObj{"enable_key_rotation": true, "rotation_period_in_days": nil},
+			map[string]policy.Value{"encryption.key_rotation_days": policy.KnownNumber(365)}},
+		{"aws_lb_listener", awsListener("HTTPS", "ELBSecurityPolicy-TLS13-1-3-2021-06", awsForward),
+			map[string]policy.Value{"encryption.min_tls_version": policy.KnownString("1.3")}},
 	} {
-		values, err := testEngine.Controls(c.typ, c.obj)
+		got, err := testEngine.Controls(c.typ, c.obj)
 		if err != nil {
 			t.Fatalf("%s: %v", c.typ, err)
 		}
-		got := map[string]string{}
-		for k, v := range values {
-			got[k] = awsShow(v)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: controls %v, want %v", c.typ, got, c.want)
 		}
-		if fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("%s: controls = %v, want %v", c.typ, got, c.want)
+		for id, want := range c.want {
+			g := got[id]
+			if g.State != want.State || g.Bool != want.Bool || g.Number != want.Number || g.String != want.String {
+				t.Errorf("%s: %s = %+v, want %+v", c.typ, id, g, want)
+			}
 		}
 	}
-}
-
-func awsShow(v policy.Value) string {
-	switch {
-	case v.State == policy.Unknown:
-		return "unknown"
-	case v.State == policy.Null:
-		return "null"
-	case v.Rules != nil:
-		return fmt.Sprintf("%d rules", len(v.Rules))
-	case v.String != "":
-		return v.String
-	case v.Number != 0 || math.IsInf(v.Number, 1):
-		return fmt.Sprint(v.Number)
+	rules, err := testEngine.Controls("aws_vpc_security_group_ingress_rule", awsIngressRule(awsObj{"cidr_ipv4": "0.0.0.0/0"}))
+	if err != nil || len(rules["network.ingress_rules"].Rules) != 1 {
+		t.Errorf("an ingress rule resource proves one inbound rule, got %+v %v", rules, err)
 	}
-	return fmt.Sprint(v.Bool)
 }
