@@ -134,26 +134,7 @@ func restPath(steps []step) string {
 }
 
 // containsUnknown reports whether any part of v is unknown.
-func containsUnknown(v any) bool {
-	if IsUnknown(v) {
-		return true
-	}
-	switch t := v.(type) {
-	case []any:
-		for _, e := range t {
-			if containsUnknown(e) {
-				return true
-			}
-		}
-	case map[string]any:
-		for _, e := range t {
-			if containsUnknown(e) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func containsUnknown(v any) bool { return policy.ContainsUnknown(v) }
 
 // isEmpty is true for nil, "", an empty list and an empty object.
 func isEmpty(v any) bool {

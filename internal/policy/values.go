@@ -179,7 +179,7 @@ func controlValue(c model.Control, path string, raw any) (Value, *FieldError) {
 	if raw == nil {
 		return Value{}, nil
 	}
-	if IsUnknown(raw) || containsUnknown(raw) {
+	if IsUnknown(raw) || ContainsUnknown(raw) {
 		return Value{State: Unknown}, nil
 	}
 	v := Value{State: Known}
@@ -305,19 +305,20 @@ func asString(v any) (string, bool) {
 	return "", false
 }
 
-func containsUnknown(v any) bool {
+// ContainsUnknown reports whether any part of a generic tree is unknown.
+func ContainsUnknown(v any) bool {
 	switch t := v.(type) {
 	case unknownValue:
 		return true
 	case []any:
 		for _, e := range t {
-			if containsUnknown(e) {
+			if ContainsUnknown(e) {
 				return true
 			}
 		}
 	case map[string]any:
 		for _, e := range t {
-			if containsUnknown(e) {
+			if ContainsUnknown(e) {
 				return true
 			}
 		}

@@ -131,5 +131,6 @@ func (p *srmProvider) Functions(_ context.Context) []func() function.Function {
 		NewIsPublicCIDRFunction,
 		NewResourceFindingsFunction,
 		NewResourceControlsFunction,
+		NewReportFunction,
 	}
 }

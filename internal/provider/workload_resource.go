@@ -123,7 +123,7 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 		diags.AddError("Invalid Evidence Tables", err.Error()+"; please report this issue to the provider developers")
 		return nil, nil, false
 	}
-	items, unknown, evErrs := readEvidence(engine, top["evidence"])
+	items, unknown, evErrs := readEvidence(engine, toGo(top["evidence"]))
 	for _, e := range evErrs {
 		detail := e.detail
 		if e.key != "" {
@@ -158,6 +158,11 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	w, ready := r.workload(top, cfg, prior, unchanged, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if name, state := rawString(top["name"]); state == policy.Known && r.nameSeenBefore(name) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Duplicate Workload Name",
+			"Another srm_workload in this plan has the same name, so findings, reports and dashboards cannot tell "+
+				"the two apart. Give each workload its own name.")
 	}
 	if ready {
 		res := r.data.evaluator.Evaluate(w)
@@ -222,6 +227,19 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	w.Exceptions, known = rawExceptions(top["exceptions"])
 	w.ExceptionsUnknown = !known || evidenceUnknown
 	return w, true
+}
+
+// planNames counts the workload names each configured provider instance
+// has planned. Terraform starts provider instances for each walk, so one
+// instance plans each workload once.
+var planNames sync.Map // *providerData -> *sync.Map of name -> struct{}
+
+// nameSeenBefore records a planned name and reports whether another
+// workload of this walk had it already.
+func (r *workloadResource) nameSeenBefore(name string) bool {
+	names, _ := planNames.LoadOrStore(r.data, &sync.Map{})
+	_, seen := names.(*sync.Map).LoadOrStore(name, struct{}{})
+	return seen
 }
 
 // findingPath is where a finding's diagnostic points. Evidence findings

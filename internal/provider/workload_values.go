@@ -105,10 +105,10 @@ type evidenceError struct {
 	key, summary, detail string
 }
 
-// readEvidence reads the evidence attribute; unknown is true while the
-// whole value, or its set of keys, is not known.
-func readEvidence(e *evidence.Engine, raw tftypes.Value) (items []policy.Evidence, unknown bool, errs []evidenceError) {
-	switch v := toGo(raw); t := v.(type) {
+// readEvidence reads the evidence attribute from its generic value;
+// unknown is true while the whole value, or its set of keys, is not known.
+func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown bool, errs []evidenceError) {
+	switch t := v.(type) {
 	case nil:
 		return nil, false, nil
 	case map[string]any:
