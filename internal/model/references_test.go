@@ -132,7 +132,7 @@ func TestKnownIDsRefuseATypo(t *testing.T) {
 func TestKnownIDListsCiteTheirSource(t *testing.T) {
 	m := Default()
 	wantSizes := map[string]int{
-		"nist_800_53_r5": 370, // HIGH baseline controls and enhancements
+		"nist_800_53_r5":  370, // HIGH baseline controls and enhancements
 		"cis_controls_v8": 153,
 		"iso_27001_2022":  93,
 		"csa_ccm_v4":      197,
