@@ -95,7 +95,8 @@ func (r *baselineResource) ValidateConfig(ctx context.Context, req resource.Vali
 	resp.Diagnostics.Append(cfg.Controls.ElementsAs(ctx, &entries, false)...)
 	m := model.Default()
 	for _, id := range slices.Sorted(maps.Keys(entries)) {
-		if err := policy.ValidateCustomRule(m, id, entries[id].rule()); err != nil {
+		// An unknown extends is "", which skips the tightening check until apply.
+		if err := policy.ValidateCustomRuleFor(m, cfg.Extends.ValueString(), id, entries[id].rule()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("controls").AtMapKey(id), "Invalid Baseline Control", err.Error())
 		}
 	}
