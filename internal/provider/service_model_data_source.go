@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
 var _ datasource.DataSourceWithConfigure = (*serviceModelDataSource)(nil)
@@ -25,6 +26,7 @@ func NewServiceModelDataSource() datasource.DataSource {
 
 type serviceModelModel struct {
 	Name             types.String `tfsdk:"name"`
+	Matrix           types.String `tfsdk:"matrix"`
 	DisplayName      types.String `tfsdk:"display_name"`
 	Description      types.String `tfsdk:"description"`
 	CustomerDomains  types.List   `tfsdk:"customer_domains"`
@@ -49,8 +51,9 @@ func (d *serviceModelDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc + " In matrix row order."}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "One service model: who owns which domains and which controls a workload of this model must declare under the provider's `default_baseline`.",
+		MarkdownDescription: "One service model: who owns which domains and which controls a workload of this model must declare under the provider's `default_baseline`, in the selected `matrix`.",
 		Attributes: map[string]schema.Attribute{
+			"matrix": matrixAttribute(m),
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Service model id: " + backticked(m.ServiceModelIDs()) + ".",
@@ -72,7 +75,12 @@ func (d *serviceModelDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := model.Default()
+	m := selectedModel(data.Matrix, d.data, &resp.Diagnostics)
+	data.Matrix = types.StringValue(m.Matrix().ID)
+	evaluator := d.data.evaluator
+	if m != evaluator.Model() {
+		evaluator = policy.New(m)
+	}
 	id := data.Name.ValueString()
 	sm, _ := m.ServiceModel(id)
 	data.DisplayName = types.StringValue(sm.Name)
@@ -80,6 +88,6 @@ func (d *serviceModelDataSource) Read(ctx context.Context, req datasource.ReadRe
 	data.CustomerDomains = stringList(m.DomainsByOwner(id, model.OwnerCustomer))
 	data.ProviderDomains = stringList(m.DomainsByOwner(id, model.OwnerProvider))
 	data.SharedDomains = stringList(m.DomainsByOwner(id, model.OwnerShared))
-	data.RequiredControls = stringList(d.data.evaluator.RequiredControls(id, d.data.defaultBaseline))
+	data.RequiredControls = stringList(evaluator.RequiredControls(id, d.data.defaultBaseline))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }
