@@ -14,18 +14,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*controlsDataSource)(nil)
 
 type controlsDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 // NewControlsDataSource returns the srm_controls data source.
 func NewControlsDataSource() datasource.DataSource {
-	return &controlsDataSource{data: defaultProviderData()}
-}
-
-func (d *controlsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData != nil {
-		d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	}
+	return &controlsDataSource{configuredDataSource{data: defaultProviderData()}}
 }
 
 type controlsModel struct {

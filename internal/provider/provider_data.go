@@ -1,9 +1,11 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -46,6 +48,18 @@ func (d *providerData) withMatrix(id string) (*providerData, error) {
 
 // model returns the model of the provider's matrix.
 func (d *providerData) model() *model.Model { return d.evaluator.Model() }
+
+// configuredDataSource gives a data source the provider's data: embed it
+// and initialise it with defaultProviderData() for the unconfigured case.
+type configuredDataSource struct {
+	data *providerData
+}
+
+func (d *configuredDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData != nil {
+		d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	}
+}
 
 // providerDataFrom reads what Configure passed, with defaults when the
 // provider has not been configured (as during validation).

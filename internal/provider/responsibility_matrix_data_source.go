@@ -18,12 +18,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*responsibilityMatrixDataSource)(nil)
 
 type responsibilityMatrixDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 // NewResponsibilityMatrixDataSource returns the srm_responsibility_matrix data source.
 func NewResponsibilityMatrixDataSource() datasource.DataSource {
-	return &responsibilityMatrixDataSource{data: defaultProviderData()}
+	return &responsibilityMatrixDataSource{configuredDataSource{data: defaultProviderData()}}
 }
 
 type responsibilityMatrixModel struct {
@@ -64,12 +64,6 @@ var differenceObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"other_basis":   types.StringType,
 	"why":           types.StringType,
 }}
-
-func (d *responsibilityMatrixDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData != nil {
-		d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	}
-}
 
 func (d *responsibilityMatrixDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_responsibility_matrix"

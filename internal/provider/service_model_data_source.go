@@ -16,12 +16,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*serviceModelDataSource)(nil)
 
 type serviceModelDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 // NewServiceModelDataSource returns the srm_service_model data source.
 func NewServiceModelDataSource() datasource.DataSource {
-	return &serviceModelDataSource{data: defaultProviderData()}
+	return &serviceModelDataSource{configuredDataSource{data: defaultProviderData()}}
 }
 
 type serviceModelModel struct {
@@ -37,12 +37,6 @@ type serviceModelModel struct {
 
 func (d *serviceModelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_service_model"
-}
-
-func (d *serviceModelDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData != nil {
-		d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	}
 }
 
 func (d *serviceModelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
