@@ -168,3 +168,16 @@ func sorted(m map[string]string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// The coverage guide lists every mapping's finding id and attribute.
+func TestCoverageMarkdownListsEveryMapping(t *testing.T) {
+	md := testEngine.CoverageMarkdown()
+	for _, typ := range testEngine.Types() {
+		r, _ := testEngine.Resource(typ)
+		for _, mp := range r.Mappings {
+			if !strings.Contains(md, "`"+typ+"."+mp.ID+"`") {
+				t.Errorf("coverage guide lacks %s.%s", typ, mp.ID)
+			}
+		}
+	}
+}

@@ -13,3 +13,5 @@
 // tree (nil, bool, float64, string, []any, map[string]any) in which a value
 // not known until apply is the Unknown sentinel.
 package evidence
+
+//go:generate go run ./cmd/gencoverage -o ../../templates/guides/evidence-coverage.md.tmpl

@@ -159,6 +159,11 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if name, state := rawString(top["name"]); state == policy.Known && r.nameSeenBefore(name) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Duplicate Workload Name",
+			"Another srm_workload in this plan has the same name, so findings, reports and dashboards cannot tell "+
+				"the two apart. Give each workload its own name.")
+	}
 	if ready {
 		res := r.data.evaluator.Evaluate(w)
 		r.report(ctx, w, res, unchanged, &resp.Diagnostics)
@@ -222,6 +227,19 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	w.Exceptions, known = rawExceptions(top["exceptions"])
 	w.ExceptionsUnknown = !known || evidenceUnknown
 	return w, true
+}
+
+// planNames counts the workload names each configured provider instance
+// has planned. Terraform starts provider instances for each walk, so one
+// instance plans each workload once.
+var planNames sync.Map // *providerData -> *sync.Map of name -> struct{}
+
+// nameSeenBefore records a planned name and reports whether another
+// workload of this walk had it already.
+func (r *workloadResource) nameSeenBefore(name string) bool {
+	names, _ := planNames.LoadOrStore(r.data, &sync.Map{})
+	_, seen := names.(*sync.Map).LoadOrStore(name, struct{}{})
+	return seen
 }
 
 // findingPath is where a finding's diagnostic points. Evidence findings

@@ -256,10 +256,20 @@ func workloadSchema(m *model.Model) schema.Schema {
 	}
 	return schema.Schema{
 		Version: 0,
-		MarkdownDescription: "A workload and the customer-owned security controls it declares. At `terraform plan` the " +
-			"provider looks up who owns each domain under `service_model` and fails the plan, on the attribute to change, " +
-			"when the workload omits or weakens a control its baseline requires. A logical resource: it creates nothing " +
-			"outside Terraform state, and destroying it is never blocked.",
+		MarkdownDescription: "A workload and the customer-owned security controls it declares or that the real " +
+			"resources in `evidence` prove. At `terraform plan` the provider looks up who owns each domain under " +
+			"`service_model` and fails the plan, on the line to change, when the workload omits or weakens a control its " +
+			"baseline requires. A logical resource: it creates nothing outside Terraform state.\n\n" +
+			"**Destroy.** Before `terraform destroy` Terraform runs an ordinary plan of the configuration and stops on any " +
+			"provider error, and nothing in that request tells the provider it precedes a destroy (measured on Terraform " +
+			"1.8.5 and 1.11.4 and OpenTofu 1.6.3). A workload whose configuration was edited into violation therefore " +
+			"blocks `terraform destroy`; every violation ends with the way around it, `terraform destroy -refresh=false`, " +
+			"which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
+			"findings are warnings.\n\n" +
+			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +
+			"included (`secrets_scan`, `evidence`): sensitive only masks plan output. Keep text that must not be stored out " +
+			"of the workload and check it with `provider::srm::secret_findings` in a `precondition`. Findings, messages " +
+			"and diagnostics never quote more than four characters of a secret nor a value taken from evidence.",
 		Attributes: attrs,
 	}
 }
