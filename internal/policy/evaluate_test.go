@@ -429,3 +429,39 @@ func BenchmarkEvaluateViolations(b *testing.B) {
 		e.Evaluate(w)
 	}
 }
+
+// The error names the rule that applies: a confidential workload on
+// "minimum" is held to strict's backup rules, and the message says so.
+func TestMessageNamesTheRaise(t *testing.T) {
+	ev := New(model.Default())
+	res := ev.Evaluate(&Workload{Name: "w", ServiceModel: "iaas", Classification: "confidential", Baseline: "minimum",
+		Values: map[string]Value{}})
+	for _, f := range res.Findings {
+		if f.Control != "backup.cross_region" {
+			continue
+		}
+		want := `the "strict" baseline (raised by confidential data) needs backup.cross_region = true`
+		if !strings.Contains(f.Message, want) || !strings.Contains(f.Detail, "Why the \"strict\" baseline (raised by confidential data) asks for it") {
+			t.Fatalf("message %q\ndetail %q\nwant %q", f.Message, f.Detail, want)
+		}
+		return
+	}
+	t.Fatal("no backup.cross_region finding for a confidential workload")
+}
+
+// Remediation fits the service model: a SaaS workload is not told to set
+// encrypted = true on an EBS volume.
+func TestRemediationFitsTheServiceModel(t *testing.T) {
+	ev := New(model.Default())
+	for _, sm := range []string{"saas", "iaas"} {
+		res := ev.Evaluate(&Workload{Name: "w", ServiceModel: sm, Classification: "internal", Baseline: "minimum", Values: map[string]Value{}})
+		for _, f := range res.Findings {
+			if f.Control != "encryption.at_rest" {
+				continue
+			}
+			if mentions := strings.Contains(f.Remediation, "aws_ebs_volume"); mentions != (sm == "iaas") {
+				t.Errorf("%s: remediation %q", sm, f.Remediation)
+			}
+		}
+	}
+}
