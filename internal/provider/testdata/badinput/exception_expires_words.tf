@@ -1,4 +1,4 @@
-# expect: Invalid Date .* exceptions\[0\]\.expires: date "next tuesday" is not valid; use YYYY-MM-DD
+# expect: Invalid Date .* exceptions\[0\]\.expires: date "next…" is not valid; use YYYY-MM-DD
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"
