@@ -135,37 +135,30 @@ func NormalizeFirewallRulesChecked(v any) (rules []FirewallRule, origin []int, p
 // asRuleList reads the top-level value: a list of rules, a map of rules (a
 // for_each result, in key order) or one rule object.
 func asRuleList(v any) ([]any, error) {
-	switch t := v.(type) {
-	case nil:
-		return nil, nil
-	case []any:
-		return t, nil
-	case []map[string]any:
-		out := make([]any, len(t))
-		for i, m := range t {
-			out[i] = m
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		list, err := asList(v)
+		if err != nil {
+			return nil, fmt.Errorf("firewall rules are %s, expected a list of rule objects", describe(v))
 		}
-		return out, nil
-	case map[string]any:
-		if looksLikeRule(t) {
-			return []any{t}, nil
-		}
-		keys := make([]string, 0, len(t))
-		for k, e := range t {
-			if _, ok := e.(map[string]any); !ok && e != nil {
-				return nil, fmt.Errorf("firewall rules are an object that is neither a rule nor a map of rules; expected a list of rule objects")
-			}
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		out := make([]any, len(keys))
-		for i, k := range keys {
-			out[i] = t[k]
-		}
-		return out, nil
-	default:
-		return nil, fmt.Errorf("firewall rules are %s, expected a list of rule objects", describe(v))
+		return list, nil
 	}
+	if looksLikeRule(m) {
+		return []any{m}, nil
+	}
+	keys := make([]string, 0, len(m))
+	for k, e := range m {
+		if _, ok := e.(map[string]any); !ok && e != nil {
+			return nil, fmt.Errorf("firewall rules are an object that is neither a rule nor a map of rules; expected a list of rule objects")
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]any, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out, nil
 }
 
 // asList reads a nested list of blocks (ingress, allow, security_rule).
