@@ -1,5 +1,14 @@
 # Report the findings of two workloads. With enforcement = "warn" a plan
 # with violations succeeds, so the report can list them for a pull request.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 provider "srm" {
   enforcement = "warn"
 }
