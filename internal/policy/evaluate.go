@@ -30,7 +30,15 @@ func (e *Evaluator) Evaluate(w *Workload) Result {
 		SharedDomains:   nonNil(m.DomainsByOwner(w.ServiceModel, model.OwnerShared)),
 	}
 	locked := map[string]string{}
+	evidence := map[string][]*Evidence{}
+	for i := range w.Evidence {
+		e := &w.Evidence[i]
+		evidence[e.Control] = append(evidence[e.Control], e)
+	}
 	for _, c := range m.Controls {
+		if w.EvidenceOnly && len(evidence[c.ID]) == 0 {
+			continue
+		}
 		if !m.CustomerHasDuty(w.ServiceModel, c.Domain) {
 			continue
 		}
@@ -45,7 +53,7 @@ func (e *Evaluator) Evaluate(w *Workload) Result {
 			locked[c.ID] = rule.Baseline
 		}
 		ctx := checkContext{m: m, w: w, c: c, rule: rule}
-		for _, f := range ctx.check() {
+		for _, f := range ctx.check(evidence[c.ID]) {
 			res.Findings = append(res.Findings, ctx.finish(f))
 		}
 	}
@@ -113,7 +121,7 @@ func (x checkContext) finish(f Finding) Finding {
 func (x checkContext) detail(f Finding, cell model.Cell) string {
 	dom, _ := x.m.Domain(x.c.Domain)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Workload %q (%s): %s\n\n", x.w.Name, x.w.ServiceModel, f.Message)
+	fmt.Fprintf(&b, "%s workload: %s\n\n", x.w.ServiceModel, f.Message)
 	fmt.Fprintf(&b, "Why it is yours: under %s the %s domain (%s) is %s-owned. Customer side: %s\n",
 		x.w.ServiceModel, dom.ID, dom.Name, cell.Owner, cell.CustomerResponsibility)
 	if x.rule.Reason != "" {

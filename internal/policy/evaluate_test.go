@@ -184,7 +184,10 @@ func TestEvaluateRules(t *testing.T) {
 			if !strings.Contains(f.Message, tc.wantMessage) {
 				t.Errorf("message = %q, want it to contain %q", f.Message, tc.wantMessage)
 			}
-			for _, part := range []string{`Workload "api"`, tc.serviceModel, f.Domain, "-owned", "To fix:"} {
+			if strings.Contains(f.Detail, `"api"`) {
+				t.Errorf("detail repeats the workload's name, which may be sensitive:\n%s", f.Detail)
+			}
+			for _, part := range []string{tc.serviceModel + " workload:", f.Domain, "-owned", "To fix:"} {
 				if !strings.Contains(f.Detail, part) {
 					t.Errorf("detail lacks %q:\n%s", part, f.Detail)
 				}

@@ -28,6 +28,9 @@ type Value struct {
 	String  string
 	Strings []string
 	Rules   []detect.FirewallRule
+	// RuleOrigin gives, for each rule, the index of the input element it
+	// came from (one element may yield several rules).
+	RuleOrigin []int
 	// GroupOmitted is set when the whole group block is absent, so messages
 	// and diagnostics can point at the block rather than the attribute.
 	GroupOmitted bool
@@ -38,6 +41,32 @@ func KnownBool(b bool) Value        { return Value{State: Known, Bool: b} }
 func KnownNumber(n float64) Value   { return Value{State: Known, Number: n} }
 func KnownString(s string) Value    { return Value{State: Known, String: s} }
 func KnownStrings(s []string) Value { return Value{State: Known, Strings: s} }
+
+// Evidence is one control value derived from a real resource's planned
+// values: it fills a control the author did not declare, and it is checked
+// even when the author declared one, so a declaration cannot hide it.
+type Evidence struct {
+	// Source names the resource: its address in srm_workload's evidence,
+	// its type when the resource is judged alone.
+	Source string
+	Type   string
+	// Check is the mapping's stable id, "aws_db_instance.storage_not_encrypted".
+	Check   string
+	Control string
+	// Attribute is the resource attribute to change: "storage_encrypted",
+	// "ingress[0]".
+	Attribute string
+	// Value is Null when the resource says nothing about the control.
+	Value Value
+	// Shown is what was judged, safe to print: a boolean, a number, an enum
+	// the mapping knows; never a string taken from the resource.
+	Shown string
+	// Defaulted is set when the attribute is unset and the value is the
+	// provider's documented default.
+	Defaulted   bool
+	Message     string
+	Remediation string
+}
 
 // Exception waives a control's violation until it expires.
 type Exception struct {
@@ -53,10 +82,14 @@ type Workload struct {
 	ServiceModel   string
 	Classification string
 	// Baseline is a preset id; Custom, when set, replaces it.
-	Baseline   string
-	Custom     *CustomBaseline
-	Values     map[string]Value
-	Exceptions []Exception
+	Baseline string
+	Custom   *CustomBaseline
+	Values   map[string]Value
+	Evidence []Evidence
+	// EvidenceOnly judges only the controls that evidence speaks to, as
+	// resource_findings does for one resource on its own.
+	EvidenceOnly bool
+	Exceptions   []Exception
 	// ExceptionsUnknown defers every violation: a waiver may still appear.
 	ExceptionsUnknown bool
 	Now               time.Time
@@ -89,6 +122,12 @@ type Finding struct {
 	// Check is the detector finding id ("firewall.world_open_admin_port"),
 	// empty for a plain control.
 	Check string
+	// Evidence is set when the finding comes from a resource's values.
+	Evidence *Evidence
+	// EvidenceAttribute is the resource attribute the finding is about,
+	// more precise than Evidence.Attribute for a detector finding
+	// ("ingress[2]").
+	EvidenceAttribute string
 }
 
 // Notice is a problem with an exception entry.

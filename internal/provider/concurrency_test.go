@@ -53,7 +53,7 @@ output "all_compliant" {
 			required = append(required, knownvalue.StringExact(id))
 		}
 		checks = append(checks,
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprintf("workload-%d", i))),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact(fmt.Sprintf("workload-%d", i))),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("service_model"), knownvalue.StringExact(sm)),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("required_controls"), knownvalue.ListExact(required)),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("compliant"), knownvalue.Bool(true)),

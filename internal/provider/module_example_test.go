@@ -63,7 +63,7 @@ func TestModuleConsumer_NonCompliantCallerFails(t *testing.T) {
 		ConfigVariables: config.Variables{"include_noncompliant": config.BoolVariable(true)},
 		ExpectError: errorMatching(
 			"Control Not Satisfied: encryption.at_rest",
-			`Workload "reports" (paas): encryption.at_rest is false`,
+			`paas workload: encryption.at_rest is false`,
 			"Control Not Satisfied: logging.retention_days",
 			`the "acme-production" baseline needs logging.retention_days of at least 365`,
 			"Control Not Satisfied: backup.cross_region",

@@ -129,5 +129,8 @@ func (p *srmProvider) Functions(_ context.Context) []func() function.Function {
 		NewSecretFindingsFunction,
 		NewPatchFindingsFunction,
 		NewIsPublicCIDRFunction,
+		NewResourceFindingsFunction,
+		NewResourceControlsFunction,
+		NewReportFunction,
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/report"
@@ -44,12 +45,16 @@ type reportModel struct {
 type reportWorkloadModel struct {
 	Name         types.String `tfsdk:"name"`
 	ServiceModel types.String `tfsdk:"service_model"`
+	Baseline     types.String `tfsdk:"baseline"`
 	Findings     types.List   `tfsdk:"findings"`
 }
 
 // reportFindingModel mirrors findingObjectType, the element of
 // srm_workload's findings, so `findings = srm_workload.x.findings` fits.
 type reportFindingModel struct {
+	ID          types.String `tfsdk:"id"`
+	Resource    types.String `tfsdk:"resource"`
+	Attribute   types.String `tfsdk:"attribute"`
 	Control     types.String `tfsdk:"control"`
 	Domain      types.String `tfsdk:"domain"`
 	Owner       types.String `tfsdk:"owner"`
@@ -58,6 +63,15 @@ type reportFindingModel struct {
 	Message     types.String `tfsdk:"message"`
 	Remediation types.String `tfsdk:"remediation"`
 	References  types.List   `tfsdk:"references"`
+	Exception   types.Object `tfsdk:"exception"`
+}
+
+// reportExceptionModel is a waived finding's exception: the fields of the
+// srm_workload exceptions entry that waived it.
+type reportExceptionModel struct {
+	Justification types.String `tfsdk:"justification"`
+	ApprovedBy    types.String `tfsdk:"approved_by"`
+	Expires       types.String `tfsdk:"expires"`
 }
 
 func (d *reportDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -65,10 +79,16 @@ func (d *reportDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 }
 
 // reportFindingAttributes has one attribute per attribute of
-// findingObjectType, so the two cannot drift apart unnoticed (a test
-// compares them).
+// findingObjectType, of the same type, so the two cannot drift apart
+// unnoticed (a test compares them); those it has beyond them are optional.
 func reportFindingAttributes(m *model.Model) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "The workload finding's stable id; accepted so `findings = srm_workload.x.findings` fits, not rendered."},
+		"resource": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "For a finding from evidence, the resource it comes from; the message already names it."},
+		"attribute": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "For a finding from evidence, the resource attribute to change; the message already names it."},
 		"control": schema.StringAttribute{Required: true,
 			MarkdownDescription: "Control id, e.g. `encryption.at_rest`. Ids outside the catalog are accepted when `domain` is set.",
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
@@ -89,7 +109,16 @@ func reportFindingAttributes(m *model.Model) map[string]schema.Attribute {
 		"remediation": schema.StringAttribute{Optional: true,
 			MarkdownDescription: "How to fix it. Any text."},
 		"references": schema.ListAttribute{Optional: true, ElementType: types.StringType,
-			MarkdownDescription: "Framework references, e.g. `NIST SP 800-53 Rev. 5 SC-28`. Any strings, listed in the given order."},
+			MarkdownDescription: "Framework references, e.g. `NIST SP 800-53 Rev. 5 SC-28`. Any strings, listed in the given order; a repeated one is listed once."},
+		"exception": schema.SingleNestedAttribute{Optional: true,
+			MarkdownDescription: "For a `waived` finding, the exception that waives it (the `srm_workload` `exceptions` entry): the " +
+				"Markdown report shows it in the finding's Exception cell, JSON as the finding's `exception` object, SARIF as the " +
+				"result's suppression (`justification`, with `approved_by` and `expires` in its properties). Null for other statuses.",
+			Attributes: map[string]schema.Attribute{
+				"justification": schema.StringAttribute{Required: true, MarkdownDescription: "Why the waiver is acceptable."},
+				"approved_by":   schema.StringAttribute{Required: true, MarkdownDescription: "Who approved it."},
+				"expires":       schema.StringAttribute{Required: true, MarkdownDescription: "When the waiver ends, as the exception states it."},
+			}},
 	}
 }
 
@@ -97,23 +126,27 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	m := model.Default()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders the findings of `srm_workload` resources as one report for a pull request, an " +
-			"auditor or a code-scanning tool. Pass each workload's `name`, `service_model` and `findings`:\n\n" +
+			"auditor or a code-scanning tool. Pass each workload's `name`, `service_model`, `baseline` and `findings`:\n\n" +
 			"```hcl\nworkloads = [for w in [srm_workload.a, srm_workload.b] : {\n" +
-			"  name = w.name, service_model = w.service_model, findings = w.findings\n}]\n```\n\n" +
+			"  name = w.name, service_model = w.service_model, baseline = w.baseline, findings = w.findings\n}]\n```\n\n" +
 			"Findings exist only where a plan can succeed with violations, so use it with the provider's " +
 			"`enforcement = \"warn\"`, or to report waived findings. Workloads and findings keep their input order, so " +
 			"the same input always renders the same bytes. While an input is unknown (a workload not yet planned), the " +
 			"report is read during apply.\n\n" +
 			"The `sarif` format is a SARIF 2.1.0 log: one rule per control that has a finding (its catalog title, " +
 			"description, remediation, domain tag and default level) and one result per finding, whose logical location " +
-			"names the workload. SARIF locations are optional, but GitHub code scanning rejects results without a " +
-			"physical location: set `artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.",
+			"names the workload. A violated finding is a result of kind `fail` at its severity's level; a waived one is " +
+			"the same with an accepted `external` suppression carrying the exception; a deferred one is of kind `open` " +
+			"(evaluated, but not enough information to decide) at level `none`, as SARIF 2.1.0 §3.27.9 and §3.27.10 " +
+			"define them. Each result's properties repeat the finding's status, remediation and references. SARIF " +
+			"locations are optional, but GitHub code scanning rejects results without a physical location: set " +
+			"`artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.",
 		Attributes: map[string]schema.Attribute{
 			"workloads": schema.ListNestedAttribute{
 				Required: true,
 				MarkdownDescription: "The workloads to report, in the order they appear in the report. Each object has the " +
-					"workload's `name`, `service_model` and `findings` (an `srm_workload`'s `findings` list as it is, or " +
-					"hand-written objects of the same shape).",
+					"workload's `name`, `service_model`, optionally `baseline`, and `findings` (an `srm_workload`'s `findings` " +
+					"list as it is, or hand-written objects of the same shape).",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name": schema.StringAttribute{Required: true,
 						MarkdownDescription: "The workload's name (an `srm_workload`'s `name`). Any non-empty text.",
@@ -121,6 +154,9 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"service_model": schema.StringAttribute{Required: true,
 						MarkdownDescription: "How the workload runs: " + backticked(m.ServiceModelIDs()) + ". Decides the owner of findings that set none.",
 						Validators:          []validator.String{stringvalidator.OneOf(m.ServiceModelIDs()...)}},
+					"baseline": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "The baseline the findings were judged by (an `srm_workload`'s `baseline`). Shown with the " +
+							"workload's name; null leaves it out."},
 					"findings": schema.ListNestedAttribute{Required: true,
 						MarkdownDescription: "The workload's findings, in the order to report them; `[]` for a compliant workload.",
 						NestedObject:        schema.NestedAttributeObject{Attributes: reportFindingAttributes(m)},
@@ -132,7 +168,8 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Output format of `content`: `markdown` (default; a summary table by domain and owner, " +
 					"then a table of findings per workload), `json` (a stable document: `title`, `summary` with `workloads`, " +
 					"`total`, `violated`, `waived`, `deferred` and `by_domain_owner` rows, and `workloads` with their `name`, " +
-					"`service_model` and `findings`; indented by two spaces) or `sarif` (SARIF 2.1.0).",
+					"`service_model`, `baseline` and `findings`, each finding with an `exception` object or null; indented by " +
+					"two spaces) or `sarif` (SARIF 2.1.0).",
 				Validators: []validator.String{stringvalidator.OneOf(report.Formats...)},
 			},
 			"title": schema.StringAttribute{
@@ -215,25 +252,19 @@ func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 		return
 	}
-	m := model.Default()
-	r.Complete(m)
-	if err := r.Validate(); err != nil {
+	out, err := report.Generate(model.Default(), r, cfg.Format.ValueString())
+	if err != nil {
 		var fe *report.FieldError
 		if errors.As(err, &fe) {
 			p := path.Root("workloads").AtListIndex(fe.Workload).AtName("findings").AtListIndex(fe.Finding).AtName(fe.Field)
 			resp.Diagnostics.AddAttributeError(p, "Invalid Finding", p.String()+": "+fe.Problem)
 		} else {
-			resp.Diagnostics.AddAttributeError(path.Root("workloads"), "Invalid Finding", err.Error())
+			resp.Diagnostics.AddAttributeError(path.Root("format"), "Report Not Rendered", err.Error())
 		}
 		return
 	}
-	content, err := report.Render(m, r, cfg.Format.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("format"), "Report Not Rendered", err.Error())
-		return
-	}
-	s := r.Summarize(m)
-	cfg.Content = types.StringValue(content)
+	s := out.Summary
+	cfg.Content = types.StringValue(out.Content)
 	cfg.Total = types.Int64Value(int64(s.Total))
 	cfg.Violated = types.Int64Value(int64(s.Violated))
 	cfg.Waived = types.Int64Value(int64(s.Waived))
@@ -251,12 +282,13 @@ func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnost
 	var workloads []reportWorkloadModel
 	diags.Append(cfg.Workloads.ElementsAs(ctx, &workloads, false)...)
 	for _, w := range workloads {
-		if w.Name.IsUnknown() || w.ServiceModel.IsUnknown() || w.Findings.IsUnknown() {
+		if w.Name.IsUnknown() || w.ServiceModel.IsUnknown() || w.Baseline.IsUnknown() || w.Findings.IsUnknown() {
 			return nil, false
 		}
 		var findings []reportFindingModel
 		diags.Append(w.Findings.ElementsAs(ctx, &findings, false)...)
-		out := report.Workload{Name: w.Name.ValueString(), ServiceModel: w.ServiceModel.ValueString(), Findings: make([]report.Finding, 0, len(findings))}
+		out := report.Workload{Name: w.Name.ValueString(), ServiceModel: w.ServiceModel.ValueString(), Baseline: w.Baseline.ValueString(),
+			Findings: make([]report.Finding, 0, len(findings))}
 		for _, f := range findings {
 			if !findingKnown(f) {
 				return nil, false
@@ -272,15 +304,38 @@ func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnost
 					refs = append(refs, v.ValueString())
 				}
 			}
+			exception, known := exceptionFromConfig(ctx, f.Exception, diags)
+			if !known {
+				return nil, false
+			}
 			out.Findings = append(out.Findings, report.Finding{
 				Control: f.Control.ValueString(), Domain: f.Domain.ValueString(), Owner: f.Owner.ValueString(),
 				Severity: f.Severity.ValueString(), Status: f.Status.ValueString(), Message: f.Message.ValueString(),
-				Remediation: f.Remediation.ValueString(), References: refs,
+				Remediation: f.Remediation.ValueString(), References: refs, Exception: exception,
 			})
 		}
 		r.Workloads = append(r.Workloads, out)
 	}
 	return r, !diags.HasError()
+}
+
+// exceptionFromConfig converts a finding's exception; nil when it is null,
+// known false when a part of it is unknown.
+func exceptionFromConfig(ctx context.Context, v types.Object, diags *diag.Diagnostics) (*report.Exception, bool) {
+	if v.IsNull() {
+		return nil, true
+	}
+	if v.IsUnknown() {
+		return nil, false
+	}
+	var e reportExceptionModel
+	diags.Append(v.As(ctx, &e, basetypes.ObjectAsOptions{})...)
+	for _, s := range []types.String{e.Justification, e.ApprovedBy, e.Expires} {
+		if s.IsUnknown() {
+			return nil, false
+		}
+	}
+	return &report.Exception{Justification: e.Justification.ValueString(), ApprovedBy: e.ApprovedBy.ValueString(), Expires: e.Expires.ValueString()}, true
 }
 
 func findingKnown(f reportFindingModel) bool {

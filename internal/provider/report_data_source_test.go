@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -48,6 +49,7 @@ locals {
   workloads = [for w in [srm_workload.good, srm_workload.bad] : {
     name          = w.name
     service_model = w.service_model
+    baseline      = w.baseline
     findings      = w.findings
   }]
 }
@@ -55,6 +57,26 @@ locals {
 }
 
 func reportAt(name string) string { return "data.srm_report." + name }
+
+// reportInEveryFormat reports workloads (an expression) in data sources
+// named md, json and sarif, one per format.
+func reportInEveryFormat(workloads string) string {
+	return fmt.Sprintf(`
+data "srm_report" "md" {
+  workloads = %[1]s
+}
+
+data "srm_report" "json" {
+  workloads = %[1]s
+  format    = "json"
+}
+
+data "srm_report" "sarif" {
+  workloads = %[1]s
+  format    = "sarif"
+}
+`, workloads)
+}
 
 func expectCounts(address string, total, violated, waived, deferred int64) []statecheck.StateCheck {
 	return []statecheck.StateCheck{
@@ -84,8 +106,8 @@ data "srm_report" "md" {
 		ConfigStateChecks: append(expectCounts(reportAt("md"), 2, 2, 0, 0), contentMatches(reportAt("md"),
 			`^# Shared responsibility findings\n\n2 workloads, 2 violated, 0 waived, 0 deferred\.\n`,
 			`\n\| data_protection \| shared \| 2 \| 0 \| 0 \|\n`,
-			`\n## payments-api \(iaas\)\n\nNo findings\.\n`,
-			`(?s)## legacy-batch \(iaas\)\n.*\| high \| `+"`encryption\\.at_rest`"+` \| violated \| encryption\.at_rest is false`,
+			`\n## payments-api \(iaas, baseline: standard\)\n\nNo findings\.\n`,
+			`(?s)## legacy-batch \(iaas, baseline: standard\)\n.*\| high \| `+"`encryption\\.at_rest`"+` \| violated \| encryption\.at_rest is false`,
 			`\| critical \| `+"`storage\\.public_access`"+` \| violated \|`,
 			`NIST SP 800-53 Rev\. 5 SC-28`,
 		)...),
@@ -112,7 +134,7 @@ output "bad_controls" {
 `,
 		ConfigStateChecks: append(append(expectCounts(reportAt("json"), 2, 2, 0, 0), contentMatches(reportAt("json"),
 			`^\{\n  "title": "PR 42 \| audit",\n  "summary": \{\n    "workloads": 2,\n    "total": 2,\n    "violated": 2,`,
-			`"name": "payments-api",\n      "service_model": "iaas",\n      "findings": \[\]`,
+			`"name": "payments-api",\n      "service_model": "iaas",\n      "baseline": "standard",\n      "findings": \[\]`,
 		)...),
 			statecheck.ExpectKnownOutputValue("by_domain_owner", knownvalue.ListExact([]knownvalue.Check{
 				knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -166,9 +188,12 @@ output "results" {
 	})
 }
 
-// An approved exception turns a violation into a waived finding, which
-// SARIF reports at level none with an external suppression.
-func TestReport_WaivedInSARIF(t *testing.T) {
+// An approved exception turns a violation into a waived finding. Given the
+// exception (here joined from the workload's exceptions by the
+// configuration), every format carries its justification, approver and
+// expiry: Markdown in the finding's Exception cell, JSON as its exception
+// object, SARIF as the result's accepted external suppression.
+func TestReport_WaiverInEveryFormat(t *testing.T) {
 	t.Parallel()
 	unitTest(t, resource.TestStep{
 		Config: reportWorkloads(`
@@ -179,26 +204,109 @@ func TestReport_WaivedInSARIF(t *testing.T) {
     expires       = "2099-12-31"
   }]
 `) + `
-data "srm_report" "sarif" {
-  workloads = local.workloads
-  format    = "sarif"
+locals {
+  waived = [for w in [srm_workload.good, srm_workload.bad] : {
+    name          = w.name
+    service_model = w.service_model
+    findings = [for f in w.findings : merge(f, {
+      exception = f.status == "waived" ? one([for e in w.exceptions : e if e.control == f.control]) : null
+    })]
+  }]
 }
 
-output "waived" {
-  value = [for r in jsondecode(data.srm_report.sarif.content).runs[0].results : "${r.ruleId}:${r.level}:${r.suppressions[0].kind}" if r.level == "none"]
+` + reportInEveryFormat("local.waived") + `
+output "json_exceptions" {
+  value = [for f in jsondecode(data.srm_report.json.content).workloads[1].findings : f.exception if f.exception != null]
+}
+
+output "json_null_exceptions" {
+  value = [for f in jsondecode(data.srm_report.json.content).workloads[1].findings : f.exception == null]
+}
+
+output "sarif_results" {
+  value = [for r in jsondecode(data.srm_report.sarif.content).runs[0].results :
+    "${r.ruleId}:${r.kind}:${r.level}:${join(",", [for s in try(r.suppressions, []) : "${s.kind}/${s.status}/${s.justification}/${s.properties.approved_by}/${s.properties.expires}"])}"]
 }
 
 output "physical" {
   value = strcontains(data.srm_report.sarif.content, "physicalLocation")
 }
 `,
-		ConfigStateChecks: append(expectCounts(reportAt("sarif"), 2, 1, 1, 0),
-			statecheck.ExpectKnownOutputValue("waived", knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.StringExact("storage.public_access:none:external"),
+		ConfigStateChecks: append(append(append(expectCounts(reportAt("sarif"), 2, 1, 1, 0), expectCounts(reportAt("md"), 2, 1, 1, 0)...),
+			contentMatches(reportAt("md"),
+				`\| critical \| `+"`storage\\.public_access`"+` \| waived \| [^\n]* \| Public download mirror \\\| approved by the security board<br>Approved by: security-board<br>Expires: 2099-12-31 \|\n`,
+				`\| high \| `+"`encryption\\.at_rest`"+` \| violated \| [^\n]* \|  \|\n`,
+			)...),
+			statecheck.ExpectKnownOutputValue("json_null_exceptions", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.Bool(true), knownvalue.Bool(false),
+			})),
+			statecheck.ExpectKnownOutputValue("json_exceptions", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"justification": knownvalue.StringExact("Public download mirror | approved by the security board"),
+					"approved_by":   knownvalue.StringExact("security-board"),
+					"expires":       knownvalue.StringExact("2099-12-31"),
+				}),
+			})),
+			statecheck.ExpectKnownOutputValue("sarif_results", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("encryption.at_rest:fail:error:"),
+				knownvalue.StringExact("storage.public_access:fail:error:external/accepted/Public download mirror | approved by the security board/security-board/2099-12-31"),
 			})),
 			// Without artifact_uri there is no physical location.
 			statecheck.ExpectKnownOutputValue("physical", knownvalue.Bool(false)),
 		),
+	})
+}
+
+// srm_workload lists some references of a firewall finding twice (from the
+// catalog and from the detector); every format lists each once.
+func TestReport_ReferencesOnce(t *testing.T) {
+	t.Parallel()
+	ssh := `
+  network = {
+    segmented     = true
+    ingress_rules = [{ cidr_blocks = ["0.0.0.0/0"], from_port = 22, to_port = 22, protocol = "tcp" }]
+  }
+`
+	unitTest(t, resource.TestStep{
+		Config: `
+provider "srm" {
+  enforcement = "warn"
+}
+
+resource "srm_workload" "ssh" {
+  name          = "bastion"
+  service_model = "iaas"
+` + strings.Replace(compliantControls, "  network = {\n    segmented = true\n  }\n", ssh, 1) + `
+}
+
+locals {
+  workloads = [{ name = srm_workload.ssh.name, service_model = srm_workload.ssh.service_model, findings = srm_workload.ssh.findings }]
+}
+
+` + reportInEveryFormat("local.workloads") + `
+output "workload_repeats" {
+  value = anytrue([for f in srm_workload.ssh.findings : length(f.references) != length(distinct(f.references))])
+}
+
+output "json_once" {
+  value = [for f in jsondecode(data.srm_report.json.content).workloads[0].findings : length(f.references) == length(distinct(f.references))]
+}
+
+output "sarif_once" {
+  value = [for r in jsondecode(data.srm_report.sarif.content).runs[0].results : length(r.properties.references) == length(distinct(r.properties.references))]
+}
+
+output "markdown_cis_4_4" {
+  value = length(regexall("CIS Controls v8 4\\.4", one([for l in split("\n", data.srm_report.md.content) : l if strcontains(l, "network.ingress_rules")])))
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			// The input does repeat a reference, so the checks below test something.
+			statecheck.ExpectKnownOutputValue("workload_repeats", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("json_once", knownvalue.ListExact([]knownvalue.Check{knownvalue.Bool(true)})),
+			statecheck.ExpectKnownOutputValue("sarif_once", knownvalue.ListExact([]knownvalue.Check{knownvalue.Bool(true)})),
+			statecheck.ExpectKnownOutputValue("markdown_cis_4_4", knownvalue.Int64Exact(1)),
+		},
 	})
 }
 
@@ -229,8 +337,8 @@ data "srm_report" "md" {
 		ConfigStateChecks: append(expectCounts(reportAt("md"), 2, 1, 0, 1), contentMatches(reportAt("md"),
 			`^# Manual review\n\n1 workload, 1 violated, 0 waived, 1 deferred\.\n`,
 			`\n\| identity_access \| customer \| 1 \| 0 \| 0 \|\n\| backup_recovery \| shared \| 0 \| 0 \| 1 \|\n`,
-			`\n\| high \| `+"`backup\\.enabled`"+` \| deferred \|  \|  \| Internal policy BCK-1 \|\n`,
-			`\n\| critical \| `+"`identity\\.mfa_required`"+` \| violated \| MFA is optional \\\| for contractors \|  \|  \|\n`,
+			`\n\| high \| `+"`backup\\.enabled`"+` \| deferred \|  \|  \| Internal policy BCK-1 \|  \|\n`,
+			`\n\| critical \| `+"`identity\\.mfa_required`"+` \| violated \| MFA is optional \\\| for contractors \|  \|  \|  \|\n`,
 		)...),
 	})
 }
@@ -294,36 +402,34 @@ data "srm_report" "r" {
 	})
 }
 
-func TestReport_BadFindingStatus(t *testing.T) {
+// A finding the report cannot place is an error naming its attribute.
+func TestReport_BadFindings(t *testing.T) {
 	t.Parallel()
-	unitTest(t, resource.TestStep{
-		Config: `
+	for name, tc := range map[string]struct {
+		finding string
+		want    []string
+	}{
+		"status": {`{ control = "identity.mfa_required", status = "failed" }`,
+			[]string{`workloads[0].findings[0].status`, `value must be one of`, `"violated"`, `"waived"`, `"deferred"`}},
+		"exception on a violated finding": {
+			`{ control = "identity.mfa_required", status = "violated", exception = { justification = "Legacy SSO", approved_by = "ciso", expires = "2099-01-31" } }`,
+			[]string{`Invalid Finding`, `workloads[0].findings[0].exception`,
+				`is set on a "violated" finding; only "waived" findings carry an exception, so set status = "waived" or remove the exception`}},
+		"unknown control without a domain": {`{ control = "vendor.review", status = "violated", severity = "low" }`,
+			[]string{`Invalid Finding`, `workloads[0].findings[0].domain`, `is empty and control "vendor.review" is not in the catalog; set the domain`}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			unitTest(t, resource.TestStep{
+				Config: `
 data "srm_report" "r" {
-  workloads = [{
-    name          = "crm"
-    service_model = "saas"
-    findings      = [{ control = "identity.mfa_required", status = "failed" }]
-  }]
+  workloads = [{ name = "crm", service_model = "saas", findings = [` + tc.finding + `] }]
 }
 `,
-		ExpectError: errorMatching(`workloads[0].findings[0].status`, `value must be one of`, `"violated"`, `"waived"`, `"deferred"`),
-	})
-}
-
-func TestReport_UnknownControlNeedsDomain(t *testing.T) {
-	t.Parallel()
-	unitTest(t, resource.TestStep{
-		Config: `
-data "srm_report" "r" {
-  workloads = [{
-    name          = "crm"
-    service_model = "saas"
-    findings      = [{ control = "vendor.review", status = "violated", severity = "low" }]
-  }]
-}
-`,
-		ExpectError: errorMatching(`Invalid Finding`, `workloads[0].findings[0].domain`, `is empty and control "vendor.review" is not in the catalog; set the domain`),
-	})
+				ExpectError: errorMatching(tc.want...),
+			})
+		})
+	}
 }
 
 func TestReport_BadArtifactURI(t *testing.T) {
@@ -341,7 +447,8 @@ data "srm_report" "r" {
 }
 
 // The nested finding attributes mirror srm_workload's finding object, so
-// `findings = srm_workload.x.findings` always type-checks.
+// `findings = srm_workload.x.findings` always type-checks: each of its
+// attributes is here with the same type, and those it lacks are optional.
 func TestReport_FindingAttributesMirrorWorkloadFindings(t *testing.T) {
 	t.Parallel()
 	var resp datasource.SchemaResponse
@@ -360,13 +467,20 @@ func TestReport_FindingAttributesMirrorWorkloadFindings(t *testing.T) {
 	}
 	got := objType.AttrTypes
 	want := findingObjectType.AttrTypes
-	if strings.Join(sortedKeys(got), ",") != strings.Join(sortedKeys(want), ",") {
-		t.Fatalf("finding attributes = %v, want %v", sortedKeys(got), sortedKeys(want))
-	}
 	for name, typ := range want {
-		if !got[name].Equal(typ) {
-			t.Errorf("%s is %s, want %s", name, got[name], typ)
+		if g, ok := got[name]; !ok || !g.Equal(typ) {
+			t.Errorf("%s is %v, want %s", name, g, typ)
 		}
+	}
+	for name, a := range findings.NestedObject.Attributes {
+		if _, inWorkload := want[name]; !inWorkload && !a.IsOptional() {
+			t.Errorf("%s is not in srm_workload's findings, so it must be optional", name)
+		}
+	}
+	// The waiver's fields, under the names srm_workload's exceptions use.
+	exception, ok := got["exception"].(types.ObjectType)
+	if !ok || strings.Join(sortedKeys(exception.AttrTypes), ",") != "approved_by,expires,justification" {
+		t.Errorf("exception is %v, want an object of justification, approved_by and expires", got["exception"])
 	}
 	for name, a := range resp.Schema.Attributes {
 		if strings.TrimSpace(a.GetMarkdownDescription()) == "" {

@@ -2,24 +2,31 @@ package provider
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
 var (
-	_ resource.ResourceWithConfigure  = (*workloadResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*workloadResource)(nil)
+	_ resource.ResourceWithConfigure      = (*workloadResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*workloadResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*workloadResource)(nil)
 )
 
 type workloadResource struct {
@@ -32,13 +39,21 @@ func NewWorkloadResource() resource.Resource {
 	return &workloadResource{data: defaultProviderData(), now: time.Now}
 }
 
+// evidenceEngine loads the evidence tables once; they are embedded and
+// validated against the catalog.
+var evidenceEngine = sync.OnceValues(func() (*evidence.Engine, error) {
+	return evidence.New(model.Default())
+})
+
 func (r *workloadResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_workload"
 }
 
 func (r *workloadResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = workloadSchema(model.Default())
+	resp.Schema = workloadSchemaOnce()
 }
+
+var workloadSchemaOnce = sync.OnceValue(func() schema.Schema { return workloadSchema(model.Default()) })
 
 func (r *workloadResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if req.ProviderData != nil {
@@ -47,9 +62,33 @@ func (r *workloadResource) Configure(_ context.Context, req resource.ConfigureRe
 }
 
 // A workload is logical: the plan, which ModifyPlan made wholly known, is
-// the state.
+// the state, with a random id that no configured value can leak into.
 func (r *workloadResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	resp.State.Raw = req.Plan.Raw
+	top, ok := rawObject(req.Plan.Raw)
+	if !ok {
+		resp.State.Raw = req.Plan.Raw
+		return
+	}
+	plan, _ := newPlannedValues(req.Plan.Raw, top)
+	if !plan.vals["id"].IsKnown() {
+		plan.set("id", newWorkloadID())
+	}
+	resp.State.Raw = plan.object()
+}
+
+// strconvQuoteKey quotes an evidence key that reads as an address; keys
+// that do not are not echoed, since they may hold anything.
+func strconvQuoteKey(key string) string {
+	if _, err := evidence.TypeOf(key); err != nil || len(key) > 128 {
+		return "(a key that is not a resource address)"
+	}
+	return strconv.Quote(key)
+}
+
+func newWorkloadID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return "wl-" + hex.EncodeToString(b)
 }
 
 func (r *workloadResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
@@ -59,6 +98,40 @@ func (r *workloadResource) Update(_ context.Context, req resource.UpdateRequest,
 }
 
 func (r *workloadResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
+
+// ValidateConfig checks the control groups and evidence against the catalog
+// and the evidence tables at `terraform validate`, so a misspelt key or an
+// unsupported resource type fails before any plan. Unknown parts are
+// checked again at plan and apply.
+func (r *workloadResource) ValidateConfig(_ context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	top, ok := rawObject(req.Config.Raw)
+	if !ok {
+		return
+	}
+	r.validate(top, &resp.Diagnostics)
+}
+
+func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Diagnostics) (map[string]policy.Value, []policy.Evidence, bool) {
+	m := r.data.evaluator.Model()
+	values, errs := readControls(m, top)
+	for _, e := range errs {
+		diags.AddAttributeError(linePath(e.Path), e.Summary, e.Detail)
+	}
+	engine, err := evidenceEngine()
+	if err != nil {
+		diags.AddError("Invalid Evidence Tables", err.Error()+"; please report this issue to the provider developers")
+		return nil, nil, false
+	}
+	items, unknown, evErrs := readEvidence(engine, toGo(top["evidence"]))
+	for _, e := range evErrs {
+		detail := e.detail
+		if e.key != "" {
+			detail = "evidence[" + strconvQuoteKey(e.key) + "]: " + detail
+		}
+		diags.AddAttributeError(path.Root("evidence"), e.summary, detail)
+	}
+	return values, items, unknown
 }
 
 // ModifyPlan evaluates the workload. Terraform calls it at plan and again
@@ -74,19 +147,30 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		resp.Diagnostics.AddError("Unexpected Plan Type", "the planned srm_workload is not an object; please report this issue to the provider developers")
 		return
 	}
-	if name, state := rawString(top["name"]); state == policy.Known {
-		plan.set("id", name)
+	prior, hasPrior := rawObject(req.State.Raw)
+	if hasPrior && prior["id"].IsKnown() && !prior["id"].IsNull() {
+		plan.vals["id"] = prior["id"]
 	} else {
 		plan.unknown("id")
 	}
-	w, ready := r.workload(top, plan, &resp.Diagnostics)
+	cfg, _ := rawObject(req.Config.Raw)
+	unchanged := configUnchanged(top, req.State.Raw)
+	w, ready := r.workload(top, cfg, prior, unchanged, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if name, state := rawString(top["name"]); state == policy.Known && r.nameSeenBefore(name) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Duplicate Workload Name",
+			"Another srm_workload in this plan has the same name, so findings, reports and dashboards cannot tell "+
+				"the two apart. Give each workload its own name.")
+	}
 	if ready {
 		res := r.data.evaluator.Evaluate(w)
-		r.report(ctx, w, res, configUnchanged(top, req.State.Raw), &resp.Diagnostics)
-		plan.results(res)
+		r.report(ctx, w, res, unchanged, &resp.Diagnostics)
+		if unchanged {
+			r.warnStaleDefault(req, prior, &resp.Diagnostics)
+		}
+		plan.results(res, w)
 	} else {
 		plan.unknownResults()
 	}
@@ -94,22 +178,35 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 // workload builds the evaluator's input; ready is false while the service
-// model, classification or baseline is unknown.
-func (r *workloadResource) workload(top map[string]tftypes.Value, plan *plannedValues, diags *diag.Diagnostics) (*policy.Workload, bool) {
+// model, classification or baseline is unknown: the verdict then waits for
+// apply, never falling back to a default.
+func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, unchanged bool, plan *plannedValues, diags *diag.Diagnostics) (*policy.Workload, bool) {
 	m := r.data.evaluator.Model()
 	name, _ := rawString(top["name"])
 	sm, smState := rawString(top["service_model"])
 	class, classState := rawString(top["data_classification"])
-	baseline, baselineState := rawString(top["baseline"])
+	// The configured baseline, not the planned one: the framework marks an
+	// unset computed attribute unknown in the plan, which must not read as
+	// a baseline still to come.
+	baseline, baselineState := rawString(cfg["baseline"])
 	spec, specState := rawString(top["custom_baseline"])
 
 	switch {
 	case specState == policy.Known:
 		baselineState = policy.Null
 		plan.set("baseline", nil)
-	case baselineState != policy.Known && specState == policy.Null:
+	case baselineState == policy.Null && specState == policy.Null:
 		baseline, baselineState = r.data.defaultBaseline, policy.Known
+		if stored, state := rawString(prior["baseline"]); state == policy.Known && unchanged {
+			baseline = stored // judged by the stored baseline until changed; warnStaleDefault says so
+		}
 		plan.set("baseline", baseline)
+	case baselineState == policy.Unknown:
+		plan.unknown("baseline")
+	}
+	values, items, evidenceUnknown := r.validate(top, diags)
+	if diags.HasError() {
+		return nil, false
 	}
 	if smState != policy.Known || classState != policy.Known || specState == policy.Unknown ||
 		(specState == policy.Null && baselineState != policy.Known) {
@@ -124,72 +221,144 @@ func (r *workloadResource) workload(top map[string]tftypes.Value, plan *plannedV
 		}
 		w.Custom = custom
 	}
-	values, err := readControlValues(m, top)
-	if err != nil {
-		diags.AddError("Unreadable Workload Value", err.Error())
-		return nil, false
-	}
 	w.Values = values
+	w.Evidence = items
 	var known bool
 	w.Exceptions, known = rawExceptions(top["exceptions"])
-	w.ExceptionsUnknown = !known
+	w.ExceptionsUnknown = !known || evidenceUnknown
 	return w, true
 }
+
+// planNames counts the workload names each configured provider instance
+// has planned. Terraform starts provider instances for each walk, so one
+// instance plans each workload once.
+var planNames sync.Map // *providerData -> *sync.Map of name -> struct{}
+
+// nameSeenBefore records a planned name and reports whether another
+// workload of this walk had it already.
+func (r *workloadResource) nameSeenBefore(name string) bool {
+	names, _ := planNames.LoadOrStore(r.data, &sync.Map{})
+	_, seen := names.(*sync.Map).LoadOrStore(name, struct{}{})
+	return seen
+}
+
+// findingPath is where a finding's diagnostic points. Evidence findings
+// point at their evidence entry; secret findings at the resource, never at
+// the expression that holds the secret, since Terraform prints that line and
+// the values on it.
+func findingPath(f policy.Finding) (path.Path, bool) {
+	switch {
+	case f.Evidence != nil:
+		return path.Root("evidence"), true
+	case strings.HasPrefix(f.Check, "secrets."):
+		return path.Empty(), false
+	}
+	return linePath(f.Path), true
+}
+
+// linePath is the part of a control path that Terraform can show a line
+// for: the group's attribute. Terraform (1.8 to 1.11, OpenTofu 1.6)
+// resolves a diagnostic path only to attributes of the schema, and a path
+// into a dynamic value falls back to the whole resource, so the text names
+// the full path ("encryption.at_rest") and the diagnostic points at the
+// group's line.
+func linePath(p string) path.Path {
+	root, _, _ := strings.Cut(p, ".")
+	root, _, _ = strings.Cut(root, "[")
+	return path.Root(root)
+}
+
+// destroyNote ends every violation: Terraform plans the unchanged
+// configuration before destroying and stops on any provider error, and no
+// field of that request tells the provider it is a destroy.
+const destroyNote = "To destroy this workload anyway, skip that plan: terraform destroy -refresh=false"
 
 // report turns findings and exception notices into diagnostics.
 //
 // Errors block only plans that create the workload or change its
-// configuration. `terraform destroy` first runs an ordinary plan of the
-// unchanged configuration and stops on any error from it, so failing an
-// unchanged workload (one stored in warn mode, or whose exception has since
-// expired) would block its destruction. Such findings are warnings, and
-// findings and compliant still record them.
+// configuration. Failing an unchanged workload (stored in warn mode, or
+// whose exception has since expired) would block its destruction, so such
+// findings are warnings; findings and compliant still record them.
 func (r *workloadResource) report(ctx context.Context, w *policy.Workload, res policy.Result, unchanged bool, diags *diag.Diagnostics) {
 	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
-	addError := func(p path.Path, summary, detail string) {
+	add := func(p path.Path, hasPath bool, summary, detail string) {
 		switch {
 		case unchanged:
-			diags.AddAttributeWarning(p, summary, detail+"\n\n"+unchangedNote)
-		case warnOnly:
+			detail += "\n\n" + unchangedNote
+		case !warnOnly:
+			detail += "\n\n" + destroyNote
+		}
+		switch {
+		case warnOnly && hasPath:
 			diags.AddAttributeWarning(p, summary, detail)
-		default:
+		case warnOnly:
+			diags.AddWarning(summary, detail)
+		case hasPath:
 			diags.AddAttributeError(p, summary, detail)
+		default:
+			diags.AddError(summary, detail)
 		}
 	}
 	for _, f := range res.Findings {
 		tflog.Debug(ctx, "srm_workload finding", map[string]any{
-			"workload": w.Name, "control": f.Control, "status": f.Status, "check": f.Check,
+			"control": f.Control, "status": f.Status, "check": f.Check,
 		})
 		if f.Status != policy.StatusViolated {
 			continue
 		}
-		addError(attributePath(f.Path), "Control Not Satisfied: "+f.Control, f.Detail)
+		p, ok := findingPath(f)
+		add(p, ok, "Control Not Satisfied: "+f.Control, f.Detail)
 	}
 	for _, n := range res.Notices {
-		p := path.Root("exceptions").AtListIndex(n.Index).AtName(n.Field)
+		p := path.Root("exceptions") // a path into the list resolves only to the resource's line
+		n.Detail = fmt.Sprintf("exceptions[%d].%s: %s", n.Index, n.Field, n.Detail)
 		if n.Error {
-			addError(p, n.Summary, n.Detail)
+			add(p, true, n.Summary, n.Detail)
 		} else {
 			diags.AddAttributeWarning(p, n.Summary, n.Detail)
 		}
 	}
 	if len(res.Deferred) > 0 {
 		diags.AddWarning("Controls Deferred Until Apply",
-			fmt.Sprintf("Workload %q: %s depend on values not known until apply. They are checked again during apply, "+
+			fmt.Sprintf("%s depend on values not known until apply. They are checked again during apply, "+
 				"before anything is stored, and a violation then fails the apply with the same error.",
-				w.Name, strings.Join(res.Deferred, ", ")))
+				strings.Join(res.Deferred, ", ")))
 	}
 }
 
 const unchangedNote = "This plan does not change the workload's configuration, so the finding is a warning " +
 	"here; any plan that changes the workload fails on it."
 
-// computedAttributes are derived by ModifyPlan; every other attribute comes
-// from configuration.
-var computedAttributes = map[string]bool{
-	"id": true, "customer_domains": true, "provider_domains": true,
-	"shared_domains": true, "required_controls": true, "findings": true, "compliant": true,
+// warnStaleDefault says when the provider's default_baseline no longer
+// matches the baseline an unchanged workload was stored with.
+func (r *workloadResource) warnStaleDefault(req resource.ModifyPlanRequest, prior map[string]tftypes.Value, diags *diag.Diagnostics) {
+	cfg, ok := rawObject(req.Config.Raw)
+	if !ok {
+		return
+	}
+	_, cfgBaseline := rawString(cfg["baseline"])
+	_, cfgSpec := rawString(cfg["custom_baseline"])
+	stored, state := rawString(prior["baseline"])
+	if cfgBaseline != policy.Null || cfgSpec != policy.Null || state != policy.Known || stored == r.data.defaultBaseline {
+		return
+	}
+	diags.AddAttributeWarning(path.Root("baseline"), "Judged by the Stored Baseline",
+		fmt.Sprintf("The provider's default_baseline is now %q, but this workload sets no baseline and was stored under %q. "+
+			"It is judged by %q until its configuration changes; set baseline = %q to move it now.",
+			r.data.defaultBaseline, stored, stored, r.data.defaultBaseline))
 }
+
+// computedAttributes are the attributes ModifyPlan derives: those the schema
+// marks computed and not optional, so adding one keeps configUnchanged right.
+var computedAttributes = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for name, a := range workloadSchemaOnce().Attributes {
+		if a.IsComputed() && !a.IsOptional() {
+			out[name] = true
+		}
+	}
+	return out
+})
 
 // configUnchanged reports whether the planned configuration equals the
 // stored one.
@@ -198,14 +367,17 @@ func configUnchanged(plan map[string]tftypes.Value, state tftypes.Value) bool {
 	if !ok {
 		return false
 	}
+	computed := computedAttributes()
 	for name, v := range plan {
-		if !computedAttributes[name] && !v.Equal(prior[name]) {
+		if !computed[name] && !v.Equal(prior[name]) {
 			return false
 		}
 	}
 	return true
 }
 
+// resultListAttributes are the computed string lists, in the order
+// results() fills them.
 var resultListAttributes = []string{"customer_domains", "provider_domains", "shared_domains", "required_controls"}
 
 // plannedValues collects what ModifyPlan decides and writes it into the plan
@@ -246,7 +418,7 @@ func (p *plannedValues) unknownResults() {
 	p.unknown("compliant")
 }
 
-func (p *plannedValues) results(res policy.Result) {
+func (p *plannedValues) results(res policy.Result, w *policy.Workload) {
 	lists := [][]string{res.CustomerDomains, res.ProviderDomains, res.SharedDomains, res.RequiredControls}
 	for i, name := range resultListAttributes {
 		p.set(name, rawStringList(lists[i]))
@@ -260,17 +432,67 @@ func (p *plannedValues) results(res policy.Result) {
 	elem, _ := list.ElementType.(tftypes.Object)
 	findings := make([]tftypes.Value, 0, len(res.Findings))
 	for _, f := range res.Findings {
-		findings = append(findings, tftypes.NewValue(elem, map[string]tftypes.Value{
-			"control":     tftypes.NewValue(tftypes.String, f.Control),
-			"domain":      tftypes.NewValue(tftypes.String, f.Domain),
-			"owner":       tftypes.NewValue(tftypes.String, f.Owner),
-			"severity":    tftypes.NewValue(tftypes.String, f.Severity),
-			"status":      tftypes.NewValue(tftypes.String, f.Status),
-			"message":     tftypes.NewValue(tftypes.String, f.Message),
-			"remediation": tftypes.NewValue(tftypes.String, f.Remediation),
-			"references":  tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, rawStringList(f.References)),
-		}))
+		findings = append(findings, tftypes.NewValue(elem, findingValues(f, w)))
 	}
 	p.set("findings", findings)
 	p.set("compliant", res.Compliant)
+}
+
+// findingValues renders one finding in the shape findingFields defines.
+func findingValues(f policy.Finding, w *policy.Workload) map[string]tftypes.Value {
+	out := make(map[string]tftypes.Value, len(findingFields))
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	null := func(k findingFieldKind) tftypes.Value { return tftypes.NewValue(k.tfType(), nil) }
+	for _, field := range findingFields {
+		var v tftypes.Value
+		switch field.name {
+		case "id":
+			v = str(evidence.FindingID(f))
+		case "control":
+			v = str(f.Control)
+		case "domain":
+			v = str(f.Domain)
+		case "owner":
+			v = str(f.Owner)
+		case "severity":
+			v = str(f.Severity)
+		case "status":
+			v = str(f.Status)
+		case "message":
+			v = str(f.Message)
+		case "remediation":
+			v = str(f.Remediation)
+		case "references":
+			v = tftypes.NewValue(field.kind.tfType(), rawStringList(f.References))
+		case "resource":
+			v = null(field.kind)
+			if f.Evidence != nil {
+				v = str(f.Evidence.Source)
+			}
+		case "attribute":
+			v = null(field.kind)
+			if f.Evidence != nil {
+				v = str(f.EvidenceAttribute)
+			}
+		case "exception":
+			v = null(field.kind)
+			if ex, ok := waiverOf(f, w); ok && f.Status == policy.StatusWaived {
+				v = tftypes.NewValue(field.kind.tfType(), map[string]tftypes.Value{
+					"justification": str(ex.Justification), "approved_by": str(ex.ApprovedBy), "expires": str(ex.Expires),
+				})
+			}
+		}
+		out[field.name] = v
+	}
+	return out
+}
+
+// waiverOf finds the exception that waives a finding's control.
+func waiverOf(f policy.Finding, w *policy.Workload) (policy.Exception, bool) {
+	for _, ex := range w.Exceptions {
+		if ex.Control == f.Control {
+			return ex, true
+		}
+	}
+	return policy.Exception{}, false
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -10,6 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
+
+// workloadIDPattern is the random id set at create.
+var workloadIDPattern = regexp.MustCompile(`^wl-[0-9a-f]{16}$`)
 
 // A workload that satisfies the standard baseline under any service model.
 const compliantControls = `
@@ -60,7 +64,7 @@ func TestWorkload_CompliantIaaS(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: compliantWorkload("iaas"),
 		ConfigStateChecks: append(expectCompliant("srm_workload.api"),
-			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("id"), knownvalue.StringExact("payments-api")),
+			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("id"), knownvalue.StringRegexp(workloadIDPattern)),
 			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("baseline"), knownvalue.StringExact("standard")),
 			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("data_classification"), knownvalue.StringExact("internal")),
 			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("customer_domains"), knownvalue.ListExact([]knownvalue.Check{
@@ -399,7 +403,7 @@ func TestWorkload_BadInput(t *testing.T) {
   name          = "x"
   service_model = "iaas"
   encryption    = { min_tls_version = "1.4" }
-}`, `(?s)min_tls_version.*value must be one of.*"1\.0".*"1\.3"`},
+}`, `(?s)encryption.min_tls_version must be one of "1\.0", "1\.1", "1\.2",\s+"1\.3", got\s+"1\.4"`},
 		"malformed date": {
 			`resource "srm_workload" "x" {
   name          = "x"
@@ -427,13 +431,13 @@ func TestWorkload_BadInput(t *testing.T) {
   name          = "x"
   service_model = "iaas"
   logging       = { retention_days = -5 }
-}`, `(?s)retention_days value must be a whole number between 0 and\s+36500, got: -5`},
+}`, `(?s)logging.retention_days must be a whole number from 0 to 36500, got -5`},
 		"policy not json": {
 			`resource "srm_workload" "x" {
   name          = "x"
   service_model = "iaas"
   identity      = { iam_policy_json = "{not json" }
-}`, `(?s)Invalid JSON Document.*must\s+be\s+a\s+JSON\s+object.*invalid character`},
+}`, `(?s)identity.iam_policy_json must be a JSON object.*got a string of 9\s+characters`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -468,8 +472,107 @@ resource "srm_workload" "fn" {
 			plancheck.ExpectUnknownValue("srm_workload.fn", tfjsonpath.New("compliant")),
 		}},
 		ConfigStateChecks: append(expectCompliant("srm_workload.fn"),
-			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("id"), knownvalue.StringExact("batch")),
+			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("id"), knownvalue.StringRegexp(workloadIDPattern)),
 			statecheck.ExpectKnownValue("srm_workload.fn", tfjsonpath.New("shared_domains"), knownvalue.ListSizeExact(7)),
 		),
+	})
+}
+
+// A group passed whole through a variable of type any, as the module kit
+// does, keeps its keys: a misspelt one is an error naming the nearest valid
+// name, never a silent pass.
+func TestWorkload_MisspeltKeyThroughVariable(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+variable "network" {
+  type = any
+  default = {
+    segmented    = true
+    ingres_rules = [{ cidr_blocks = ["0.0.0.0/0"], from_port = 22, to_port = 22, protocol = "tcp" }]
+  }
+}
+resource "srm_workload" "x" {
+  name          = "x"
+  service_model = "iaas"
+  network       = var.network
+}
+`,
+		ExpectError: errorMatching(`Unknown Attribute`, `network has no attribute "ingres_rules". Did you mean ingress_rules?`),
+		PlanOnly:    true,
+	})
+}
+
+// An unknown baseline is deferred, never replaced by the default: a
+// workload that satisfies "minimum" but not "standard" plans and applies
+// under a baseline known only at apply.
+func TestWorkload_UnknownBaselineDeferred(t *testing.T) {
+	t.Parallel()
+	config := func(baseline string) string {
+		return `
+resource "terraform_data" "b" { input = "` + baseline + `" }
+resource "srm_workload" "x" {
+  name          = "x"
+  service_model = "iaas"
+  baseline      = terraform_data.b.output
+` + strings.Replace(compliantControls, "retention_days = 365", "retention_days = 30", 1) + `
+}
+`
+	}
+	unitTest(t,
+		resource.TestStep{
+			Config: config("minimum"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue("srm_workload.x", tfjsonpath.New("baseline")),
+				plancheck.ExpectUnknownValue("srm_workload.x", tfjsonpath.New("compliant")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("srm_workload.x", tfjsonpath.New("baseline"), knownvalue.StringExact("minimum")),
+				statecheck.ExpectKnownValue("srm_workload.x", tfjsonpath.New("compliant"), knownvalue.Bool(true)),
+			},
+		},
+		resource.TestStep{
+			Config:      config("standard"),
+			ExpectError: errorMatching("Control Not Satisfied: logging.retention_days", `the "standard" baseline needs logging.retention_days of at least 90`),
+		},
+		resource.TestStep{Config: config("minimum")},
+	)
+}
+
+// secrets_scan is sensitive: plan output masks it.
+func TestWorkload_SecretsScanSensitive(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+resource "srm_workload" "x" {
+  name          = "x"
+  service_model = "saas"
+  baseline      = "minimum"
+  identity      = { mfa_required = true, least_privilege = true }
+  encryption    = { at_rest = true, in_transit = true }
+  storage       = { public_access = false }
+  logging       = { enabled = true }
+  backup        = { enabled = true }
+  secrets_scan  = ["region = eu-west-1"]
+}
+`,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectSensitiveValue("srm_workload.x", tfjsonpath.New("secrets_scan")),
+		}},
+	})
+}
+
+// A violation says how to destroy the workload anyway.
+func TestWorkload_ViolationSaysHowToDestroy(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+resource "srm_workload" "x" {
+  name          = "x"
+  service_model = "iaas"
+}
+`,
+		ExpectError: errorMatching("Control Not Satisfied: identity.mfa_required", "To destroy this workload anyway, skip that plan: terraform destroy -refresh=false"),
+		PlanOnly:    true,
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
@@ -19,62 +20,116 @@ import (
 // control catalog, so adding a control to the catalog adds its attribute,
 // its rule, its docs and its error text at once.
 
-var findingObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"control":     types.StringType,
-	"domain":      types.StringType,
-	"owner":       types.StringType,
-	"severity":    types.StringType,
-	"status":      types.StringType,
-	"message":     types.StringType,
-	"remediation": types.StringType,
-	"references":  types.ListType{ElemType: types.StringType},
-}}
-
-var ingressRuleAttributes = map[string]schema.Attribute{
-	"cidr_blocks": schema.ListAttribute{
-		Optional: true, ElementType: types.StringType,
-		MarkdownDescription: "Source CIDR blocks, IPv4 or IPv6 (`0.0.0.0/0` and `::/0` are the whole internet).",
-	},
-	"from_port": schema.NumberAttribute{
-		Optional: true, MarkdownDescription: "First port of the range, 0 to 65535 (`-1` with protocol `-1` means all).",
-		Validators: []validator.Number{wholeNumberBetween{-1, 65535}},
-	},
-	"to_port": schema.NumberAttribute{
-		Optional: true, MarkdownDescription: "Last port of the range, 0 to 65535.",
-		Validators: []validator.Number{wholeNumberBetween{-1, 65535}},
-	},
-	"protocol": schema.StringAttribute{
-		Optional: true, MarkdownDescription: "`tcp`, `udp`, `icmp`, or `-1`/`all` for every protocol.",
-	},
+// findingFields is the one definition of a workload finding's object: the
+// schema, the plan values and the report's input are derived from it.
+var findingFields = []struct {
+	name, description string
+	kind              findingFieldKind
+}{
+	{"id", "Stable finding id: the control id, or for evidence the mapping's id (`aws_db_instance.storage_not_encrypted`).", fieldString},
+	{"control", "Control id.", fieldString},
+	{"domain", "The control's domain.", fieldString},
+	{"owner", "Who owns the domain under `service_model`: `customer` or `shared`.", fieldString},
+	{"severity", "`critical`, `high`, `medium` or `low`.", fieldString},
+	{"status", "`violated`, `waived` (by an exception) or `deferred` (value unknown until apply).", fieldString},
+	{"message", "What is wrong and what would satisfy the control.", fieldString},
+	{"remediation", "How to fix it.", fieldString},
+	{"references", "Framework references.", fieldStringList},
+	{"resource", "The evidence key of the resource the finding comes from; null for a declared value.", fieldString},
+	{"attribute", "The resource attribute to change (`storage_encrypted`, `ingress[1]`); null for a declared value.", fieldString},
+	{"exception", "The waiver behind a `waived` finding (`justification`, `approved_by`, `expires`); null otherwise.", fieldException},
 }
 
-// controlAttribute builds the schema attribute of one catalog control.
-func controlAttribute(m *model.Model, c model.Control) schema.Attribute {
-	desc := controlDescription(m, c)
+type findingFieldKind int
+
+const (
+	fieldString findingFieldKind = iota
+	fieldStringList
+	fieldException
+)
+
+var exceptionFields = []string{"justification", "approved_by", "expires"}
+
+func (k findingFieldKind) tfType() tftypes.Type {
+	switch k {
+	case fieldStringList:
+		return tftypes.List{ElementType: tftypes.String}
+	case fieldException:
+		attrs := map[string]tftypes.Type{}
+		for _, f := range exceptionFields {
+			attrs[f] = tftypes.String
+		}
+		return tftypes.Object{AttributeTypes: attrs}
+	}
+	return tftypes.String
+}
+
+func (k findingFieldKind) attrType() attr.Type {
+	switch k {
+	case fieldStringList:
+		return types.ListType{ElemType: types.StringType}
+	case fieldException:
+		attrs := map[string]attr.Type{}
+		for _, f := range exceptionFields {
+			attrs[f] = types.StringType
+		}
+		return types.ObjectType{AttrTypes: attrs}
+	}
+	return types.StringType
+}
+
+// findingObjectType is the element type of srm_workload's findings.
+var findingObjectType = func() types.ObjectType {
+	attrs := map[string]attr.Type{}
+	for _, f := range findingFields {
+		attrs[f.name] = f.kind.attrType()
+	}
+	return types.ObjectType{AttrTypes: attrs}
+}()
+
+func findingSchemaAttributes() map[string]schema.Attribute {
+	out := map[string]schema.Attribute{}
+	for _, f := range findingFields {
+		switch f.kind {
+		case fieldStringList:
+			out[f.name] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: f.description}
+		case fieldException:
+			nested := map[string]schema.Attribute{}
+			for _, name := range exceptionFields {
+				nested[name] = schema.StringAttribute{Computed: true, MarkdownDescription: "The exception's `" + name + "`."}
+			}
+			out[f.name] = schema.SingleNestedAttribute{Computed: true, Attributes: nested, MarkdownDescription: f.description}
+		default:
+			out[f.name] = schema.StringAttribute{Computed: true, MarkdownDescription: f.description}
+		}
+	}
+	return out
+}
+
+// groupDescription lists a group's controls: the group is a dynamic value,
+// checked against the catalog, so the docs must say what it holds.
+func groupDescription(m *model.Model, g model.Group) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s Domain `%s`. An object of these attributes; any other key is an error, so a misspelt control never passes silently. Omitting the attribute omits every control in it:", g.Description, g.Domain)
+	for _, c := range m.GroupControls(g.ID) {
+		_, name := c.Group()
+		fmt.Fprintf(&b, "\n  - `%s` (%s) %s", name, typeWord(c), controlDescription(m, c))
+	}
+	return b.String()
+}
+
+func typeWord(c model.Control) string {
 	switch c.Type {
 	case model.TypeBool:
-		return schema.BoolAttribute{Optional: true, MarkdownDescription: desc}
+		return "Bool"
 	case model.TypeNumber:
-		return schema.NumberAttribute{Optional: true, MarkdownDescription: desc,
-			Validators: []validator.Number{wholeNumberBetween{0, 36500}}}
-	case model.TypeVersion:
-		return schema.StringAttribute{Optional: true, MarkdownDescription: desc,
-			Validators: []validator.String{stringvalidator.OneOf(c.Enum...)}}
-	case model.TypeJSON:
-		return schema.StringAttribute{Optional: true, MarkdownDescription: desc,
-			Validators: []validator.String{jsonObjectValidator()}}
-	case model.TypeDate:
-		return schema.StringAttribute{Optional: true, MarkdownDescription: desc,
-			Validators: []validator.String{dateValidator()}}
-	case model.TypeStringSet:
-		return schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: desc}
-	case model.TypeStringList:
-		return schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: desc}
+		return "Number, whole, 0 to 36500"
+	case model.TypeStringSet, model.TypeStringList:
+		return "List of String"
 	case model.TypeFirewallRules:
-		return schema.ListNestedAttribute{Optional: true, MarkdownDescription: desc,
-			NestedObject: schema.NestedAttributeObject{Attributes: ingressRuleAttributes}}
+		return "List of rule objects `{ cidr_blocks, ipv6_cidr_blocks, from_port, to_port, protocol }`, read as firewall_findings reads them"
 	}
-	return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
+	return "String"
 }
 
 // controlDescription says what the control means, its domain and severity,
@@ -128,23 +183,18 @@ func presetSummary(m *model.Model, c model.Control) string {
 	return "Baselines (each includes the ones before it): " + strings.Join(parts, "; ") + "."
 }
 
-// controlAttributes returns the group blocks and top-level controls.
+// controlAttributes returns the groups, as dynamic values validated
+// against the catalog, and the top-level controls.
 func controlAttributes(m *model.Model) map[string]schema.Attribute {
 	out := map[string]schema.Attribute{}
 	for _, g := range m.Groups {
-		nested := map[string]schema.Attribute{}
-		for _, c := range m.GroupControls(g.ID) {
-			_, name := c.Group()
-			nested[name] = controlAttribute(m, c)
-		}
-		out[g.ID] = schema.SingleNestedAttribute{
-			Optional:            true,
-			Attributes:          nested,
-			MarkdownDescription: g.Description + " Domain `" + g.Domain + "`. Omitting the block omits every control in it.",
-		}
+		out[g.ID] = schema.DynamicAttribute{Optional: true, MarkdownDescription: groupDescription(m, g)}
 	}
 	for _, c := range m.GroupControls("") {
-		out[c.ID] = controlAttribute(m, c)
+		out[c.ID] = schema.ListAttribute{Optional: true, Sensitive: true, ElementType: types.StringType,
+			MarkdownDescription: controlDescription(m, c) + " Sensitive: plan output masks it, but Terraform still " +
+				"stores sensitive values in state. For text that must not be stored, call `provider::srm::secret_findings` " +
+				"in a `precondition` instead. Feed it from `file()` or resource attributes, never from literals."}
 	}
 	return out
 }
@@ -155,7 +205,7 @@ func workloadSchema(m *model.Model) schema.Schema {
 		return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
 	}
 	maps := map[string]schema.Attribute{
-		"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The workload's name."},
+		"id": schema.StringAttribute{Computed: true, MarkdownDescription: "A random identifier set at create; never derived from `name`, which may be sensitive."},
 		"name": schema.StringAttribute{Required: true, MarkdownDescription: "Name of the workload, used in findings and errors.",
 			Validators: []validator.String{stringvalidator.LengthBetween(1, 256)}},
 		"service_model": schema.StringAttribute{Required: true,
@@ -189,18 +239,16 @@ func workloadSchema(m *model.Model) schema.Schema {
 		"provider_domains":  strList("Domains the cloud provider owns under `service_model`; they never require anything."),
 		"shared_domains":    strList("Domains where both sides have duties under `service_model`."),
 		"required_controls": strList("Control ids the workload must declare under its baseline, in catalog order."),
+		"evidence": schema.DynamicAttribute{Optional: true, Sensitive: true,
+			MarkdownDescription: "Real resources whose planned values prove (or disprove) controls: an object from resource address to " +
+				"that resource's object, `{ \"aws_db_instance.orders\" = aws_db_instance.orders }`. The type is read from the key " +
+				"(`TYPE.NAME`, optionally behind `module.X.` and with `[index]`). Evidence fills a control the workload does not " +
+				"declare and is checked even when it does: a declaration never hides a resource that violates the control. " +
+				"Unknown values are deferred at plan and enforced at apply. Sensitive, because resource objects carry secrets; " +
+				"findings name only the resource, the attribute and what was judged. The evidence coverage guide lists the types and attributes read."},
 		"findings": schema.ListNestedAttribute{Computed: true,
 			MarkdownDescription: "Every violated, waived or deferred control, in catalog order. Unknown at plan while a value it depends on is unknown.",
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"control":     schema.StringAttribute{Computed: true, MarkdownDescription: "Control id."},
-				"domain":      schema.StringAttribute{Computed: true, MarkdownDescription: "The control's domain."},
-				"owner":       schema.StringAttribute{Computed: true, MarkdownDescription: "Who owns the domain under `service_model`: `customer` or `shared`."},
-				"severity":    schema.StringAttribute{Computed: true, MarkdownDescription: "`critical`, `high`, `medium` or `low`."},
-				"status":      schema.StringAttribute{Computed: true, MarkdownDescription: "`violated`, `waived` (by an exception) or `deferred` (value unknown until apply)."},
-				"message":     schema.StringAttribute{Computed: true, MarkdownDescription: "What is wrong and what would satisfy the control."},
-				"remediation": schema.StringAttribute{Computed: true, MarkdownDescription: "How to fix it."},
-				"references":  schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Framework references."},
-			}}},
+			NestedObject:        schema.NestedAttributeObject{Attributes: findingSchemaAttributes()}},
 		"compliant": schema.BoolAttribute{Computed: true, MarkdownDescription: "True when no finding is `violated`. Unknown at plan while a value it depends on is unknown."},
 	}
 	for k, v := range maps {
@@ -208,10 +256,20 @@ func workloadSchema(m *model.Model) schema.Schema {
 	}
 	return schema.Schema{
 		Version: 0,
-		MarkdownDescription: "A workload and the customer-owned security controls it declares. At `terraform plan` the " +
-			"provider looks up who owns each domain under `service_model` and fails the plan, on the attribute to change, " +
-			"when the workload omits or weakens a control its baseline requires. A logical resource: it creates nothing " +
-			"outside Terraform state, and destroying it is never blocked.",
+		MarkdownDescription: "A workload and the customer-owned security controls it declares or that the real " +
+			"resources in `evidence` prove. At `terraform plan` the provider looks up who owns each domain under " +
+			"`service_model` and fails the plan, on the line to change, when the workload omits or weakens a control its " +
+			"baseline requires. A logical resource: it creates nothing outside Terraform state.\n\n" +
+			"**Destroy.** Before `terraform destroy` Terraform runs an ordinary plan of the configuration and stops on any " +
+			"provider error, and nothing in that request tells the provider it precedes a destroy (measured on Terraform " +
+			"1.8.5 and 1.11.4 and OpenTofu 1.6.3). A workload whose configuration was edited into violation therefore " +
+			"blocks `terraform destroy`; every violation ends with the way around it, `terraform destroy -refresh=false`, " +
+			"which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
+			"findings are warnings.\n\n" +
+			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +
+			"included (`secrets_scan`, `evidence`): sensitive only masks plan output. Keep text that must not be stored out " +
+			"of the workload and check it with `provider::srm::secret_findings` in a `precondition`. Findings, messages " +
+			"and diagnostics never quote more than four characters of a secret nor a value taken from evidence.",
 		Attributes: attrs,
 	}
 }

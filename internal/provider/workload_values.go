@@ -1,18 +1,19 @@
 package provider
 
 import (
-	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
-// The workload's control values are read generically from the raw plan, by
-// walking the catalog, so no Go struct repeats the catalog's attributes.
+// The workload's control values are read generically from the raw plan,
+// through the catalog, so no Go struct repeats the catalog's attributes.
 
 // rawObject splits an object value into its attributes; ok is false when
 // the value is null or unknown.
@@ -42,139 +43,96 @@ func rawString(v tftypes.Value) (string, policy.State) {
 	return s, policy.Known
 }
 
-// readControlValues reads every catalog control from the plan's attributes.
-func readControlValues(m *model.Model, top map[string]tftypes.Value) (map[string]policy.Value, error) {
-	out := make(map[string]policy.Value, len(m.Controls))
-	for _, c := range m.Controls {
-		group, name := c.Group()
-		raw, present := top[name]
-		if group != "" {
-			g := top[group]
-			switch {
-			case !g.IsKnown():
-				out[c.ID] = policy.Value{State: policy.Unknown}
-				continue
-			case g.IsNull():
-				out[c.ID] = policy.Value{State: policy.Null, GroupOmitted: true}
-				continue
-			}
-			attrs, _ := rawObject(g)
-			raw, present = attrs[name]
-		}
-		if !present {
-			out[c.ID] = policy.Value{}
-			continue
-		}
-		v, err := controlValue(c, raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", c.ID, err)
-		}
-		out[c.ID] = v
+// toGo converts a Terraform value into the generic tree the pure packages
+// read: nil, bool, float64, string, []any, map[string]any, and
+// policy.UnknownValue where a value is not known until apply.
+func toGo(v tftypes.Value) any {
+	if !v.IsKnown() {
+		return policy.UnknownValue
 	}
-	return out, nil
+	if v.IsNull() {
+		return nil
+	}
+	typ := v.Type()
+	switch {
+	case typ.Is(tftypes.String):
+		var s string
+		_ = v.As(&s)
+		return s
+	case typ.Is(tftypes.Bool):
+		var b bool
+		_ = v.As(&b)
+		return b
+	case typ.Is(tftypes.Number):
+		var n big.Float
+		_ = v.As(&n)
+		f, _ := n.Float64()
+		return f
+	case typ.Is(tftypes.List{}), typ.Is(tftypes.Set{}), typ.Is(tftypes.Tuple{}):
+		var elems []tftypes.Value
+		_ = v.As(&elems)
+		out := make([]any, len(elems))
+		for i, e := range elems {
+			out[i] = toGo(e)
+		}
+		return out
+	case typ.Is(tftypes.Map{}), typ.Is(tftypes.Object{}):
+		var attrs map[string]tftypes.Value
+		_ = v.As(&attrs)
+		out := make(map[string]any, len(attrs))
+		for k, e := range attrs {
+			out[k] = toGo(e)
+		}
+		return out
+	}
+	return nil
 }
 
-func controlValue(c model.Control, raw tftypes.Value) (policy.Value, error) {
-	if !raw.IsFullyKnown() {
-		return policy.Value{State: policy.Unknown}, nil
+// readControls reads the catalog's controls from the workload's attributes.
+func readControls(m *model.Model, top map[string]tftypes.Value) (map[string]policy.Value, []policy.FieldError) {
+	generic := make(map[string]any, len(m.Groups)+1)
+	for _, g := range m.Groups {
+		generic[g.ID] = toGo(top[g.ID])
 	}
-	if raw.IsNull() {
-		return policy.Value{}, nil
+	for _, c := range m.GroupControls("") {
+		generic[c.ID] = toGo(top[c.ID])
 	}
-	var err error
-	v := policy.Value{State: policy.Known}
-	switch c.Type {
-	case model.TypeBool:
-		err = raw.As(&v.Bool)
-	case model.TypeNumber:
-		v.Number, err = rawNumber(raw)
-	case model.TypeStringSet, model.TypeStringList:
-		v.Strings, err = rawStrings(raw)
-	case model.TypeFirewallRules:
-		v.Rules, err = rawIngressRules(raw)
+	return policy.ReadControls(m, generic)
+}
+
+// evidenceError is a problem with one evidence entry.
+type evidenceError struct {
+	key, summary, detail string
+}
+
+// readEvidence reads the evidence attribute from its generic value;
+// unknown is true while the whole value, or its set of keys, is not known.
+func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown bool, errs []evidenceError) {
+	switch t := v.(type) {
+	case nil:
+		return nil, false, nil
+	case map[string]any:
+		for _, key := range slices.Sorted(maps.Keys(t)) {
+			typ, err := evidence.TypeOf(key)
+			if err != nil {
+				errs = append(errs, evidenceError{key, "Invalid Evidence Key", err.Error()})
+				continue
+			}
+			got, err := e.Extract(typ, key, t[key])
+			if err != nil {
+				errs = append(errs, evidenceError{key, "Invalid Evidence", err.Error()})
+				continue
+			}
+			items = append(items, got...)
+		}
+		return items, false, errs
 	default:
-		err = raw.As(&v.String)
-	}
-	return v, err
-}
-
-func rawNumber(raw tftypes.Value) (float64, error) {
-	var n big.Float
-	if err := raw.As(&n); err != nil {
-		return 0, err
-	}
-	f, _ := n.Float64()
-	return f, nil
-}
-
-func rawStrings(raw tftypes.Value) ([]string, error) {
-	var elems []tftypes.Value
-	if err := raw.As(&elems); err != nil {
-		return nil, err
-	}
-	out := make([]string, 0, len(elems))
-	for _, e := range elems {
-		s, state := rawString(e)
-		if state == policy.Known {
-			out = append(out, s)
+		if policy.IsUnknown(v) {
+			return nil, true, nil
 		}
+		return nil, false, []evidenceError{{"", "Invalid Evidence",
+			"evidence must be an object from resource address to resource, e.g. { \"aws_db_instance.orders\" = aws_db_instance.orders }"}}
 	}
-	return out, nil
-}
-
-// rawIngressRules reads network.ingress_rules into the firewall detector's
-// shape. An omitted port means the whole range, as in a security group.
-func rawIngressRules(raw tftypes.Value) ([]detect.FirewallRule, error) {
-	var elems []tftypes.Value
-	if err := raw.As(&elems); err != nil {
-		return nil, err
-	}
-	rules := make([]detect.FirewallRule, 0, len(elems))
-	for _, e := range elems {
-		attrs, ok := rawObject(e)
-		if !ok {
-			continue
-		}
-		rule := detect.FirewallRule{FromPort: 0, ToPort: 65535, Protocol: "tcp"}
-		if cidrs, ok := attrs["cidr_blocks"]; ok && !cidrs.IsNull() {
-			s, err := rawStrings(cidrs)
-			if err != nil {
-				return nil, err
-			}
-			rule.Sources = s
-		}
-		if p, state := rawString(attrs["protocol"]); state == policy.Known {
-			rule.Protocol = p
-		}
-		if from := attrs["from_port"]; !from.IsNull() {
-			f, err := rawNumber(from)
-			if err != nil {
-				return nil, err
-			}
-			rule.FromPort = int(f)
-		}
-		if to := attrs["to_port"]; !to.IsNull() {
-			t, err := rawNumber(to)
-			if err != nil {
-				return nil, err
-			}
-			rule.ToPort = int(t)
-		}
-		rules = append(rules, normalizeAllPorts(rule))
-	}
-	return rules, nil
-}
-
-// normalizeAllPorts maps the security-group spellings of "every port"
-// (protocol -1, or ports -1/0..0) onto the full range.
-func normalizeAllPorts(r detect.FirewallRule) detect.FirewallRule {
-	if r.Protocol == "-1" || r.Protocol == "all" || r.FromPort < 0 || (r.FromPort == 0 && r.ToPort == 0) {
-		r.FromPort, r.ToPort = 0, 65535
-	}
-	if r.ToPort < 0 {
-		r.ToPort = 65535
-	}
-	return r
 }
 
 // rawExceptions reads the exceptions list; known is false when any part of it

@@ -8,18 +8,22 @@ import (
 )
 
 // Document is the JSON report. Its shape is stable: fields are only ever
-// added, and lists are never null.
+// added, lists are never null, and every finding has an "exception" that is
+// null unless the finding is waived and its exception was supplied.
 //
 //	{
 //	  "title": "Shared responsibility findings",
 //	  "summary": {
-//	    "workloads": 2, "total": 2, "violated": 2, "waived": 0, "deferred": 0,
-//	    "by_domain_owner": [{"domain": "data_protection", "owner": "shared", "violated": 2, "waived": 0, "deferred": 0}]
+//	    "workloads": 1, "total": 2, "violated": 1, "waived": 1, "deferred": 0,
+//	    "by_domain_owner": [{"domain": "data_protection", "owner": "shared", "violated": 1, "waived": 1, "deferred": 0}]
 //	  },
 //	  "workloads": [
-//	    {"name": "payments-api", "service_model": "iaas", "findings": [
+//	    {"name": "payments-api", "service_model": "iaas", "baseline": "standard", "findings": [
 //	      {"control": "encryption.at_rest", "domain": "data_protection", "owner": "shared", "severity": "high",
-//	       "status": "violated", "message": "...", "remediation": "...", "references": ["NIST SP 800-53 Rev. 5 SC-28"]}
+//	       "status": "violated", "message": "...", "remediation": "...", "references": ["NIST SP 800-53 Rev. 5 SC-28"],
+//	       "exception": null},
+//	      {"control": "storage.public_access", ..., "status": "waived", ...,
+//	       "exception": {"justification": "...", "approved_by": "security-board", "expires": "2026-12-31"}}
 //	    ]}
 //	  ]
 //	}
@@ -31,19 +35,7 @@ type Document struct {
 
 // NewDocument builds the JSON document of a report.
 func NewDocument(m *model.Model, r *Report) Document {
-	d := Document{Title: r.title(), Summary: r.Summarize(m), Workloads: make([]Workload, len(r.Workloads))}
-	for i, w := range r.Workloads {
-		findings := make([]Finding, len(w.Findings))
-		for j, f := range w.Findings {
-			if f.References == nil {
-				f.References = []string{}
-			}
-			findings[j] = f
-		}
-		w.Findings = findings
-		d.Workloads[i] = w
-	}
-	return d
+	return Document{Title: r.title(), Summary: r.Summarize(m), Workloads: r.prepared().Workloads}
 }
 
 // JSON renders the report as the Document, indented by two spaces, with a

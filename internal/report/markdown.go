@@ -8,14 +8,20 @@ import (
 )
 
 // Markdown renders the report as GitHub-flavoured Markdown: the title, a
-// one-line summary, a table of counts by domain and owner, then one table of
-// findings per workload.
+// one-line summary (and, when some controls are deferred, a line saying
+// when they are judged), a table of counts by domain and owner, then one
+// table of findings per workload. A waived finding's Exception cell holds
+// the justification, the approver and the expiry.
 func Markdown(m *model.Model, r *Report) string {
 	s := r.Summarize(m)
+	r = r.prepared()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", inline(r.title()))
 	fmt.Fprintf(&b, "%s, %d violated, %d waived, %d deferred.\n\n",
 		plural(s.Workloads, "workload", "workloads"), s.Violated, s.Waived, s.Deferred)
+	if s.Deferred > 0 {
+		b.WriteString(deferredNote + "\n\n")
+	}
 
 	b.WriteString("## Findings by domain and owner\n\n")
 	if len(s.ByDomainOwner) == 0 {
@@ -30,19 +36,37 @@ func Markdown(m *model.Model, r *Report) string {
 	}
 
 	for _, w := range r.Workloads {
-		fmt.Fprintf(&b, "\n## %s (%s)\n\n", inline(w.Name), inline(w.ServiceModel))
+		fmt.Fprintf(&b, "\n## %s\n\n", inline(workloadHeading(w)))
 		if len(w.Findings) == 0 {
 			b.WriteString("No findings.\n")
 			continue
 		}
-		tableRow(&b, "Severity", "Control", "Status", "Message", "Remediation", "References")
-		b.WriteString("| --- | --- | --- | --- | --- | --- |\n")
+		tableRow(&b, "Severity", "Control", "Status", "Message", "Remediation", "References", "Exception")
+		b.WriteString("| --- | --- | --- | --- | --- | --- | --- |\n")
 		for _, f := range w.Findings {
 			tableRow(&b, cell(f.Severity), code(f.Control), cell(f.Status),
-				cell(f.Message), cell(f.Remediation), cell(strings.Join(f.References, "; ")))
+				cell(f.Message), cell(f.Remediation), cell(strings.Join(f.References, "; ")), cell(exceptionText(f.Exception)))
 		}
 	}
 	return b.String()
+}
+
+// workloadHeading is "name (service model, baseline: id)", without the
+// baseline when it is not given.
+func workloadHeading(w Workload) string {
+	if strings.TrimSpace(w.Baseline) == "" {
+		return fmt.Sprintf("%s (%s)", w.Name, w.ServiceModel)
+	}
+	return fmt.Sprintf("%s (%s, baseline: %s)", w.Name, w.ServiceModel, w.Baseline)
+}
+
+// exceptionText is a waiver on three lines: the justification, the
+// approver and the expiry; empty when there is none.
+func exceptionText(e *Exception) string {
+	if e == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s\nApproved by: %s\nExpires: %s", e.Justification, e.ApprovedBy, e.Expires)
 }
 
 func plural(n int, one, many string) string {

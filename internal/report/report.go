@@ -1,11 +1,19 @@
 // Package report renders the findings of srm_workload resources as a document
 // for pull requests and auditors: Markdown for people, JSON for scripts and
 // SARIF 2.1.0 for code-scanning tools. It knows nothing of Terraform; the
-// srm_report data source translates its configuration into a Report.
+// srm_report data source and the report function translate their arguments
+// into a Report and call Generate.
+//
+// A report made at plan, while some values are unknown, lists the controls
+// that depend on them as deferred; the same workloads after apply list them
+// as violated or not at all. Both go through the same renderers, so the
+// three formats carry the same findings, statuses, waivers and references
+// at plan and at apply.
 //
 // Every renderer is deterministic: the same Report gives the same bytes.
 // Workloads and their findings keep their input order (srm_workload lists
 // findings in catalog order); summaries follow the model's matrix order.
+// Each finding's references are listed once, in their first order.
 package report
 
 import (
@@ -40,6 +48,10 @@ var Formats = []string{FormatMarkdown, FormatJSON, FormatSARIF}
 // DefaultTitle is the report's title when none is given.
 const DefaultTitle = "Shared responsibility findings"
 
+// deferredNote says what a deferred finding means; the Markdown report
+// prints it under the counts when a finding is deferred.
+const deferredNote = "Deferred controls depend on values that are not known until apply; they are judged then."
+
 // Finding is one violated, waived or deferred control of a workload: the
 // shape of an element of srm_workload's findings attribute.
 type Finding struct {
@@ -51,13 +63,30 @@ type Finding struct {
 	Message     string   `json:"message"`
 	Remediation string   `json:"remediation"`
 	References  []string `json:"references"`
+	// Exception is the approved exception that waives a waived finding;
+	// nil for violated and deferred findings, and for a waived finding
+	// whose exception was not supplied.
+	Exception *Exception `json:"exception"`
+}
+
+// Exception is the waiver of a waived finding, as the workload's
+// exceptions entry states it.
+type Exception struct {
+	Justification string `json:"justification"`
+	ApprovedBy    string `json:"approved_by"`
+	// Expires is the entry's expiry as written (a date or an RFC 3339
+	// time); the report prints it and does not judge it.
+	Expires string `json:"expires"`
 }
 
 // Workload is one srm_workload and its findings.
 type Workload struct {
-	Name         string    `json:"name"`
-	ServiceModel string    `json:"service_model"`
-	Findings     []Finding `json:"findings"`
+	Name         string `json:"name"`
+	ServiceModel string `json:"service_model"`
+	// Baseline names the baseline the findings were judged by; empty when
+	// it was not given.
+	Baseline string    `json:"baseline"`
+	Findings []Finding `json:"findings"`
 }
 
 // Report is what the renderers read.
@@ -129,7 +158,7 @@ func (r *Report) Complete(m *model.Model) {
 type FieldError struct {
 	Workload int    // index in Report.Workloads
 	Finding  int    // index in the workload's Findings
-	Field    string // "control", "domain", "owner", "status" or "severity"
+	Field    string // "control", "domain", "owner", "status", "severity" or "exception"
 	Problem  string
 }
 
@@ -139,8 +168,9 @@ func (e *FieldError) Error() string {
 
 // Validate reports the first value a renderer cannot place: a finding
 // without a control id, a status or severity outside the documented values,
-// or a domain or owner that Complete could not fill. The error is a
-// *FieldError that names the value and the valid values.
+// a domain or owner that Complete could not fill, or an exception on a
+// finding that is not waived. The error is a *FieldError that names the
+// value and the valid values.
 func (r *Report) Validate() error {
 	for wi, w := range r.Workloads {
 		for fi, f := range w.Findings {
@@ -159,6 +189,9 @@ func (r *Report) Validate() error {
 				return fail("domain", "is empty and control %q is not in the catalog; set the domain", f.Control)
 			case f.Owner == "":
 				return fail("owner", "is empty and could not be looked up for domain %q under service model %q; set the owner", f.Domain, w.ServiceModel)
+			case f.Exception != nil && f.Status != StatusWaived:
+				return fail("exception", "is set on a %q finding; only %q findings carry an exception, so set status = %q or remove the exception",
+					f.Status, StatusWaived, StatusWaived)
 			}
 		}
 	}
@@ -228,6 +261,64 @@ func compareRanked(rank map[string]int, a, b string) int {
 		return 1
 	}
 	return strings.Compare(a, b)
+}
+
+// Output is a rendered report and its counts.
+type Output struct {
+	Content string
+	Summary Summary
+}
+
+// Generate is the one way in for callers: it completes the report from the
+// model, validates it (the error is then a *FieldError), renders it in one
+// of Formats ("" means markdown) and counts its findings. r is completed in
+// place.
+func Generate(m *model.Model, r *Report, format string) (Output, error) {
+	r.Complete(m)
+	if err := r.Validate(); err != nil {
+		return Output{}, err
+	}
+	content, err := Render(m, r, format)
+	if err != nil {
+		return Output{}, err
+	}
+	return Output{Content: content, Summary: r.Summarize(m)}, nil
+}
+
+// prepared is the copy of the report that the renderers read: every
+// finding's references trimmed, without blanks and without repeats (a
+// reference is listed once, where it first appears), and no list nil.
+func (r *Report) prepared() *Report {
+	out := *r
+	out.Workloads = make([]Workload, len(r.Workloads))
+	for i, w := range r.Workloads {
+		findings := make([]Finding, len(w.Findings))
+		for j, f := range w.Findings {
+			f.References = uniqueReferences(f.References)
+			findings[j] = f
+		}
+		w.Findings = findings
+		out.Workloads[i] = w
+	}
+	return &out
+}
+
+// uniqueReferences returns refs trimmed, without blanks and repeats, in
+// their first order; never nil.
+func uniqueReferences(refs ...[]string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, list := range refs {
+		for _, ref := range list {
+			ref = strings.Join(strings.Fields(ref), " ")
+			if ref == "" || seen[ref] {
+				continue
+			}
+			seen[ref] = true
+			out = append(out, ref)
+		}
+	}
+	return out
 }
 
 // Render writes the report in one of Formats.

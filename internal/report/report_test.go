@@ -12,12 +12,12 @@ import (
 
 // sample has a compliant workload and one with a violated, a waived and a
 // deferred finding in three domains, one message holding a pipe and a line
-// break.
+// break, the waived one with its exception.
 func sample() *Report {
 	return &Report{
 		Workloads: []Workload{
 			{Name: "payments-api", ServiceModel: "iaas"},
-			{Name: "legacy-batch", ServiceModel: "iaas", Findings: []Finding{
+			{Name: "legacy-batch", ServiceModel: "iaas", Baseline: "standard", Findings: []Finding{
 				{
 					Control: "storage.public_access", Domain: "data_protection", Owner: "shared", Severity: "critical",
 					Status: StatusViolated, Message: "storage.public_access is true | anyone can read\nthe bucket.",
@@ -26,6 +26,7 @@ func sample() *Report {
 				{
 					Control: "backup.enabled", Domain: "backup_recovery", Owner: "customer", Severity: "high",
 					Status: StatusWaived, Message: "backup.enabled is false.", Remediation: "Enable backups.",
+					Exception: &Exception{Justification: "Rebuilt from source | nightly", ApprovedBy: "platform-lead", Expires: "2099-06-30"},
 				},
 				{
 					Control: "identity.mfa_required", Domain: "identity_access", Owner: "customer", Severity: "critical",
@@ -44,6 +45,8 @@ func TestMarkdown_Exact(t *testing.T) {
 		"\n" +
 		"2 workloads, 1 violated, 1 waived, 1 deferred.\n" +
 		"\n" +
+		"Deferred controls depend on values that are not known until apply; they are judged then.\n" +
+		"\n" +
 		"## Findings by domain and owner\n" +
 		"\n" +
 		"| Domain | Owner | Violated | Waived | Deferred |\n" +
@@ -56,13 +59,13 @@ func TestMarkdown_Exact(t *testing.T) {
 		"\n" +
 		"No findings.\n" +
 		"\n" +
-		"## legacy-batch (iaas)\n" +
+		"## legacy-batch (iaas, baseline: standard)\n" +
 		"\n" +
-		"| Severity | Control | Status | Message | Remediation | References |\n" +
-		"| --- | --- | --- | --- | --- | --- |\n" +
-		"| critical | `storage.public_access` | violated | storage.public_access is true \\| anyone can read<br>the bucket. | Block public access. | NIST SP 800-53 Rev. 5 AC-3; CIS Controls v8 3.3 |\n" +
-		"| high | `backup.enabled` | waived | backup.enabled is false. | Enable backups. |  |\n" +
-		"| critical | `identity.mfa_required` | deferred | identity.mfa_required is not known until apply. | Require MFA. |  |\n"
+		"| Severity | Control | Status | Message | Remediation | References | Exception |\n" +
+		"| --- | --- | --- | --- | --- | --- | --- |\n" +
+		"| critical | `storage.public_access` | violated | storage.public_access is true \\| anyone can read<br>the bucket. | Block public access. | NIST SP 800-53 Rev. 5 AC-3; CIS Controls v8 3.3 |  |\n" +
+		"| high | `backup.enabled` | waived | backup.enabled is false. | Enable backups. |  | Rebuilt from source \\| nightly<br>Approved by: platform-lead<br>Expires: 2099-06-30 |\n" +
+		"| critical | `identity.mfa_required` | deferred | identity.mfa_required is not known until apply. | Require MFA. |  |  |\n"
 	if got != want {
 		t.Errorf("markdown mismatch\n--- got ---\n%s\n--- want ---\n%s", got, want)
 	}
@@ -82,7 +85,7 @@ func TestMarkdown_EmptyAndEscaping(t *testing.T) {
 		"# Audit Q3 \\*draft\\*\n",
 		"\n1 workload, 1 violated, 0 waived, 0 deferred.\n",
 		"## a\\|b (saas)\n",
-		"| low | `x\\|y` | violated | line one<br>line two \\<script> \\*x\\* | set `a\\|*` then \\` alone |  |\n",
+		"| low | `x\\|y` | violated | line one<br>line two \\<script> \\*x\\* | set `a\\|*` then \\` alone |  |  |\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, got)

@@ -30,6 +30,15 @@ const (
 	LevelNone    = "none"
 )
 
+// SARIF result kinds (SARIF 2.1.0 §3.27.9) that this package writes.
+// "fail" is a problem whose severity is the level; "open" means the rule
+// was evaluated but there was not enough information to decide whether a
+// problem exists, which is what a deferred control is at plan.
+const (
+	KindFail = "fail"
+	KindOpen = "open"
+)
+
 // Levels lists the SARIF levels.
 var Levels = []string{LevelNone, LevelNote, LevelWarning, LevelError}
 
@@ -88,12 +97,28 @@ type sarifRuleProps struct {
 type sarifResult struct {
 	RuleID              string             `json:"ruleId"`
 	RuleIndex           int                `json:"ruleIndex"`
+	Kind                string             `json:"kind"`
 	Level               string             `json:"level"`
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
-	Properties          map[string]string  `json:"properties"`
+	Properties          sarifResultProps   `json:"properties"`
+}
+
+// sarifResultProps is a result's property bag: the finding's fields that
+// SARIF has no property for, so that a result says all that the Markdown
+// and JSON reports say of the finding (the waiver is in its suppression).
+type sarifResultProps struct {
+	Workload     string   `json:"workload"`
+	ServiceModel string   `json:"service_model"`
+	Baseline     string   `json:"baseline,omitempty"`
+	Status       string   `json:"status"`
+	Severity     string   `json:"severity"`
+	Domain       string   `json:"domain"`
+	Owner        string   `json:"owner"`
+	Remediation  string   `json:"remediation,omitempty"`
+	References   []string `json:"references"`
 }
 
 type sarifLocation struct {
@@ -119,10 +144,22 @@ type sarifLogicalLocation struct {
 	Kind string `json:"kind"`
 }
 
+// sarifSuppression is a waived finding's suppression (SARIF 2.1.0 §3.35):
+// kind "external" because the waiver lives in the workload's exceptions,
+// not in the analysed file (§3.35.2); status "accepted" because only an
+// approved, unexpired exception waives (§3.35.3); the justification as the
+// user wrote it (§3.35.6), and the approver and expiry, for which SARIF has
+// no property, in its property bag.
 type sarifSuppression struct {
-	Kind          string `json:"kind"`
-	Status        string `json:"status"`
-	Justification string `json:"justification"`
+	Kind          string                 `json:"kind"`
+	Status        string                 `json:"status"`
+	Justification string                 `json:"justification,omitempty"`
+	Properties    *sarifSuppressionProps `json:"properties,omitempty"`
+}
+
+type sarifSuppressionProps struct {
+	ApprovedBy string `json:"approved_by"`
+	Expires    string `json:"expires"`
 }
 
 // severityLevel maps a finding severity to the SARIF level of a violation.
@@ -150,15 +187,24 @@ func securitySeverity(severity string) string {
 	return "5.5"
 }
 
-// ResultLevel is the SARIF level of a finding: a violation's level follows
-// its severity (critical and high are errors, medium warnings, low notes), a
-// waived finding is "none" and a deferred one a note.
+// ResultKind is the SARIF kind of a finding: "open" for a deferred one (its
+// value is not known yet, so whether it fails cannot be decided), "fail"
+// for a violated or waived one (a waiver suppresses a failure; it does not
+// make it pass).
+func ResultKind(f Finding) string {
+	if f.Status == StatusDeferred {
+		return KindOpen
+	}
+	return KindFail
+}
+
+// ResultLevel is the SARIF level of a finding. A failing result's level
+// follows its severity (critical and high are errors, medium warnings, low
+// notes), whether violated or waived; a deferred result is "none", the only
+// level SARIF 2.1.0 §3.27.10 allows when the kind is not "fail".
 func ResultLevel(f Finding) string {
-	switch f.Status {
-	case StatusWaived:
+	if ResultKind(f) != KindFail {
 		return LevelNone
-	case StatusDeferred:
-		return LevelNote
 	}
 	return severityLevel(f.Severity)
 }
@@ -188,10 +234,14 @@ func RuleName(id string) string {
 // SARIF renders the report as a SARIF 2.1.0 log with one run. The driver
 // has one rule per control that has a finding (catalog controls in catalog
 // order, then any other ids in order of appearance), and every finding is
-// one result. Each result names its workload in a logical location; with
-// Report.ArtifactURI set it also points at line 1 of that file, since GitHub
-// code scanning accepts only results with a physical location.
+// one result: violated ones of kind "fail" at their severity's level,
+// waived ones the same with an accepted external suppression that carries
+// the exception, deferred ones of kind "open" at level "none". Each result
+// names its workload in a logical location; with Report.ArtifactURI set it
+// also points at line 1 of that file, since GitHub code scanning accepts
+// only results with a physical location.
 func SARIF(m *model.Model, r *Report) (string, error) {
+	r = r.prepared()
 	rules, index := sarifRules(m, r)
 	results := []sarifResult{}
 	for _, w := range r.Workloads {
@@ -213,12 +263,15 @@ func SARIF(m *model.Model, r *Report) (string, error) {
 }
 
 // sarifRules builds the rules and the index of each control id among them.
+// A rule's help lists the references of all its findings, each once.
 func sarifRules(m *model.Model, r *Report) ([]sarifRule, map[string]int) {
 	first := map[string]Finding{}
 	var extra []string
 	for _, w := range r.Workloads {
 		for _, f := range w.Findings {
-			if _, ok := first[f.Control]; ok {
+			if seen, ok := first[f.Control]; ok {
+				seen.References = uniqueReferences(seen.References, f.References)
+				first[f.Control] = seen
 				continue
 			}
 			first[f.Control] = f
@@ -296,22 +349,23 @@ func sarifResultOf(w Workload, f Finding, ruleIndex, occurrence int, artifactURI
 	res := sarifResult{
 		RuleID:              f.Control,
 		RuleIndex:           ruleIndex,
+		Kind:                ResultKind(f),
 		Level:               ResultLevel(f),
 		Message:             sarifText{Text: text},
 		Locations:           []sarifLocation{loc},
 		PartialFingerprints: map[string]string{FingerprintKey: fingerprint(w.Name, f.Control, occurrence)},
-		Properties: map[string]string{
-			"workload": w.Name, "service_model": w.ServiceModel, "status": f.Status,
-			"severity": f.Severity, "domain": f.Domain, "owner": f.Owner,
+		Properties: sarifResultProps{
+			Workload: w.Name, ServiceModel: w.ServiceModel, Baseline: w.Baseline, Status: f.Status,
+			Severity: f.Severity, Domain: f.Domain, Owner: f.Owner, Remediation: f.Remediation, References: f.References,
 		},
 	}
 	if f.Status == StatusWaived {
-		res.Suppressions = []sarifSuppression{{
-			Kind:   "external",
-			Status: "accepted",
-			Justification: fmt.Sprintf("Waived by an approved, unexpired exception on workload %q; "+
-				"its exceptions list records the justification, the approver and the expiry.", w.Name),
-		}}
+		s := sarifSuppression{Kind: "external", Status: "accepted"}
+		if e := f.Exception; e != nil {
+			s.Justification = e.Justification
+			s.Properties = &sarifSuppressionProps{ApprovedBy: e.ApprovedBy, Expires: e.Expires}
+		}
+		res.Suppressions = []sarifSuppression{s}
 	}
 	return res
 }

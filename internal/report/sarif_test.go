@@ -258,6 +258,7 @@ type decodedRule struct {
 type decodedResult struct {
 	RuleID    string      `json:"ruleId"`
 	RuleIndex *int        `json:"ruleIndex"`
+	Kind      string      `json:"kind"`
 	Level     string      `json:"level"`
 	Message   decodedText `json:"message"`
 	Locations []struct {
@@ -279,7 +280,19 @@ type decodedResult struct {
 		Kind          string `json:"kind"`
 		Status        string `json:"status"`
 		Justification string `json:"justification"`
+		Properties    struct {
+			ApprovedBy string `json:"approved_by"`
+			Expires    string `json:"expires"`
+		} `json:"properties"`
 	} `json:"suppressions"`
+	Properties struct {
+		Workload     string   `json:"workload"`
+		ServiceModel string   `json:"service_model"`
+		Baseline     string   `json:"baseline"`
+		Status       string   `json:"status"`
+		Remediation  string   `json:"remediation"`
+		References   []string `json:"references"`
+	} `json:"properties"`
 }
 
 type decodedRun struct {
@@ -300,7 +313,9 @@ type decodedLog struct {
 }
 
 // checkSARIFSemantics checks what the schema cannot: that every result
-// names a rule that exists and indexes it, and that rule ids are unique.
+// names a rule that exists and indexes it, that rule ids are unique, and
+// that kind and level agree (SARIF 2.1.0 §3.27.9 and §3.27.10: a level
+// other than "none" needs kind "fail", any other kind needs level "none").
 func checkSARIFSemantics(doc decodedLog) []string {
 	var errs []string
 	for ri, run := range doc.Runs {
@@ -320,6 +335,9 @@ func checkSARIFSemantics(doc decodedLog) []string {
 				errs = append(errs, fmt.Sprintf("runs[%d].results[%d] has no ruleIndex", ri, i))
 			case *res.RuleIndex != want:
 				errs = append(errs, fmt.Sprintf("runs[%d].results[%d].ruleIndex is %d, but rule %q is at %d", ri, i, *res.RuleIndex, res.RuleID, want))
+			}
+			if res.Kind != "" && res.Kind != "fail" && res.Level != "" && res.Level != "none" {
+				errs = append(errs, fmt.Sprintf("runs[%d].results[%d] has kind %q with level %q; only kind \"fail\" has a severity", ri, i, res.Kind, res.Level))
 			}
 		}
 	}
@@ -367,7 +385,8 @@ func TestSARIFShapeChecker_RejectsInvalid(t *testing.T) {
 	    "locations": [{"physicalLocation": {"region": {"startLine": 0}}, "logicalLocations": [{"name": "w"}]}],
 	    "suppressions": [{"justification": "x"}]},
 	    {"ruleId": "a", "ruleIndex": 1, "message": {"text": "t"}, "properties": {"tags": ["x", "x"]}},
-	    {"ruleId": "a", "message": {"text": "t"}}]}]}`
+	    {"ruleId": "a", "message": {"text": "t"}},
+	    {"ruleId": "a", "ruleIndex": 0, "kind": "open", "level": "note", "message": {"text": "t"}}]}]}`
 	_, found := validateSARIF(bad)
 	errs := strings.Join(found, "\n")
 	for _, want := range []string{
@@ -385,6 +404,7 @@ func TestSARIFShapeChecker_RejectsInvalid(t *testing.T) {
 		`runs[0].results[1].ruleIndex is 1, but rule "a" is at 0`,
 		`runs[0].results[0].ruleId "b" is not among the rules`,
 		`runs[0].results[2] has no ruleIndex`,
+		`runs[0].results[3] has kind "open" with level "note"`,
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("checker missed %q; it said:\n%s", want, errs)
@@ -448,7 +468,7 @@ func TestSARIF_ValidAndMapped(t *testing.T) {
 		t.Errorf("rule of an unknown control = %+v", custom)
 	}
 
-	type row struct{ rule, level, workload string }
+	type row struct{ rule, kind, level, workload string }
 	var got []row
 	for i, res := range run.Results {
 		if len(res.Locations) != 1 || len(res.Locations[0].LogicalLocations) != 1 {
@@ -461,18 +481,20 @@ func TestSARIF_ValidAndMapped(t *testing.T) {
 		if loc.LogicalLocations[0].Kind != "resource" {
 			t.Errorf("results[%d] logical location kind = %q", i, loc.LogicalLocations[0].Kind)
 		}
-		got = append(got, row{res.RuleID, res.Level, loc.LogicalLocations[0].Name})
+		got = append(got, row{res.RuleID, res.Kind, res.Level, loc.LogicalLocations[0].Name})
 	}
+	// A waived finding still fails at its severity's level (its suppression
+	// hides it); a deferred one is open, at level none.
 	want := []row{
-		{"storage.public_access", "error", "legacy-batch"},
-		{"backup.enabled", "none", "legacy-batch"},
-		{"identity.mfa_required", "note", "legacy-batch"},
-		{"encryption.min_tls_version", "warning", "orders"},
-		{"logging.anomaly_detection", "note", "orders"},
-		{"storage.public_access", "error", "orders"},
-		{"network.ingress_rules", "error", "orders"},
-		{"network.ingress_rules", "error", "orders"},
-		{"custom.review", "error", "orders"},
+		{"storage.public_access", "fail", "error", "legacy-batch"},
+		{"backup.enabled", "fail", "error", "legacy-batch"},
+		{"identity.mfa_required", "open", "none", "legacy-batch"},
+		{"encryption.min_tls_version", "fail", "warning", "orders"},
+		{"logging.anomaly_detection", "fail", "note", "orders"},
+		{"storage.public_access", "fail", "error", "orders"},
+		{"network.ingress_rules", "fail", "error", "orders"},
+		{"network.ingress_rules", "fail", "error", "orders"},
+		{"custom.review", "fail", "error", "orders"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("results = %v\nwant %v", got, want)
@@ -485,7 +507,8 @@ func TestSARIF_ValidAndMapped(t *testing.T) {
 		}
 	}
 	if s := run.Results[1].Suppressions; len(s) != 1 || s[0].Kind != "external" || s[0].Status != "accepted" ||
-		!strings.Contains(s[0].Justification, `"legacy-batch"`) {
+		s[0].Justification != "Rebuilt from source | nightly" || s[0].Properties.ApprovedBy != "platform-lead" ||
+		s[0].Properties.Expires != "2099-06-30" {
 		t.Errorf("suppression = %+v", s)
 	}
 	if msg := text(run.Results[0].Message); msg != "legacy-batch: storage.public_access is true | anyone can read\nthe bucket." {
@@ -552,10 +575,16 @@ func TestResultLevelAndRuleName(t *testing.T) {
 	}{
 		{StatusViolated, "critical", "error"}, {StatusViolated, "high", "error"},
 		{StatusViolated, "medium", "warning"}, {StatusViolated, "low", "note"},
-		{StatusWaived, "critical", "none"}, {StatusDeferred, "critical", "note"},
+		{StatusWaived, "critical", "error"}, {StatusWaived, "low", "note"},
+		{StatusDeferred, "critical", "none"}, {StatusDeferred, "low", "none"},
 	} {
-		if got := ResultLevel(Finding{Status: tc.status, Severity: tc.severity}); got != tc.want || !slices.Contains(Levels, got) {
+		f := Finding{Status: tc.status, Severity: tc.severity}
+		if got := ResultLevel(f); got != tc.want || !slices.Contains(Levels, got) {
 			t.Errorf("%s/%s = %s, want %s", tc.status, tc.severity, got, tc.want)
+		}
+		// SARIF 2.1.0 §3.27.10: a kind other than "fail" has level "none".
+		if kind := ResultKind(f); (kind == KindFail) == (ResultLevel(f) == LevelNone) {
+			t.Errorf("%s/%s: kind %s with level %s", tc.status, tc.severity, kind, ResultLevel(f))
 		}
 	}
 	for id, want := range map[string]string{"encryption.at_rest": "EncryptionAtRest", "secrets_scan": "SecretsScan", "...": "Control", "a1.b": "A1B"} {

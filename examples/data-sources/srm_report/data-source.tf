@@ -1,5 +1,6 @@
 # Report the findings of two workloads. With enforcement = "warn" a plan
-# with violations succeeds, so the report can list them for a pull request.
+# with violations succeeds, so the report can list them for a pull request;
+# a waived finding is listed with its exception.
 
 terraform {
   required_providers {
@@ -34,12 +35,21 @@ resource "srm_workload" "legacy" {
   hardening  = { os_patching = true }
   logging    = { enabled = true, retention_days = 365 }
   backup     = { enabled = true, retention_days = 14 }
+  storage    = { public_access = true }
+
+  exceptions = [{
+    control       = "storage.public_access"
+    justification = "Public download mirror for signed release artifacts"
+    approved_by   = "security-board"
+    expires       = "2099-12-31"
+  }]
 }
 
 locals {
   workloads = [for w in [srm_workload.payments, srm_workload.legacy] : {
     name          = w.name
     service_model = w.service_model
+    baseline      = w.baseline
     findings      = w.findings
   }]
 }

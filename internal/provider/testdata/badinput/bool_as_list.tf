@@ -1,4 +1,4 @@
-# expect: Inappropriate value for attribute "encryption": attribute "at_rest": bool required
+# expect: encryption\.at_rest must be a bool \(true or false\), got a list
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

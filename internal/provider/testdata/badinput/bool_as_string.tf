@@ -1,4 +1,4 @@
-# expect: Incorrect attribute value type .* mfa_required = "yes" .* Inappropriate value for attribute "identity": a bool is required
+# expect: identity\.mfa_required must be a bool \(true or false\), got "yes"
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

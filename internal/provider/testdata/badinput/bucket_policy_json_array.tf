@@ -1,4 +1,4 @@
-# expect: Invalid JSON Document .* storage\.bucket_policy_json: the value must be a JSON object such as .* cannot unmarshal array
+# expect: storage\.bucket_policy_json must be a JSON object
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

@@ -1,4 +1,6 @@
-# expect: Inappropriate value for attribute "network": attribute "ingress_rules": element 0: attribute "cidr_blocks": list of string required
+# expect: Control Not Satisfied: network\.ingress_rules .* 0\.0\.0\.0/0 .* 22
+# A single CIDR string is read as a one-element list, as firewall_findings
+# reads it: the rule is judged, and SSH open to the world fails.
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

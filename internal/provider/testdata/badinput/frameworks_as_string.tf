@@ -1,4 +1,4 @@
-# expect: Inappropriate value for attribute "compliance": attribute "frameworks": set of string required
+# expect: compliance\.frameworks must be a list of strings, got a string of 10 characters
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

@@ -1,4 +1,4 @@
-# expect: Inappropriate value for attribute "encryption": object required
+# expect: encryption must be an object such as \{ at_rest = \.\.\. \}, got a list
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

@@ -1,4 +1,4 @@
-# expect: Invalid JSON Document .* identity\.iam_policy_json: the value must be a JSON object such as .* unexpected end of JSON input
+# expect: Invalid Attribute Value .* identity\.iam_policy_json must be a JSON object
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

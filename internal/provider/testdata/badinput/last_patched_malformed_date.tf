@@ -1,4 +1,4 @@
-# expect: Invalid Date .* hardening\.last_patched: date "2024-02-30" is not valid; use YYYY-MM-DD
+# expect: hardening\.last_patched must be a date YYYY-MM-DD or an RFC 3339 time, got a string of 10 characters
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

@@ -1,4 +1,4 @@
-# expect: Control Not Satisfied: encryption\.at_rest .* Workload "payments-api" \(iaas\): encryption\.at_rest is not set; the "standard" baseline needs encryption\.at_rest = true
+# expect: Control Not Satisfied: encryption\.at_rest .* iaas workload: encryption\.at_rest is not set; the "standard" baseline needs encryption\.at_rest = true
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

@@ -1,4 +1,4 @@
-# expect: Attribute network\.ingress_rules\[0\]\.to_port value must be a whole number between -1 and 65535, got: 70000
+# expect: Invalid Ingress Rule .* network\.ingress_rules: rule 0: to_port 70000 is outside 0\.\.65535
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

@@ -1,4 +1,4 @@
-# expect: Attribute logging\.retention_days value must be a whole number between 0 and 36500, got: 1e\+30
+# expect: logging\.retention_days must be a whole number from 0 to 36500, got 1e\+30
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

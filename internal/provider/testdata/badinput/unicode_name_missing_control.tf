@@ -1,4 +1,4 @@
-# expect: Control Not Satisfied: backup\.enabled .* Workload "支付-api-🚀" \(saas\): the backup block is omitted, so backup\.enabled is not set
+# expect: Control Not Satisfied: backup\.enabled .* saas workload: the backup block is omitted, so backup\.enabled is not set
 resource "srm_workload" "x" {
   name          = "支付-api-🚀"
   service_model = "saas"

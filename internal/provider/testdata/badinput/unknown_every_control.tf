@@ -1,4 +1,4 @@
-# expect: Error running apply: .* Control Not Satisfied: encryption\.min_tls_version .* \(caas\): encryption\.min_tls_version is "1\.1"; the "standard" baseline needs encryption\.min_tls_version of at least "1\.2"
+# expect: Error running apply: .* Control Not Satisfied: encryption\.min_tls_version .* caas workload: encryption\.min_tls_version is "1\.1"; the "standard" baseline needs encryption\.min_tls_version of at least "1\.2"
 # Each control inside the groups is unknown until apply, and so are the
 # service model and the exceptions.
 resource "terraform_data" "v" {

@@ -1,7 +1,6 @@
-# expect: Control Not Satisfied: encryption\.at_rest .* encryption\.at_rest is not set; the "standard" baseline needs encryption\.at_rest = true
-# A misspelt attribute inside a group (at_rset) never reaches the provider:
-# Terraform drops object keys the schema does not declare. The control it
-# meant to set is then missing, and that is the error.
+# expect: Unknown Attribute .* encryption has no attribute "at_rset"\. Did you mean at_rest\?
+# A misspelt attribute inside a group (at_rset) is an error naming the key
+# and the nearest valid name, never a silently dropped attribute.
 resource "srm_workload" "x" {
   name          = "payments-api"
   service_model = "iaas"

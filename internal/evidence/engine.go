@@ -1,0 +1,161 @@
+package evidence
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
+)
+
+// Extract reads one resource's planned values. source names the resource in
+// findings (its address, or its type when judged alone). Unknown values
+// become Unknown evidence, never a verdict; an attribute the resource does
+// not set takes the provider's documented default, or says nothing.
+func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error) {
+	r, ok := e.byType[typ]
+	if !ok {
+		return nil, e.UnsupportedTypeError(typ)
+	}
+	if IsUnknown(obj) {
+		return e.allUnknown(r, source), nil
+	}
+	if _, isObject := obj.(map[string]any); !isObject && obj != nil {
+		return nil, fmt.Errorf("%s: must be the resource's object, got %s", source, kind(obj))
+	}
+	var out []policy.Evidence
+	for _, mp := range r.Mappings {
+		base := policy.Evidence{
+			Source: source, Type: typ, Check: typ + "." + mp.ID, Control: mp.Control,
+			Message: mp.Message, Remediation: mp.Remediation,
+		}
+		if mp.When != nil {
+			switch applies, known := mp.When.matches(obj); {
+			case !known:
+				ev := base
+				ev.Attribute, ev.Value = mp.When.Attribute, policy.Value{State: policy.Unknown}
+				out = append(out, ev)
+				continue
+			case !applies:
+				continue
+			}
+		}
+		steps, _ := parsePath(mp.Attribute)
+		for _, loc := range lookup(obj, steps, "") {
+			ev := base
+			ev.Attribute = loc.path
+			v := loc.value
+			if len(mp.Uses) > 0 {
+				v = project(v, mp.Uses)
+			}
+			val, err := e.read(mp, v, obj, &ev)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", source, err)
+			}
+			if val.State == policy.Unknown && ev.Attribute == "" {
+				ev.Attribute = firstUnknown(v, mp.Uses)
+			}
+			ev.Value = val
+			out = append(out, ev)
+		}
+	}
+	return out, nil
+}
+
+func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Value, error) {
+	rd := readers[mp.Read]
+	// Whether a block is set is known even while values inside it (a
+	// computed nat_ip) are not, so "present" defers only on a wholly
+	// unknown value.
+	if IsUnknown(v) || (mp.Read != "present" && containsUnknown(v)) {
+		return policy.Value{State: policy.Unknown}, nil
+	}
+	// For "present" an unset attribute is the evidence itself.
+	if mp.Read != "present" && isEmpty(v) {
+		if mp.Default == nil {
+			return policy.Value{}, nil
+		}
+		v = mp.Default
+		ev.Defaulted = true
+	}
+	val, shown, err := rd.read(mp, v, root)
+	if err != nil {
+		return policy.Value{}, err
+	}
+	ev.Shown = shown
+	if ev.Defaulted && val.State == policy.Known {
+		ev.Shown += " (unset; the provider's default)"
+	}
+	return val, nil
+}
+
+// project keeps only the named top-level attributes of an object.
+func project(v any, keys []string) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		if x, has := m[k]; has {
+			out[k] = x
+		}
+	}
+	return out
+}
+
+// firstUnknown names the first of the used attributes whose value is
+// unknown, so a deferred whole-resource reading says what it waits for.
+func firstUnknown(v any, uses []string) string {
+	m, _ := v.(map[string]any)
+	for _, u := range uses {
+		if containsUnknown(m[u]) {
+			return u
+		}
+	}
+	return ""
+}
+
+func (e *Engine) allUnknown(r *Resource, source string) []policy.Evidence {
+	out := make([]policy.Evidence, 0, len(r.Mappings))
+	for _, mp := range r.Mappings {
+		out = append(out, policy.Evidence{
+			Source: source, Type: r.Type, Check: r.Type + "." + mp.ID, Control: mp.Control,
+			Attribute: mp.Attribute, Value: policy.Value{State: policy.Unknown},
+			Message: mp.Message, Remediation: mp.Remediation,
+		})
+	}
+	return out
+}
+
+// matches reports whether the condition holds; known is false while the
+// attribute it reads is unknown.
+func (c *Condition) matches(obj any) (applies, known bool) {
+	steps, _ := parsePath(c.Attribute)
+	v := lookup(obj, steps, "")[0].value
+	if IsUnknown(v) {
+		return false, false
+	}
+	if v == nil {
+		return c.Null, true
+	}
+	s, ok := scalarText(v)
+	return ok && indexFold(c.Values, s) >= 0, true
+}
+
+// addressPattern reads a resource address as written in an evidence key:
+// optional module.NAME[...] prefixes, then TYPE.NAME, then an optional
+// [index] or ["key"].
+var addressPattern = regexp.MustCompile(`^(?:module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?\.)*(?:data\.)?([a-z][a-z0-9_]*)\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?$`)
+
+// TypeOf returns the resource type of an evidence key such as
+// "aws_db_instance.orders", "module.db.aws_db_instance.this[0]" or
+// `aws_s3_bucket.logs["eu"]`.
+func TypeOf(address string) (string, error) {
+	m := addressPattern.FindStringSubmatch(strings.TrimSpace(address))
+	if m == nil {
+		return "", fmt.Errorf("evidence keys are resource addresses such as \"aws_db_instance.orders\" or " +
+			"\"module.db.aws_db_instance.this[0]\"; the resource type is read from the key")
+	}
+	return m[1], nil
+}

@@ -1,0 +1,345 @@
+package policy
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+)
+
+// Values arrive from Terraform as a generic tree: nil, bool, float64,
+// string, []any, map[string]any, and the UnknownValue sentinel for a value
+// not known until apply. A control group is read from such a tree against the
+// catalog, so a misspelt key or a value of the wrong type is an error that
+// names it, never a silently dropped attribute.
+
+type unknownValue struct{}
+
+// UnknownValue stands for a value not known until apply in a generic tree.
+var UnknownValue any = unknownValue{}
+
+// IsUnknown reports whether v is the UnknownValue sentinel.
+func IsUnknown(v any) bool {
+	_, ok := v.(unknownValue)
+	return ok
+}
+
+// FieldError is a problem with one attribute of a workload's configuration.
+// Path is dotted, with list indexes: "encryption.at_rst",
+// "network.ingress_rules[1].protocol".
+type FieldError struct {
+	Path    string
+	Summary string
+	Detail  string
+}
+
+func (e FieldError) Error() string { return e.Path + ": " + e.Detail }
+
+// ingressRuleKeys are the attributes of one network.ingress_rules entry.
+var ingressRuleKeys = []string{"cidr_blocks", "ipv6_cidr_blocks", "from_port", "to_port", "protocol"}
+
+// ReadControls reads every catalog control from a workload's top-level
+// attributes: the groups (objects keyed by control name) and the top-level
+// controls. Only the keys that are attributes of the workload need be
+// present in top.
+func ReadControls(m *model.Model, top map[string]any) (map[string]Value, []FieldError) {
+	out := make(map[string]Value, len(m.Controls))
+	var errs []FieldError
+	for _, g := range m.Groups {
+		errs = append(errs, readGroup(m, g.ID, top[g.ID], out)...)
+	}
+	for _, c := range m.GroupControls("") {
+		v, err := controlValue(c, c.ID, top[c.ID])
+		if err != nil {
+			errs = append(errs, *err)
+		}
+		out[c.ID] = v
+	}
+	return out, errs
+}
+
+func readGroup(m *model.Model, group string, raw any, out map[string]Value) []FieldError {
+	controls := m.GroupControls(group)
+	switch {
+	case raw == nil:
+		for _, c := range controls {
+			out[c.ID] = Value{GroupOmitted: true}
+		}
+		return nil
+	case IsUnknown(raw):
+		for _, c := range controls {
+			out[c.ID] = Value{State: Unknown}
+		}
+		return nil
+	}
+	obj, ok := raw.(map[string]any)
+	if !ok {
+		for _, c := range controls {
+			out[c.ID] = Value{}
+		}
+		return []FieldError{{Path: group, Summary: "Invalid Control Group",
+			Detail: fmt.Sprintf("%s must be an object such as { %s = ... }, got %s.", group, controlName(controls[0]), kindOf(raw))}}
+	}
+	names := make([]string, len(controls))
+	for i, c := range controls {
+		names[i] = controlName(c)
+	}
+	var errs []FieldError
+	for _, key := range sortedKeys(obj) {
+		if !containsString(names, key) {
+			errs = append(errs, unknownKey(group, key, names))
+		}
+	}
+	for _, c := range controls {
+		v, err := controlValue(c, c.ID, obj[controlName(c)])
+		if err != nil {
+			errs = append(errs, *err)
+		}
+		out[c.ID] = v
+	}
+	return errs
+}
+
+func controlName(c model.Control) string {
+	_, name := c.Group()
+	return name
+}
+
+// unknownKey names the misspelt key and the nearest valid names.
+func unknownKey(where, key string, valid []string) FieldError {
+	detail := fmt.Sprintf("%s has no attribute %s.", where, safeName(key))
+	if s := model.Suggest(key, valid); len(s) > 0 {
+		detail += " Did you mean " + s[0] + "?"
+	}
+	detail += " Valid attributes: " + strings.Join(valid, ", ") + "."
+	return FieldError{Path: where + "." + key, Summary: "Unknown Attribute", Detail: detail}
+}
+
+// safeName quotes a key only when it looks like an attribute name: any
+// other text may be anything, a secret included.
+func safeName(key string) string {
+	if len(key) > 64 || strings.IndexFunc(key, func(r rune) bool {
+		return !(r == '_' || r == '-' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9'))
+	}) >= 0 {
+		return "(a key that is not an attribute name)"
+	}
+	return strconv.Quote(key)
+}
+
+// got describes a wrong value for an error message: short scalars as they
+// are (a word like "yes"), anything longer only by its kind, since it may
+// be a secret.
+func got(v any) string {
+	switch t := v.(type) {
+	case string:
+		if len(t) <= 4 {
+			return strconv.Quote(t)
+		}
+		return fmt.Sprintf("a string of %d characters", len(t))
+	case float64:
+		return strconv.FormatFloat(t, 'g', 6, 64)
+	case bool:
+		return strconv.FormatBool(t)
+	}
+	return kindOf(v)
+}
+
+func kindOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a bool"
+	case float64:
+		return "a number"
+	case string:
+		return "a string"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func typeError(path, want string, v any) *FieldError {
+	return &FieldError{Path: path, Summary: "Invalid Attribute Value",
+		Detail: fmt.Sprintf("%s must be %s, got %s.", path, want, got(v))}
+}
+
+// controlValue converts one control's raw value. Terraform's own
+// conversions are accepted (the strings "true" and "12" for a bool and a
+// number), nothing looser.
+func controlValue(c model.Control, path string, raw any) (Value, *FieldError) {
+	if raw == nil {
+		return Value{}, nil
+	}
+	if IsUnknown(raw) || ContainsUnknown(raw) {
+		return Value{State: Unknown}, nil
+	}
+	v := Value{State: Known}
+	switch c.Type {
+	case model.TypeBool:
+		b, ok := asBool(raw)
+		if !ok {
+			return Value{}, typeError(path, "a bool (true or false)", raw)
+		}
+		v.Bool = b
+	case model.TypeNumber:
+		n, ok := asNumber(raw)
+		if !ok || n != math.Trunc(n) || n < 0 || n > 36500 {
+			return Value{}, typeError(path, "a whole number from 0 to 36500", raw)
+		}
+		v.Number = n
+	case model.TypeVersion:
+		s, ok := asString(raw)
+		if !ok || !containsString(c.Enum, s) {
+			return Value{}, typeError(path, "one of "+model.Quoted(c.Enum), raw)
+		}
+		v.String = s
+	case model.TypeJSON:
+		s, ok := raw.(string)
+		var obj map[string]any
+		if !ok || json.Unmarshal([]byte(s), &obj) != nil {
+			return Value{}, typeError(path, "a JSON object, e.g. jsonencode({ Version = \"2012-10-17\", Statement = [...] })", raw)
+		}
+		v.String = s
+	case model.TypeDate:
+		s, ok := raw.(string)
+		if _, err := detect.ParseDate(s); !ok || err != nil {
+			return Value{}, typeError(path, "a date YYYY-MM-DD or an RFC 3339 time", raw)
+		}
+		v.String = s
+	case model.TypeStringSet, model.TypeStringList:
+		list, ok := raw.([]any)
+		if !ok {
+			return Value{}, typeError(path, "a list of strings", raw)
+		}
+		for i, e := range list {
+			s, ok := asString(e)
+			if !ok {
+				return Value{}, typeError(fmt.Sprintf("%s[%d]", path, i), "a string", e)
+			}
+			v.Strings = append(v.Strings, s)
+		}
+	case model.TypeFirewallRules:
+		return ingressRules(path, raw)
+	default:
+		s, ok := raw.(string)
+		if !ok {
+			return Value{}, typeError(path, "a string", raw)
+		}
+		v.String = s
+	}
+	return v, nil
+}
+
+// ingressRules checks each rule's keys, then hands the list to the firewall
+// detector's normaliser, the one place where rule semantics live, so the
+// workload and firewall_findings read a rule alike.
+func ingressRules(path string, raw any) (Value, *FieldError) {
+	list, ok := raw.([]any)
+	if !ok {
+		return Value{}, typeError(path, "a list of rule objects { cidr_blocks, from_port, to_port, protocol }", raw)
+	}
+	for i, e := range list {
+		rule, ok := e.(map[string]any)
+		where := fmt.Sprintf("%s[%d]", path, i)
+		if !ok {
+			return Value{}, typeError(where, "a rule object { cidr_blocks, from_port, to_port, protocol }", e)
+		}
+		for _, key := range sortedKeys(rule) {
+			if !containsString(ingressRuleKeys, key) {
+				fe := unknownKey(where, key, ingressRuleKeys)
+				return Value{}, &fe
+			}
+		}
+	}
+	rules, origin, err := detect.NormalizeFirewallRulesIndexed(list)
+	if err != nil {
+		return Value{}, &FieldError{Path: path, Summary: "Invalid Ingress Rule", Detail: path + ": " + err.Error()}
+	}
+	return Value{State: Known, Rules: rules, RuleOrigin: origin}, nil
+}
+
+func asBool(v any) (bool, bool) {
+	switch t := v.(type) {
+	case bool:
+		return t, true
+	case string:
+		switch t {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func asNumber(v any) (float64, bool) {
+	switch t := v.(type) {
+	case float64:
+		return t, !math.IsNaN(t) && !math.IsInf(t, 0)
+	case string:
+		f, err := strconv.ParseFloat(t, 64)
+		return f, err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
+	}
+	return 0, false
+}
+
+func asString(v any) (string, bool) {
+	switch t := v.(type) {
+	case string:
+		return t, true
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(t), true
+	}
+	return "", false
+}
+
+// ContainsUnknown reports whether any part of a generic tree is unknown.
+func ContainsUnknown(v any) bool {
+	switch t := v.(type) {
+	case unknownValue:
+		return true
+	case []any:
+		for _, e := range t {
+			if ContainsUnknown(e) {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, e := range t {
+			if ContainsUnknown(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

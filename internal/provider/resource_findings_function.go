@@ -1,0 +1,106 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
+)
+
+var _ function.Function = (*resourceFindingsFunction)(nil)
+
+type resourceFindingsFunction struct{}
+
+// NewResourceFindingsFunction returns provider::srm::resource_findings.
+func NewResourceFindingsFunction() function.Function { return &resourceFindingsFunction{} }
+
+// resourceFindingType is the element of resource_findings' result.
+var resourceFindingType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"id": types.StringType, "control": types.StringType, "attribute": types.StringType,
+	"domain": types.StringType, "owner": types.StringType, "severity": types.StringType,
+	"status": types.StringType, "message": types.StringType, "remediation": types.StringType,
+	"references": types.ListType{ElemType: types.StringType},
+}}
+
+func (f *resourceFindingsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "resource_findings"
+}
+
+func (f *resourceFindingsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Findings on a real resource's planned values",
+		MarkdownDescription: "Judges one resource of a supported type (an `aws_db_instance`, an `azurerm_storage_account`, a " +
+			"`google_compute_firewall`; the evidence coverage guide lists them and the attributes read) by the `standard` " +
+			"baseline's rules, with the ownership of the type's service model. Pass the resource itself, or `self` in a " +
+			"`postcondition`. Returns a list of finding objects (`id`, `control`, `attribute`, `domain`, `owner`, " +
+			"`severity`, `status`, `message`, `remediation`, `references`), empty when clean. A value the resource leaves " +
+			"unset takes the provider's documented default. Unknown values never make the result unknown: only the " +
+			"controls that need them are `deferred`, and they are judged again at apply. Messages never quote a value " +
+			"from the resource. When the object holds sensitive attributes (a password), Terraform marks the result " +
+			"sensitive as a whole.",
+		Parameters: []function.Parameter{
+			function.StringParameter{Name: "resource_type", MarkdownDescription: "The resource's type, e.g. `aws_db_instance`."},
+			function.DynamicParameter{Name: "resource", AllowUnknownValues: true, AllowNullValue: true,
+				MarkdownDescription: "The resource's object: `aws_db_instance.orders`, or `self` in a condition."},
+		},
+		Return: function.ListReturn{ElementType: resourceFindingType},
+	}
+}
+
+func (f *resourceFindingsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	typ, obj, engine, ferr := resourceArguments(ctx, req)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	findings, err := engine.Findings(policy.New(model.Default()), typ, obj)
+	if err != nil {
+		resp.Error = function.NewArgumentFuncError(1, "resource: "+err.Error())
+		return
+	}
+	elems := make([]attr.Value, 0, len(findings))
+	for _, fd := range findings {
+		elems = append(elems, types.ObjectValueMust(resourceFindingType.AttrTypes, map[string]attr.Value{
+			"id": types.StringValue(evidence.FindingID(fd)), "control": types.StringValue(fd.Control),
+			"attribute": types.StringValue(fd.EvidenceAttribute), "domain": types.StringValue(fd.Domain),
+			"owner": types.StringValue(fd.Owner), "severity": types.StringValue(fd.Severity),
+			"status": types.StringValue(fd.Status), "message": types.StringValue(fd.Message),
+			"remediation": types.StringValue(fd.Remediation), "references": stringList(fd.References),
+		}))
+	}
+	resp.Error = resp.Result.Set(ctx, types.ListValueMust(resourceFindingType, elems))
+}
+
+// resourceArguments reads (resource_type, resource) into the engine's
+// generic tree, checking the type against the evidence tables.
+func resourceArguments(ctx context.Context, req function.RunRequest) (string, any, *evidence.Engine, *function.FuncError) {
+	var typ string
+	var obj types.Dynamic
+	if ferr := req.Arguments.Get(ctx, &typ, &obj); ferr != nil {
+		return "", nil, nil, ferr
+	}
+	engine, err := evidenceEngine()
+	if err != nil {
+		return "", nil, nil, function.NewFuncError(err.Error() + "; please report this issue to the provider developers")
+	}
+	if _, ok := engine.Resource(typ); !ok {
+		return "", nil, nil, function.NewArgumentFuncError(0, "resource_type: "+engine.UnsupportedTypeError(typ).Error())
+	}
+	raw, err := obj.ToTerraformValue(ctx)
+	if err != nil {
+		return "", nil, nil, function.NewArgumentFuncError(1, fmt.Sprintf("resource: %v", err))
+	}
+	if !obj.IsUnknown() && !obj.IsNull() {
+		raw, err = obj.UnderlyingValue().ToTerraformValue(ctx)
+		if err != nil {
+			return "", nil, nil, function.NewArgumentFuncError(1, fmt.Sprintf("resource: %v", err))
+		}
+	}
+	return typ, toGo(raw), engine, nil
+}

@@ -1,0 +1,107 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// In-process plans, through the same server the plugin binary runs, for
+// what the CLI shows only as text: warnings, and what diagnostics never say.
+
+type inProcess struct {
+	srv tfprotov6.ProviderServer
+	typ tftypes.Object
+}
+
+func newInProcess(t *testing.T) *inProcess {
+	t.Helper()
+	ctx := context.Background()
+	srv, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt := schemas.Provider.ValueType().(tftypes.Object)
+	if _, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: dynamicValue(t, pt, nullAttrs(pt, nil))}); err != nil {
+		t.Fatal(err)
+	}
+	return &inProcess{srv: srv, typ: schemas.ResourceSchemas["srm_workload"].ValueType().(tftypes.Object)}
+}
+
+func nullAttrs(typ tftypes.Object, set map[string]tftypes.Value) tftypes.Value {
+	attrs := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		if v, ok := set[name]; ok {
+			attrs[name] = v
+		} else {
+			attrs[name] = tftypes.NewValue(at, nil)
+		}
+	}
+	return tftypes.NewValue(typ, attrs)
+}
+
+func dynamicValue(t *testing.T, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
+	t.Helper()
+	dv, err := tfprotov6.NewDynamicValue(typ, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dv
+}
+
+// plan plans one new workload and returns its diagnostics' text.
+func (p *inProcess) plan(t *testing.T, set map[string]tftypes.Value) []string {
+	t.Helper()
+	cfg := dynamicValue(t, p.typ, nullAttrs(p.typ, set))
+	resp, err := p.srv.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
+		TypeName: "srm_workload", PriorState: dynamicValue(t, p.typ, tftypes.NewValue(p.typ, nil)),
+		ProposedNewState: cfg, Config: cfg,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range resp.Diagnostics {
+		out = append(out, d.Summary+": "+d.Detail)
+	}
+	return out
+}
+
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+func TestWorkload_DuplicateNameWarns(t *testing.T) {
+	p := newInProcess(t)
+	w := map[string]tftypes.Value{"name": str("same"), "service_model": str("saas"), "baseline": str("minimum")}
+	if got := strings.Join(p.plan(t, w), "\n"); strings.Contains(got, "Duplicate Workload Name") {
+		t.Fatalf("first workload warned: %s", got)
+	}
+	if got := strings.Join(p.plan(t, w), "\n"); !strings.Contains(got, "Duplicate Workload Name") {
+		t.Fatalf("second workload with the same name did not warn:\n%s", got)
+	}
+}
+
+// A name marked sensitive reaches the provider unmarked: diagnostics must
+// not repeat it (they carry the resource address already).
+func TestWorkload_DiagnosticsNeverRepeatTheName(t *testing.T) {
+	p := newInProcess(t)
+	const name = "Zq8xW-Kp3vT-Jm9yR"
+	diags := p.plan(t, map[string]tftypes.Value{"name": str(name), "service_model": str("iaas")})
+	if len(diags) == 0 {
+		t.Fatal("a workload with no controls planned without findings")
+	}
+	for _, d := range diags {
+		for i := 0; i+5 <= len(name); i++ {
+			if strings.Contains(d, name[i:i+5]) {
+				t.Fatalf("diagnostic repeats %q of the name: %s", name[i:i+5], d)
+			}
+		}
+	}
+}
