@@ -408,14 +408,11 @@ func runCLI(cli, dir string, args ...string) (string, error) {
 	return string(out), err
 }
 
-// verbatimCLI is the CLI the acceptance tests run, or the terraform on PATH.
+// verbatimCLI is the CLI the acceptance tests run.
 func verbatimCLI(t *testing.T) string {
 	t.Helper()
-	if cli := os.Getenv("TF_ACC_TERRAFORM_PATH"); cli != "" {
-		return cli
-	}
-	cli, err := exec.LookPath("terraform")
-	if err != nil {
+	cli := acceptanceCLI()
+	if cli == "" {
 		t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH (make testacc sets it to bin/terraform)")
 	}
 	return cli

@@ -154,14 +154,19 @@ var clientOf = func() func(cli string) (client, error) {
 	}
 }()
 
-// testClient is the CLI the test harness runs: TF_ACC_TERRAFORM_PATH, or
-// else the terraform on PATH, or else the Terraform release the harness
-// installs.
-func testClient() (client, error) {
+// acceptanceCLI is the CLI the test harness runs: TF_ACC_TERRAFORM_PATH, or
+// else the terraform on PATH; "" when there is neither, and the harness
+// installs a Terraform release.
+func acceptanceCLI() string {
 	if cli := os.Getenv("TF_ACC_TERRAFORM_PATH"); cli != "" {
-		return clientOf(cli)
+		return cli
 	}
-	if cli, err := exec.LookPath("terraform"); err == nil {
+	cli, _ := exec.LookPath("terraform")
+	return cli
+}
+
+func testClient() (client, error) {
+	if cli := acceptanceCLI(); cli != "" {
 		return clientOf(cli)
 	}
 	return client{name: "Terraform"}, nil
