@@ -1,6 +1,6 @@
-# The control values a database proves, wired into a workload by hand. (The
-# workload's evidence attribute does the same in one line; this shows what it
-# reads.) A local stands in for the aws_db_instance object.
+# Read what a real resource proves and declare it explicitly: the values
+# follow the resource, so a change to it changes the workload's verdict.
+# The object stands in for aws_db_instance.reports.
 
 terraform {
   required_providers {
@@ -11,26 +11,18 @@ terraform {
 }
 
 locals {
-  orders_db = {
+  reports_db = {
     storage_encrypted       = true
     backup_retention_period = 14
     publicly_accessible     = false
   }
-  proved = provider::srm::resource_controls("aws_db_instance", local.orders_db)
+  reports_db_controls = provider::srm::resource_controls("aws_db_instance", local.reports_db)
 }
 
-resource "srm_workload" "orders" {
-  name          = "orders"
-  service_model = "paas"
-
-  identity   = { mfa_required = true, least_privilege = true }
-  network    = { segmented = local.proved["network.segmented"] }
-  encryption = { at_rest = local.proved["encryption.at_rest"], in_transit = true, min_tls_version = "1.2" }
-  logging    = { enabled = true, retention_days = 90 }
-  backup     = { enabled = local.proved["backup.enabled"], retention_days = local.proved["backup.retention_days"] }
+output "reports_db_at_rest" {
+  value = local.reports_db_controls["encryption.at_rest"]
 }
 
-# Every control the type evidences, null where the resource says nothing.
-output "orders_db_proves" {
-  value = local.proved
+output "reports_db_backup_days" {
+  value = local.reports_db_controls["backup.retention_days"]
 }

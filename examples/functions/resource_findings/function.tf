@@ -1,9 +1,8 @@
-# Judge a database by what the plan will build. A terraform_data stands in
-# for the aws_db_instance, so that the example plans without AWS
-# credentials: its output has the AWS provider's shape, and self in a
-# postcondition is what the function receives from the real resource too.
-# On the real resource the condition reads
-#   provider::srm::resource_findings("aws_db_instance", self)
+# Judge a real resource where it is declared: a postcondition on self fails
+# the apply of a non-compliant database, and a check block reports on any
+# resource without blocking the plan. A terraform_data with the AWS
+# provider's shape stands in for aws_db_instance.orders here; on the real
+# resource the postcondition reads the same.
 
 terraform {
   required_providers {
@@ -15,32 +14,35 @@ terraform {
 
 resource "terraform_data" "orders_db" {
   input = {
+    engine                  = "postgres"
     storage_encrypted       = true
     backup_retention_period = 14
     publicly_accessible     = false
   }
 
-  # While the object is being created its values are not known at plan: the
-  # findings are then "deferred", and the postcondition runs again after
-  # apply, so count only the violated ones.
   lifecycle {
     postcondition {
-      condition     = length([for f in provider::srm::resource_findings("aws_db_instance", self.output) : f if f.status == "violated"]) == 0
-      error_message = join("\n", [for f in provider::srm::resource_findings("aws_db_instance", self.output) : "${f.attribute}: ${f.message} ${f.remediation}" if f.status == "violated"])
+      # Count violations only: a control whose value is unknown at plan is
+      # "deferred" and judged again after apply.
+      condition = length([for f in provider::srm::resource_findings("aws_db_instance", self.output) : f if f.status == "violated"]) == 0
+      error_message = join("\n", [
+        for f in provider::srm::resource_findings("aws_db_instance", self.output) :
+        "${f.id}: set ${f.attribute} (${f.control}, ${f.owner}-owned): ${f.remediation}" if f.status == "violated"
+      ])
     }
   }
 }
 
-# A database left at the provider's defaults: an unset storage_encrypted
-# means unencrypted, a one-day retention is below the standard baseline's 7,
-# and the instance is reachable from the internet.
-locals {
-  legacy_db = {
-    backup_retention_period = 1
-    publicly_accessible     = true
+# Stands in for aws_security_group.db.
+resource "terraform_data" "db_security_group" {
+  input = {
+    ingress = [{ from_port = 5432, to_port = 5432, protocol = "tcp", cidr_blocks = ["10.20.0.0/16"], ipv6_cidr_blocks = [] }]
   }
 }
 
-output "legacy_db_findings" {
-  value = [for f in provider::srm::resource_findings("aws_db_instance", local.legacy_db) : "${f.id} (${f.control}, ${f.owner}) at ${f.attribute}"]
+check "db_security_group" {
+  assert {
+    condition     = length([for f in provider::srm::resource_findings("aws_security_group", terraform_data.db_security_group.output) : f if f.status == "violated"]) == 0
+    error_message = "The database's security group has world-open ingress."
+  }
 }
