@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 provider "srm" {
   # "error" (default) fails the plan on a violated control; "warn" only warns.
   enforcement = "error"

@@ -1,8 +1,14 @@
 # Quickstart: ask the model who owns what, then declare a workload whose
 # customer-owned controls are checked at plan time.
 #
-#   make demo                                   # plans this directory
-#   terraform plan -var include_failing_workload=true  # shows the errors
+# From the repository root:
+#
+#   make demo                  # builds the provider and plans this directory twice
+#   eval "$(make -s dev-env)"  # points terraform at the provider in bin/
+#
+# then, in this directory, the failing plan:
+#
+#   terraform plan -var include_failing_workload=true
 
 terraform {
   required_providers {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // protoV6ProviderFactories serves the provider in-process to the real
@@ -16,9 +15,6 @@ import (
 var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"srm": func() (tfprotov6.ProviderServer, error) { return NewProtocol6Server("test")(), nil },
 }
-
-// Provider-defined functions need Terraform 1.8.
-var functionsSupported = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 
 // unitTest runs one case against the real CLI; no remote API is involved, so
 // no TF_ACC gate is needed.
@@ -66,11 +62,19 @@ func errorMatching(fragments ...string) *regexp.Regexp {
 // TestMain registers the provider under its real namespace, so that
 // configurations declaring `source = "shared-responsibility/srm"` (modules,
 // examples) resolve to the provider under test instead of a registry.
+//
+// Started by the CLI as a plugin (serveProviderEnv), the test binary serves
+// the provider instead.
 func TestMain(m *testing.M) {
+	serveProviderIfAsked()
 	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
 		_ = os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "shared-responsibility")
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if devOverridesDir != "" {
+		_ = os.RemoveAll(devOverridesDir)
+	}
+	os.Exit(code)
 }
 
 func TestLoggingRequested(t *testing.T) {

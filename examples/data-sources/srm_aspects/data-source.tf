@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 data "srm_aspects" "all" {}
 
 output "customer_side" {

@@ -1,4 +1,13 @@
 # Controls a SaaS workload can be asked for that cite PCI DSS v4.0.1.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 data "srm_controls" "saas_pci" {
   service_model = "saas"
   framework     = "pci_dss_v4"

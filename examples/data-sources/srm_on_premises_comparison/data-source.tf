@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 data "srm_on_premises_comparison" "all" {}
 
 output "os_patching" {

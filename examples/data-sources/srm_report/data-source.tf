@@ -1,6 +1,15 @@
 # Report the findings of two workloads. With enforcement = "warn" a plan
 # with violations succeeds, so the report can list them for a pull request;
 # a waived finding is listed with its exception.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 provider "srm" {
   enforcement = "warn"
 }

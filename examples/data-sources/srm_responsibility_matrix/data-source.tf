@@ -1,4 +1,13 @@
 # Every cell the customer owns alone, across all service models.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 data "srm_responsibility_matrix" "customer" {
   owner = "customer"
 }

@@ -1,6 +1,15 @@
 # Reports bucket policies that let anyone read or write. A check block warns
 # on every plan and apply without blocking either, which suits an estate
 # being brought into line; use a precondition to block instead.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 locals {
   reports_bucket_arn = "arn:aws:s3:::example-corp-reports"
 

@@ -1,4 +1,13 @@
 # The domains the customer owns alone shrink as the service model rises.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 output "customer_domains_iaas" {
   value = provider::srm::customer_domains("iaas")
 }

@@ -3,6 +3,15 @@
 # security group (dynamic "ingress" { for_each = local.web_ingress ... }) and
 # to the function, and a world-open admin or database port stops the plan
 # before the group exists.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 variable "admin_cidrs" {
   type        = list(string)
   description = "Networks that may reach SSH on the web tier."

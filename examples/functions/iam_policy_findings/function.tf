@@ -1,6 +1,15 @@
 # A caller passes the task role's policy to a module; the module refuses a
 # policy that grants everything, passes any role or allows privilege
 # escalation, before any IAM resource is planned.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 variable "task_role_policy" {
   type        = string
   description = "IAM policy JSON for the orders service's task role."

@@ -1,4 +1,13 @@
 # Database ingress may only come from private address space.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 variable "database_client_cidrs" {
   type        = list(string)
   description = "Networks allowed to reach the database port."

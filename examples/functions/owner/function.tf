@@ -1,5 +1,14 @@
 # Who owns data protection and workload hardening as the same application
 # moves from virtual machines to containers, a platform and functions.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 locals {
   service_models = ["iaas", "caas", "paas", "faas"]
 }

@@ -1,6 +1,15 @@
 # Machine images older than the patch window are refused. With the AWS
 # provider the date comes from data.aws_ami.base.creation_date; here an
 # object of the same shape stands in for it: an image built two weeks ago.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 locals {
   base_image = {
     id            = "ami-0abcdef1234567890"

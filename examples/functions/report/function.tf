@@ -1,6 +1,15 @@
 # A findings report at plan: the controls that wait for values known only
 # at apply are listed as deferred. srm_workload has sensitive attributes,
 # so the result is sensitive; the report never holds a secret.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 resource "srm_workload" "billing" {
   name          = "billing"
   service_model = "saas"

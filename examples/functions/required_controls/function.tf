@@ -1,5 +1,14 @@
 # The controls a FaaS workload must declare under each preset baseline, and
 # what the strict baseline adds to the standard one.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 output "faas_minimum" {
   value = provider::srm::required_controls("faas", "minimum")
 }

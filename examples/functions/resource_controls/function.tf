@@ -1,6 +1,15 @@
 # Read what a real resource proves and declare it explicitly: the values
 # follow the resource, so a change to it changes the workload's verdict.
 # The object stands in for aws_db_instance.reports.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 locals {
   reports_db = {
     storage_encrypted       = true

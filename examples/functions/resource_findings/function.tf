@@ -3,6 +3,15 @@
 # resource without blocking the plan. A terraform_data with the AWS
 # provider's shape stands in for aws_db_instance.orders here; on the real
 # resource the postcondition reads the same.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 resource "terraform_data" "orders_db" {
   input = {
     engine                  = "postgres"

@@ -1,6 +1,15 @@
 # Instance user data ends up readable by anyone who can describe the
 # instance, so credentials in it leak. Read them at boot from a secrets
 # store instead, and let the plan refuse user data that carries one.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 locals {
   app_user_data = <<-EOT
     #!/bin/bash

@@ -1,6 +1,15 @@
 # What changes for the customer when a workload moves from virtual machines
 # (IaaS) to a managed platform (PaaS): every domain whose owner differs, with
 # what the customer still does there, and the sources behind one cell.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 data "srm_responsibility_matrix" "iaas" {
   service_model = "iaas"
 }

@@ -41,4 +41,15 @@ resource "srm_workload" "this" {
   backup      = var.backup
   storage     = var.storage
   exceptions  = var.exceptions
+
+  # The baseline holds whatever enforcement the caller's provider uses: with
+  # enforcement = "warn" the provider reports violations as warnings, and
+  # this condition still fails the plan. It is also what a module test's
+  # expect_failures = [srm_workload.this] names.
+  lifecycle {
+    postcondition {
+      condition     = self.compliant
+      error_message = join("\n", [for f in self.findings : "${f.control}: ${f.message}" if f.status == "violated"])
+    }
+  }
 }

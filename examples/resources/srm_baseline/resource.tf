@@ -1,5 +1,14 @@
 # A module author's baseline: standard, plus a year of logs, TLS 1.3 when
 # set, and backups that no caller can waive.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 resource "srm_baseline" "payments" {
   name        = "payments"
   extends     = "standard"

@@ -1,5 +1,14 @@
 # A compliant PaaS workload: the provider patches the OS, so no hardening
 # block is needed; the customer still owns identity and shares the rest.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 resource "srm_workload" "orders_api" {
   name                = "orders-api"
   service_model       = "paas"

@@ -1,0 +1,115 @@
+# The module's baseline, proved with `terraform test`: a compliant caller
+# plans clean, and a caller who omits, weakens or waives what the baseline
+# locks fails on srm_workload.this.
+#
+# With the provider's default enforcement ("error") a violation is the
+# provider's own error, which stops the plan before Terraform evaluates any
+# condition, and `terraform test` reports such an error as unexpected. In
+# "warn" mode the violations are warnings and the module's postcondition on
+# srm_workload.this fails instead: a failure that expect_failures can name.
+provider "srm" {
+  enforcement = "warn"
+}
+
+# A caller that meets the "acme-production" baseline. Each run below changes
+# one thing.
+variables {
+  name          = "orders"
+  service_model = "paas"
+
+  identity   = { mfa_required = true, least_privilege = true }
+  network    = { segmented = true }
+  encryption = { at_rest = true, in_transit = true, min_tls_version = "1.2" }
+  logging    = { enabled = true, retention_days = 400 }
+  backup     = { enabled = true, retention_days = 14, cross_region = true }
+}
+
+run "compliant_caller_passes" {
+  command = plan
+
+  assert {
+    condition     = srm_workload.this.compliant
+    error_message = "A caller meeting the baseline should be compliant."
+  }
+
+  assert {
+    condition     = contains(srm_workload.this.required_controls, "backup.cross_region")
+    error_message = "The baseline should add backup.cross_region to what the standard preset asks."
+  }
+}
+
+run "omitting_a_locked_control_fails" {
+  command = plan
+
+  variables {
+    encryption = { in_transit = true, min_tls_version = "1.2" }
+  }
+
+  expect_failures = [srm_workload.this]
+}
+
+run "weakening_a_locked_control_fails" {
+  command = plan
+
+  variables {
+    identity = { mfa_required = false, least_privilege = true }
+  }
+
+  expect_failures = [srm_workload.this]
+}
+
+run "waiving_a_locked_control_fails" {
+  command = plan
+
+  variables {
+    encryption = { at_rest = false, in_transit = true, min_tls_version = "1.2" }
+    exceptions = [{
+      control       = "encryption.at_rest"
+      justification = "Data is public anyway"
+      approved_by   = "reports-team"
+      expires       = "2099-01-01"
+    }]
+  }
+
+  expect_failures = [srm_workload.this]
+}
+
+run "short_log_retention_fails" {
+  command = plan
+
+  variables {
+    logging = { enabled = true, retention_days = 30 }
+  }
+
+  expect_failures = [srm_workload.this]
+}
+
+# An unlocked control can still be waived: the contrast with the locked one.
+run "waiving_an_unlocked_control_passes" {
+  command = plan
+
+  variables {
+    backup = { enabled = true, retention_days = 14, cross_region = false }
+    exceptions = [{
+      control       = "backup.cross_region"
+      justification = "Second region contracted for Q3"
+      approved_by   = "platform-team"
+      expires       = "2099-01-01"
+    }]
+  }
+
+  assert {
+    condition     = srm_workload.this.compliant
+    error_message = "A waived, unlocked control should leave the workload compliant."
+  }
+
+  assert {
+    condition     = [for f in srm_workload.this.findings : f.status if f.control == "backup.cross_region"] == ["waived"]
+    error_message = "backup.cross_region should be recorded as waived."
+  }
+}
+
+# Evidence-based cases belong here once the module takes evidence from its
+# caller: a caller whose resources contradict what it declares fails with
+# expect_failures = [srm_workload.this], one whose resources prove a control
+# it omits passes.
