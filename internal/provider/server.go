@@ -47,6 +47,14 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 	}
 }
 
+// QuietServer serves another framework provider's server with the
+// per-request loggers stripped as this provider's are when no TF_LOG*
+// variable is set. The scale benchmark's no-op floor uses it, so the floor
+// differs from srm_workload only in what the resource does.
+func QuietServer(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
+	return &server{ProviderServer: s, quiet: !loggingRequested(os.Environ())}
+}
+
 func loggingRequested(environ []string) bool {
 	for _, kv := range environ {
 		if strings.HasPrefix(kv, "TF_LOG") {
@@ -88,7 +96,7 @@ func quiet(ctx context.Context) (context.Context, func()) {
 // hands resources, for the fast path.
 func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
 	resp, err := s.ProviderServer.ConfigureProvider(ctx, req)
-	if err != nil || resp == nil || hasError(resp.Diagnostics) || req.Config == nil {
+	if err != nil || resp == nil || hasError(resp.Diagnostics) || req.Config == nil || s.provider == nil {
 		return resp, err
 	}
 	var sch provider.SchemaResponse
@@ -123,7 +131,7 @@ func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.Vali
 func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	q, done := s.requestContext(ctx)
 	defer done()
-	if req.TypeName == workloadTypeName {
+	if req.TypeName == workloadTypeName && s.provider != nil {
 		return s.planWorkload(q, req), nil
 	}
 	return s.ProviderServer.PlanResourceChange(q, req)
