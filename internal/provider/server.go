@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -14,20 +16,26 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
 // NewProtocol6Server returns the provider's protocol 6 server, as main serves
 // it and the acceptance tests run it.
 //
 // Everything is served by the framework except srm_workload's
-// PlanResourceChange, which Terraform calls once per workload (twice with
-// apply): the server decodes the request, prepares the plan as the
-// framework would for this schema (workloadPlanBase) and calls the same
-// ModifyPlan logic, without the framework's generic per-attribute walks.
+// ValidateResourceConfig and PlanResourceChange, which Terraform calls for
+// every workload on every plan (validate twice): the server decodes the
+// request and runs the resource's own ValidateConfig and the schema's
+// validators (validateAttribute), or prepares the plan as the framework
+// would for this schema (workloadPlanBase) and calls the same ModifyPlan
+// logic, without the framework's generic per-attribute walks.
 // On a plan of 1,000 workloads those walks were most of the provider's CPU
 // (BENCHMARKS.md). The schema stays the framework schema the resource
 // declares; workloadPlanBase reads it.
@@ -125,6 +133,9 @@ func hasError(diags []*tfprotov6.Diagnostic) bool {
 func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
 	q, done := s.requestContext(ctx)
 	defer done()
+	if req.TypeName == workloadTypeName && s.provider != nil {
+		return s.validateWorkload(q, req), nil
+	}
 	return s.ProviderServer.ValidateResourceConfig(q, req)
 }
 
@@ -156,6 +167,103 @@ var workloadType = sync.OnceValue(func() tftypes.Object {
 	return workloadSchemaOnce().Type().TerraformType(context.Background()).(tftypes.Object)
 })
 
+// resource is srm_workload as the framework would configure it for a request.
+func (s *server) resource() *workloadResource {
+	r := &workloadResource{data: s.data.Load(), now: time.Now}
+	if r.data == nil {
+		r.data = s.unconfigured()
+	}
+	return r
+}
+
+// validateWorkload answers ValidateResourceConfig for srm_workload as the
+// framework does: the resource's ValidateConfig, then every attribute's
+// schema checks and validators (validateAttribute).
+func (s *server) validateWorkload(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) *tfprotov6.ValidateResourceConfigResponse {
+	if req.Config == nil {
+		return &tfprotov6.ValidateResourceConfigResponse{}
+	}
+	typ := workloadType()
+	raw, err := req.Config.Unmarshal(typ)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Unable to Read Configuration", "An unexpected error was encountered reading the configuration "+
+			"of srm_workload. Please report this issue to the provider developers.\n\n"+err.Error())
+		return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: toProtoDiagnostics(diags)}
+	}
+	var diags diag.Diagnostics
+	top, ok := rawObject(raw)
+	if ok {
+		s.resource().validate(top, &diags)
+	}
+	sch := workloadSchemaOnce()
+	config := tfsdk.Config{Raw: raw, Schema: sch}
+	for name, a := range sch.Attributes {
+		v, ok := top[name]
+		if !ok {
+			v = tftypes.NewValue(typ.AttributeTypes[name], nil)
+			if !raw.IsKnown() {
+				v = tftypes.NewValue(typ.AttributeTypes[name], tftypes.UnknownValue)
+			}
+		}
+		validateAttribute(ctx, a, path.Root(name), path.MatchRoot(name), v, config, &diags)
+	}
+	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: toProtoDiagnostics(diags)}
+}
+
+// validateAttribute is the framework's attribute validation for the kinds
+// of attribute srm_workload's schema has: the read-only and required
+// checks, string validators, and list-nested attributes element by
+// element. TestWorkloadValidateCoversSchema fails if the schema gains a
+// validator of another kind.
+func validateAttribute(ctx context.Context, a schema.Attribute, p path.Path, pe path.Expression, v tftypes.Value, config tfsdk.Config, diags *diag.Diagnostics) {
+	null := v.IsKnown() && v.IsNull()
+	if a.IsComputed() && !a.IsOptional() && !null {
+		diags.AddAttributeError(p, "Invalid Configuration for Read-Only Attribute",
+			"Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value.\n\n"+
+				"Refer to the provider documentation or contact the provider developers for additional information about configurable and read-only attributes that are supported.")
+	}
+	if a.IsRequired() && null {
+		diags.AddAttributeError(p, "Missing Configuration for Required Attribute",
+			fmt.Sprintf("Must set a configuration value for the %s attribute as the provider has marked it as required.\n\n", p.String())+
+				"Refer to the provider documentation or contact the provider developers for additional information about configurable attributes that are required.")
+	}
+	switch a := a.(type) {
+	case schema.StringAttribute:
+		value := types.StringUnknown()
+		switch s, state := rawString(v); state {
+		case policy.Null:
+			value = types.StringNull()
+		case policy.Known:
+			value = types.StringValue(s)
+		}
+		for _, check := range a.Validators {
+			var resp validator.StringResponse
+			check.ValidateString(ctx, validator.StringRequest{Config: config, ConfigValue: value, Path: p, PathExpression: pe}, &resp)
+			diags.Append(resp.Diagnostics...)
+		}
+	case schema.ListNestedAttribute:
+		var elems []tftypes.Value
+		if !v.IsKnown() || v.IsNull() || v.As(&elems) != nil {
+			return
+		}
+		for i, e := range elems {
+			attrs, _ := rawObject(e)
+			typ, _ := e.Type().(tftypes.Object)
+			for name, nested := range a.NestedObject.Attributes {
+				nv, ok := attrs[name]
+				if !ok {
+					nv = tftypes.NewValue(typ.AttributeTypes[name], nil)
+					if !e.IsKnown() {
+						nv = tftypes.NewValue(typ.AttributeTypes[name], tftypes.UnknownValue)
+					}
+				}
+				validateAttribute(ctx, nested, p.AtListIndex(i).AtName(name), pe.AtListIndex(i).AtName(name), nv, config, diags)
+			}
+		}
+	}
+}
+
 // planWorkload answers PlanResourceChange for srm_workload as the framework
 // does, in fewer steps: decode, workloadPlanBase, ModifyPlan's logic, encode.
 func (s *server) planWorkload(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
@@ -173,16 +281,17 @@ func (s *server) planWorkload(ctx context.Context, req *tfprotov6.PlanResourceCh
 		return v
 	}
 	config := decode(req.Config, "configuration")
-	proposed := decode(req.ProposedNewState, "proposed new state")
+	proposed := config
+	// For a new workload Terraform usually proposes the configuration
+	// itself: the same bytes decode to the same value, once.
+	if req.ProposedNewState == nil || req.Config == nil || !sameDynamicValue(*req.ProposedNewState, *req.Config) {
+		proposed = decode(req.ProposedNewState, "proposed new state")
+	}
 	prior := decode(req.PriorState, "prior state")
 	if diags.HasError() {
 		return &tfprotov6.PlanResourceChangeResponse{Diagnostics: toProtoDiagnostics(diags)}
 	}
-	r := &workloadResource{data: s.data.Load(), now: time.Now}
-	if r.data == nil {
-		r.data = s.unconfigured()
-	}
-	planned := r.plan(ctx, config, workloadPlanBase(ctx, workloadSchemaOnce(), config, proposed, prior), prior, &diags)
+	planned := s.resource().plan(ctx, config, workloadPlanBase(ctx, workloadSchemaOnce(), config, proposed, prior), prior, &diags)
 	resp := &tfprotov6.PlanResourceChangeResponse{Diagnostics: toProtoDiagnostics(diags), PlannedPrivate: req.PriorPrivate}
 	state, err := tfprotov6.NewDynamicValue(typ, planned)
 	if err != nil {
@@ -193,6 +302,10 @@ func (s *server) planWorkload(ctx context.Context, req *tfprotov6.PlanResourceCh
 	}
 	resp.PlannedState = &state
 	return resp
+}
+
+func sameDynamicValue(a, b tfprotov6.DynamicValue) bool {
+	return a.JSON == nil && b.JSON == nil && a.MsgPack != nil && bytes.Equal(a.MsgPack, b.MsgPack)
 }
 
 // workloadPlanBase is the plan the framework hands ModifyPlan: the proposed

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -266,4 +268,131 @@ func hasDefault(a schema.Attribute) bool {
 		return a.Default != nil
 	}
 	return true // a kind this check does not know: assume the worst
+}
+
+// The fast path for srm_workload's ValidateResourceConfig must report what
+// the framework reports. The framework visits attributes in map order, so
+// the diagnostics are compared as sorted lists.
+func TestFastValidateMatchesFramework(t *testing.T) {
+	iaas := with(compliantGroups(), map[string]tftypes.Value{"name": str("a"), "service_model": str("iaas")})
+	exceptionType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+		"control": tftypes.String, "justification": tftypes.String, "approved_by": tftypes.String, "expires": tftypes.String}}
+	exceptions := func(elems ...tftypes.Value) tftypes.Value {
+		return tftypes.NewValue(tftypes.List{ElementType: exceptionType}, elems)
+	}
+	exception := func(control, justification, expires tftypes.Value) tftypes.Value {
+		return tftypes.NewValue(exceptionType, map[string]tftypes.Value{
+			"control": control, "justification": justification, "approved_by": str("sec"), "expires": expires})
+	}
+	unknown := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	nullString := tftypes.NewValue(tftypes.String, nil)
+	cases := map[string]map[string]tftypes.Value{
+		"compliant":                 iaas,
+		"name empty":                with(iaas, map[string]tftypes.Value{"name": str("")}),
+		"name unknown":              with(iaas, map[string]tftypes.Value{"name": unknown}),
+		"name null":                 with(iaas, map[string]tftypes.Value{"name": nullString}),
+		"service model wrong":       with(iaas, map[string]tftypes.Value{"service_model": str("iaas2")}),
+		"classification wrong":      with(iaas, map[string]tftypes.Value{"data_classification": str("secret")}),
+		"baseline wrong":            with(iaas, map[string]tftypes.Value{"baseline": str("strictest")}),
+		"baseline and custom":       with(iaas, map[string]tftypes.Value{"baseline": str("strict"), "custom_baseline": str("{}")}),
+		"custom baseline not spec":  with(iaas, map[string]tftypes.Value{"custom_baseline": str("strict")}),
+		"read-only id set":          with(iaas, map[string]tftypes.Value{"id": str("x"), "compliant": boolean(true)}),
+		"misspelt key":              with(iaas, map[string]tftypes.Value{"network": obj(map[string]tftypes.Value{"segmentd": boolean(true)})}),
+		"wrong value type":          with(iaas, map[string]tftypes.Value{"logging": obj(map[string]tftypes.Value{"retention_days": str("long")})}),
+		"evidence bad key":          with(iaas, map[string]tftypes.Value{"evidence": obj(map[string]tftypes.Value{"nonsense": boolean(true)})}),
+		"evidence unsupported type": with(iaas, map[string]tftypes.Value{"evidence": obj(map[string]tftypes.Value{"aws_nothing.x": obj(nil)})}),
+		"exceptions bad": with(iaas, map[string]tftypes.Value{"exceptions": exceptions(
+			exception(str("no.such_control"), str(" "), str("tomorrow")),
+			exception(unknown, str("ok"), str("2030-01-01")),
+			exception(str("backup.enabled"), nullString, unknown),
+		)}),
+		"exceptions unknown": with(iaas, map[string]tftypes.Value{"exceptions": tftypes.NewValue(tftypes.List{ElementType: exceptionType}, tftypes.UnknownValue)}),
+	}
+	framework, fast, typ := twoServers(t, nil)
+	// The one intended difference: an exception wholly unknown at validate
+	// (`exceptions = [var.waiver]`) is not a missing one. The framework
+	// reports each of its required attributes missing; the fast path waits
+	// for the value, as it does for every unknown.
+	t.Run("exception unknown", func(t *testing.T) {
+		config := dynamicValue(t, typ, nullAttrs(typ, with(iaas, map[string]tftypes.Value{
+			"exceptions": exceptions(tftypes.NewValue(exceptionType, tftypes.UnknownValue))})))
+		req := &tfprotov6.ValidateResourceConfigRequest{TypeName: "srm_workload", Config: config}
+		want, _ := framework.ValidateResourceConfig(context.Background(), req)
+		got, _ := fast.ValidateResourceConfig(context.Background(), req)
+		if len(got.Diagnostics) != 0 {
+			t.Errorf("an unknown exception failed validation:\n%s", diagText(got.Diagnostics))
+		}
+		if len(want.Diagnostics) != 4 {
+			t.Logf("the framework now reports %d diagnostics for an unknown exception; the fast path may match it again:\n%s",
+				len(want.Diagnostics), diagText(want.Diagnostics))
+		}
+	})
+	for name, set := range cases {
+		t.Run(name, func(t *testing.T) {
+			config := dynamicValue(t, typ, nullAttrs(typ, set))
+			var texts [2][]string
+			for i, srv := range []tfprotov6.ProviderServer{framework, fast} {
+				resp, err := srv.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{TypeName: "srm_workload", Config: config})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, d := range resp.Diagnostics {
+					texts[i] = append(texts[i], diagText([]*tfprotov6.Diagnostic{d}))
+				}
+				slices.Sort(texts[i])
+			}
+			if !slices.Equal(texts[1], texts[0]) {
+				t.Errorf("diagnostics differ\nfast:\n%s\nframework:\n%s", strings.Join(texts[1], ""), strings.Join(texts[0], ""))
+			}
+			if name == "compliant" && len(texts[0]) != 0 || name != "compliant" && name != "name unknown" && name != "exceptions unknown" && len(texts[0]) == 0 {
+				t.Errorf("framework diagnostics %q: the case does not test what it says", texts[0])
+			}
+		})
+	}
+}
+
+// validateAttribute runs string validators and walks list-nested
+// attributes; a validator on any other kind of attribute, or a deprecation,
+// would be skipped.
+func TestWorkloadValidateCoversSchema(t *testing.T) {
+	var check func(where string, attrs map[string]schema.Attribute)
+	check = func(where string, attrs map[string]schema.Attribute) {
+		for name, a := range attrs {
+			at := where + name
+			if a.GetDeprecationMessage() != "" {
+				t.Errorf("%s is deprecated; the fast validation does not warn of it", at)
+			}
+			switch a := a.(type) {
+			case schema.StringAttribute:
+				if a.CustomType != nil {
+					t.Errorf("%s has a custom type", at)
+				}
+			case schema.ListNestedAttribute:
+				if len(a.Validators) > 0 || len(a.NestedObject.Validators) > 0 || a.CustomType != nil {
+					t.Errorf("%s has list or object validators", at)
+				}
+				check(at+".", a.NestedObject.Attributes)
+			case schema.SingleNestedAttribute:
+				if len(a.Validators) > 0 {
+					t.Errorf("%s has validators", at)
+				}
+				check(at+".", a.Attributes)
+			case schema.ListAttribute:
+				if len(a.Validators) > 0 {
+					t.Errorf("%s has validators", at)
+				}
+			case schema.DynamicAttribute:
+				if len(a.Validators) > 0 {
+					t.Errorf("%s has validators", at)
+				}
+			case schema.BoolAttribute:
+				if len(a.Validators) > 0 {
+					t.Errorf("%s has validators", at)
+				}
+			default:
+				t.Errorf("%s: an attribute kind the fast validation was not checked for (%T)", at, a)
+			}
+		}
+	}
+	check("", workloadSchemaOnce().Attributes)
 }
