@@ -181,3 +181,18 @@ func TestCoverageMarkdownListsEveryMapping(t *testing.T) {
 		}
 	}
 }
+
+// Paths that must name one value refuse [*] at load, instead of a panic on
+// the first resource.
+func TestTablesRefuseWildcardWhereOneValueIsRead(t *testing.T) {
+	table := Table{Cloud: "x", Provider: "p", DocsVersion: "v1", Resources: []Resource{{
+		Type: "x_key", ServiceModel: "paas", Docs: "d",
+		Mappings: []Mapping{{ID: "rot", Control: "encryption.key_rotation_days", Attribute: "on", Read: "rotation_days",
+			PeriodAttribute: "p[*].days", PeriodDefault: 365, Message: "m", Remediation: "r",
+			When: &Condition{Attribute: "kind[*]", Values: []string{"a"}}}},
+	}}}
+	_, err := NewFromTables(testModel, []Table{table})
+	if err == nil || !strings.Contains(err.Error(), "when.attribute") || !strings.Contains(err.Error(), "period_attribute") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -201,9 +201,12 @@ func validateResource(m *model.Model, r *Resource, add func(string, ...any)) {
 			}
 		}
 		if mp.When != nil {
-			if _, ok := parsePath(mp.When.Attribute); !ok || mp.When.Attribute == "" {
-				add("%s: when.attribute %q is malformed", where, mp.When.Attribute)
+			if _, ok := parsePath(mp.When.Attribute); !ok || mp.When.Attribute == "" || strings.Contains(mp.When.Attribute, "[*]") {
+				add("%s: when.attribute %q must be a path to one value (no [*])", where, mp.When.Attribute)
 			}
+		}
+		if strings.Contains(mp.PeriodAttribute, "[*]") {
+			add("%s: period_attribute %q must be a path to one value (no [*])", where, mp.PeriodAttribute)
 		}
 	}
 }

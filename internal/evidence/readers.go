@@ -153,6 +153,54 @@ var readers = map[string]reader{
 		}
 		return policy.KnownString(s), "the document", nil
 	}},
+	// Added for aws_cloudwatch_log_group's retention_in_days, where 0 keeps
+	// events forever: "number" would read that 0 as no retention at all.
+	// A retention in days; 0 is never expiring, longer than any bound.
+	"days_or_forever": {types: []string{model.TypeNumber}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+		n, ok := number(v)
+		if !ok {
+			return policy.Value{}, "", typeError(mp, v, "a number")
+		}
+		if n == 0 {
+			return policy.KnownNumber(math.Inf(1)), "0 (never expires)", nil
+		}
+		return policy.KnownNumber(n), formatNumber(n), nil
+	}},
+	// Added for aws_secretsmanager_secret_rotation's schedule_expression,
+	// which no other reader parses: "rate(30 days)", "rate(12 hours)" in
+	// days. A cron() schedule says nothing: its interval is not one number.
+	"rate_days": {types: []string{model.TypeNumber}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+		s, ok := v.(string)
+		if !ok {
+			return policy.Value{}, "", typeError(mp, v, "a schedule expression")
+		}
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "cron(") {
+			return policy.Value{}, "", nil
+		}
+		days, ok := rateDays(s)
+		if !ok {
+			return policy.Value{}, "", fmt.Errorf("%s: is not a schedule such as \"rate(30 days)\" or \"cron(0 12 * * ? *)\"", mp.Attribute)
+		}
+		return policy.KnownNumber(days), "a rate of " + daysText(days), nil
+	}},
+}
+
+var rateExpression = regexp.MustCompile(`^rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)$`)
+
+// rateDays reads a rate() schedule expression in days.
+func rateDays(s string) (float64, bool) {
+	m := rateExpression.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.ParseFloat(m[1], 64)
+	switch m[2][0] {
+	case 'm':
+		return n / 1440, true
+	case 'h':
+		return n / 24, true
+	}
+	return n, true
 }
 
 // ReaderNames lists the readers, sorted.

@@ -8,3 +8,7 @@
 package heatmap
 
 //go:generate go run ./cmd/genmatrix -o ../../docs/images/matrix.svg
+//go:generate go run ./cmd/genmatrix -matrix microsoft_2026 -o ../../docs/images/matrix-microsoft_2026.svg
+//go:generate go run ./cmd/genmatrix -matrix microsoft_classic -o ../../docs/images/matrix-microsoft_classic.svg
+//go:generate go run ./cmd/genmatrix -matrix aws -o ../../docs/images/matrix-aws.svg
+//go:generate go run ./cmd/genmatrix -matrix google -o ../../docs/images/matrix-google.svg

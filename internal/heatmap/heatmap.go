@@ -16,17 +16,36 @@ type Matrix struct {
 	Domains       []model.Domain
 	ServiceModels []model.ServiceModel
 	Owners        map[[2]string]string
+	// Title heads the picture; "Shared responsibility matrix" when empty.
+	Title string
+	// Fallback marks the cells a vendor matrix does not publish, drawn with
+	// an asterisk and explained under the legend by FallbackNote.
+	Fallback     map[[2]string]bool
+	FallbackNote string
 }
 
-// FromModel takes the rows, columns and owners of a model in matrix order.
+const defaultTitle = "Shared responsibility matrix"
+
+// FromModel takes the rows, columns and owners of a model in matrix order;
+// a vendor matrix also gives its name to the title and marks its fallback
+// cells.
 func FromModel(m *model.Model) Matrix {
 	mx := Matrix{
 		Domains:       append([]model.Domain(nil), m.Domains...),
 		ServiceModels: append([]model.ServiceModel(nil), m.ServiceModels...),
 		Owners:        make(map[[2]string]string, len(m.Cells)),
 	}
+	info := m.Matrix()
+	if info.ID != model.ConsensusMatrix {
+		mx.Title = defaultTitle + ": " + info.Name
+		mx.Fallback = map[[2]string]bool{}
+		mx.FallbackNote = "* Not published by " + info.Publisher + ": the consensus cell is shown."
+	}
 	for _, c := range m.Cells {
 		mx.Owners[[2]string{c.Domain, c.ServiceModel}] = c.Owner
+		if c.Basis == model.BasisFallback {
+			mx.Fallback[[2]string{c.Domain, c.ServiceModel}] = true
+		}
 	}
 	return mx
 }
@@ -113,16 +132,23 @@ func (mx Matrix) SVG() ([]byte, error) {
 	legendY := gridBottom + legendGap
 	noteY := legendY + swatch + 28
 	height := noteY + margin
+	if mx.FallbackNote != "" {
+		height += 18
+	}
+	title := mx.Title
+	if title == "" {
+		title = defaultTitle
+	}
 
 	var b svgWriter
 	b.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="title desc" font-family="%s">`+"\n",
 		width, height, width, height, fontStack)
-	b.printf("<title id=\"title\">Shared responsibility matrix</title>\n")
+	b.printf("<title id=\"title\">%s</title>\n", esc(title))
 	b.printf("<desc id=\"desc\">%s</desc>\n", esc(describe(mx)))
 	b.printf(`<rect width="%d" height="%d" fill="#FFFFFF"/>`+"\n", width, height)
 
-	b.printf(`<text x="%d" y="%d" font-size="20" font-weight="bold" fill="#1A1A1A">Shared responsibility matrix</text>`+"\n", margin, titleY)
+	b.printf(`<text x="%d" y="%d" font-size="20" font-weight="bold" fill="#1A1A1A">%s</text>`+"\n", margin, titleY, esc(title))
 	b.printf(`<text x="%d" y="%d" font-size="13" fill="#444444">Who secures each security domain under each service model</text>`+"\n", margin, subY)
 
 	// Column headers.
@@ -156,10 +182,14 @@ func (mx Matrix) SVG() ([]byte, error) {
 				owner := mx.Owners[[2]string{d.ID, s.ID}]
 				st := OwnerStyles[owner]
 				x := gridX + colW*i
-				b.printf(`<g class="cell" data-domain="%s" data-service-model="%s" data-owner="%s">`, esc(d.ID), esc(s.ID), esc(owner))
-				b.printf(`<title>%s, %s: %s</title>`, esc(d.Name), esc(ShortName(s)), esc(owner))
+				label, fallback, tip := st.Label, "", owner
+				if mx.Fallback[[2]string{d.ID, s.ID}] {
+					label, fallback, tip = st.Label+" *", ` data-fallback="true"`, owner+" (not published by the vendor; consensus cell)"
+				}
+				b.printf(`<g class="cell" data-domain="%s" data-service-model="%s" data-owner="%s"%s>`, esc(d.ID), esc(s.ID), esc(owner), fallback)
+				b.printf(`<title>%s, %s: %s</title>`, esc(d.Name), esc(ShortName(s)), esc(tip))
 				b.printf(`<rect x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s"/>`, x+cellPad, y+cellPad, colW-2*cellPad, rowH-2*cellPad, st.Fill)
-				b.printf(`<text x="%d" y="%d" text-anchor="middle" font-size="12" fill="%s">%s</text>`, x+colW/2, y+rowH/2+4, st.Text, esc(st.Label))
+				b.printf(`<text x="%d" y="%d" text-anchor="middle" font-size="12" fill="%s">%s</text>`, x+colW/2, y+rowH/2+4, st.Text, esc(label))
 				b.printf("</g>\n")
 			}
 			y += rowH
@@ -180,6 +210,9 @@ func (mx Matrix) SVG() ([]byte, error) {
 	}
 	b.printf("</g>\n")
 	b.printf(`<text x="%d" y="%d" font-size="11" fill="#555555">On-premises, the customer secures every layer. The srm_responsibility_matrix data source lists what each side does in every cell.</text>`+"\n", margin, noteY)
+	if mx.FallbackNote != "" {
+		b.printf(`<text x="%d" y="%d" font-size="11" fill="#555555">%s</text>`+"\n", margin, noteY+18, esc(mx.FallbackNote))
+	}
 	b.printf("</svg>\n")
 	return b.buf.Bytes(), nil
 }

@@ -281,3 +281,40 @@ func TestShortName(t *testing.T) {
 		}
 	}
 }
+
+// Each vendor matrix has its own committed picture; its title names the
+// matrix and its fallback cells carry an asterisk explained under the legend.
+func TestVendorPictures(t *testing.T) {
+	t.Parallel()
+	for _, id := range model.Default().MatrixIDs()[1:] {
+		m, err := model.ForMatrix(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg, err := FromModel(m).SVG()
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		path := filepath.Join("..", "..", "docs", "images", "matrix-"+id+".svg")
+		committed, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(committed, svg) {
+			t.Errorf("%s differs from the renderer's output (%v): run go generate ./...", filepath.ToSlash(path), err)
+		}
+		text := string(svg)
+		if !strings.Contains(text, "<title id=\"title\">Shared responsibility matrix: "+m.Matrix().Name+"</title>") {
+			t.Errorf("%s: the title does not name the matrix", id)
+		}
+		fallbacks := 0
+		for _, c := range m.Cells {
+			if c.Basis == model.BasisFallback {
+				fallbacks++
+			}
+		}
+		if got := strings.Count(text, `data-fallback="true"`); got != fallbacks || fallbacks == 0 {
+			t.Errorf("%s: %d cells marked as fallback, want %d", id, got, fallbacks)
+		}
+		if !strings.Contains(text, "* Not published by "+m.Matrix().Publisher) {
+			t.Errorf("%s: the fallback mark is not explained", id)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -58,16 +59,24 @@ type Rule struct {
 // Control is one customer-side setting of a workload. Its ID is its attribute
 // path on the srm_workload resource.
 type Control struct {
-	ID          string              `json:"id"`
-	Domain      string              `json:"domain"`
-	Type        string              `json:"type"`
-	Enum        []string            `json:"enum,omitempty"`
-	Detector    string              `json:"detector,omitempty"`
-	Title       string              `json:"title"`
-	Description string              `json:"description"`
-	Severity    string              `json:"severity"`
-	Remediation string              `json:"remediation"`
-	Frameworks  map[string][]string `json:"frameworks"`
+	ID          string   `json:"id"`
+	Domain      string   `json:"domain"`
+	Type        string   `json:"type"`
+	Enum        []string `json:"enum,omitempty"`
+	Detector    string   `json:"detector,omitempty"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Severity    string   `json:"severity"`
+	Remediation string   `json:"remediation"`
+	// RemediationByServiceModel replaces Remediation for the service models
+	// it names, where the general advice would not fit (a SaaS workload has no
+	// disk to encrypt).
+	RemediationByServiceModel map[string]string `json:"remediation_by_service_model,omitempty"`
+	// NotApplicable names the service models whose workloads are never asked
+	// for the control, with the reason, even where the customer has duties in
+	// its domain (the platform patches a function's operating system).
+	NotApplicable map[string]string   `json:"not_applicable,omitempty"`
+	Frameworks    map[string][]string `json:"frameworks"`
 	// Rules maps a preset baseline id to what it asks. A baseline without an
 	// entry inherits its parent's (strict from standard from minimum).
 	Rules map[string]Rule `json:"rules,omitempty"`
@@ -89,11 +98,25 @@ type Baseline struct {
 	Description string `json:"description"`
 }
 
+// ClassificationRaise applies a stricter preset's rules to the controls of
+// some domains when the workload's data is sensitive enough, whatever
+// baseline the workload names.
+type ClassificationRaise struct {
+	// MinClassification is the least sensitive classification raised.
+	MinClassification string   `json:"min_classification"`
+	Domains           []string `json:"domains"`
+	// Baseline is the preset whose rules apply on top of the workload's.
+	Baseline string   `json:"baseline"`
+	Reason   string   `json:"reason"`
+	Sources  []string `json:"sources,omitempty"`
+}
+
 type catalogFile struct {
-	Frameworks []Framework `json:"frameworks"`
-	Baselines  []Baseline  `json:"baselines"`
-	Groups     []Group     `json:"groups"`
-	Controls   []Control   `json:"controls"`
+	Frameworks           []Framework           `json:"frameworks"`
+	Baselines            []Baseline            `json:"baselines"`
+	ClassificationRaises []ClassificationRaise `json:"classification_raises"`
+	Groups               []Group               `json:"groups"`
+	Controls             []Control             `json:"controls"`
 }
 
 func (m *Model) indexCatalog() {
@@ -177,14 +200,14 @@ type ControlFilter struct {
 }
 
 // FilterControls returns the matching controls in catalog order. A service
-// model keeps the controls whose domain the customer owns or shares there.
+// model keeps the controls that apply to its workloads (see Applies).
 func (m *Model) FilterControls(f ControlFilter) []Control {
 	var out []Control
 	for _, c := range m.Controls {
 		if f.Domain != "" && c.Domain != f.Domain {
 			continue
 		}
-		if f.ServiceModel != "" && !m.CustomerHasDuty(f.ServiceModel, c.Domain) {
+		if f.ServiceModel != "" && !m.Applies(c, f.ServiceModel) {
 			continue
 		}
 		if f.Framework != "" && len(c.Frameworks[f.Framework]) == 0 {
@@ -200,6 +223,43 @@ func (m *Model) FilterControls(f ControlFilter) []Control {
 func (m *Model) CustomerHasDuty(serviceModel, domain string) bool {
 	c := m.cellIndex[[2]string{domain, serviceModel}]
 	return c != nil && c.Owner != OwnerProvider
+}
+
+// Applies reports whether a workload of a service model can be asked for a
+// control: the customer owns or shares the control's domain there and the
+// catalog does not mark the control not applicable to that service model.
+func (m *Model) Applies(c Control, serviceModel string) bool {
+	if _, na := c.NotApplicable[serviceModel]; na {
+		return false
+	}
+	return m.CustomerHasDuty(serviceModel, c.Domain)
+}
+
+// Remediation returns how to satisfy a control for a workload of a service
+// model: the catalog's advice for that service model where it has one, the
+// control's general remediation otherwise, and "" for an unknown control.
+func (m *Model) Remediation(controlID, serviceModel string) string {
+	c, ok := m.controlIndex[controlID]
+	if !ok {
+		return ""
+	}
+	if r, ok := c.RemediationByServiceModel[serviceModel]; ok {
+		return r
+	}
+	return c.Remediation
+}
+
+// Raise returns the classification raise that applies to a domain for data
+// of a classification; ok is false when none does. The first matching raise
+// in catalog order wins.
+func (m *Model) Raise(classification, domain string) (ClassificationRaise, bool) {
+	rank := ClassificationRank(classification)
+	for _, r := range m.ClassificationRaises {
+		if rank >= 0 && rank >= ClassificationRank(r.MinClassification) && slices.Contains(r.Domains, domain) {
+			return r, true
+		}
+	}
+	return ClassificationRaise{}, false
 }
 
 // ClassificationRank orders data classifications; unknown ones rank -1.

@@ -55,9 +55,15 @@ type Cell struct {
 	ProviderResponsibility string   `json:"provider_responsibility"`
 	CustomerResponsibility string   `json:"customer_responsibility"`
 	Sources                []string `json:"sources"`
-	// Note records why the cell has its owner where sources disagree or
-	// where the cell is derived rather than read in a vendor matrix.
+	// Note records why the cell has its owner where sources disagree, where
+	// the cell is derived rather than read in a vendor matrix, or where a
+	// vendor matrix falls back to the consensus cell.
 	Note string `json:"note,omitempty"`
+	// Basis says where the owner was read: BasisConsensus, BasisVendor or
+	// BasisFallback.
+	Basis string `json:"basis,omitempty"`
+	// Rows names the vendor matrix rows a vendor cell is read from.
+	Rows []string `json:"rows,omitempty"`
 }
 
 // Source is a public document that a cell or a rule cites.
@@ -84,6 +90,7 @@ type Comparison struct {
 }
 
 type matrixFile struct {
+	Info          MatrixInfo     `json:"matrix"`
 	ServiceModels []ServiceModel `json:"service_models"`
 	Domains       []Domain       `json:"domains"`
 	Sources       []Source       `json:"sources"`
@@ -92,10 +99,19 @@ type matrixFile struct {
 	Comparison    []Comparison   `json:"on_premises_comparison"`
 }
 
-// Model is the parsed, validated and indexed data set.
+// Model is the parsed, validated and indexed data set: the cells of one
+// matrix (the consensus or a vendor's) and the catalog, which every matrix
+// shares.
 type Model struct {
 	matrixFile
 	catalogFile
+	known   knownIDsFile
+	vendors vendorFile
+	// info describes the matrix of the cells; consensusInfo the consensus.
+	info, consensusInfo MatrixInfo
+	// matrices holds every matrix's model; only the loaded consensus model
+	// has it.
+	matrices map[string]*Model
 
 	cellIndex    map[[2]string]*Cell
 	domainIndex  map[string]*Domain
@@ -104,6 +120,7 @@ type Model struct {
 	groupIndex   map[string]*Group
 	sourceIndex  map[string]*Source
 	baselineIdx  map[string]*Baseline
+	knownIndex   map[string]*KnownIDs
 }
 
 //go:embed data/*.json
@@ -115,8 +132,9 @@ var (
 	loadErr  error
 )
 
-// Default returns the embedded model. It panics only if the embedded data is
-// broken, which the package tests rule out before any release.
+// Default returns the embedded model with the consensus matrix. It panics
+// only if the embedded data is broken, which the package tests rule out
+// before any release.
 func Default() *Model {
 	loadOnce.Do(func() { loaded, loadErr = load() })
 	if loadErr != nil {
@@ -133,9 +151,27 @@ func load() (*Model, error) {
 	if err := decode("data/controls.json", &m.catalogFile); err != nil {
 		return nil, err
 	}
+	if err := decode("data/framework_ids.json", &m.known); err != nil {
+		return nil, err
+	}
+	if err := decode("data/vendor_matrices.json", &m.vendors); err != nil {
+		return nil, err
+	}
+	m.info, m.consensusInfo = m.Info, m.Info
+	for i := range m.Cells {
+		m.Cells[i].Basis = BasisConsensus
+	}
 	m.index()
 	if err := m.Validate(); err != nil {
 		return nil, err
+	}
+	m.matrices = map[string]*Model{ConsensusMatrix: m}
+	for _, v := range m.vendors.Matrices {
+		vm := m.withVendor(v)
+		if err := vm.Validate(); err != nil {
+			return nil, fmt.Errorf("matrix %s: %w", v.ID, err)
+		}
+		m.matrices[v.ID] = vm
 	}
 	return m, nil
 }
@@ -170,6 +206,7 @@ func (m *Model) index() {
 		m.sourceIndex[m.Sources[i].Key] = &m.Sources[i]
 	}
 	m.indexCatalog()
+	m.indexKnownIDs()
 }
 
 // idsOf lists the ids of items in their order.

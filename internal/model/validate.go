@@ -28,6 +28,8 @@ func (m *Model) Validate() error {
 	}
 	m.validateCells(add)
 	m.validateCatalog(add)
+	m.validateKnownIDs(add)
+	m.validateVendors(add)
 	return errors.Join(errs...)
 }
 
@@ -61,11 +63,7 @@ func (m *Model) validateCells(add func(string, ...any)) {
 		if len(c.Sources) == 0 {
 			add("cell %s/%s has no source", c.Domain, c.ServiceModel)
 		}
-		for _, s := range c.Sources {
-			if m.sourceIndex[s] == nil {
-				add("cell %s/%s cites undefined source %q", c.Domain, c.ServiceModel, s)
-			}
-		}
+		m.checkSources("cell "+c.Domain+"/"+c.ServiceModel, c.Sources, add)
 		if strings.TrimSpace(c.ProviderResponsibility) == "" || strings.TrimSpace(c.CustomerResponsibility) == "" {
 			add("cell %s/%s lacks a responsibility text", c.Domain, c.ServiceModel)
 		}
@@ -88,6 +86,22 @@ func (m *Model) validateCatalog(add func(string, ...any)) {
 	for _, b := range m.Baselines {
 		if b.Extends != "" && m.baselineIdx[b.Extends] == nil {
 			add("baseline %q extends unknown baseline %q", b.ID, b.Extends)
+		}
+	}
+	for i, r := range m.ClassificationRaises {
+		if ClassificationRank(r.MinClassification) < 0 {
+			add("classification raise %d: unknown classification %q", i, r.MinClassification)
+		}
+		if m.baselineIdx[r.Baseline] == nil {
+			add("classification raise %d: unknown baseline %q", i, r.Baseline)
+		}
+		if len(r.Domains) == 0 || r.Reason == "" {
+			add("classification raise %d lacks domains or a reason", i)
+		}
+		for _, d := range r.Domains {
+			if m.domainIndex[d] == nil {
+				add("classification raise %d: unknown domain %q", i, d)
+			}
 		}
 	}
 	for _, c := range m.Controls {
@@ -121,6 +135,17 @@ func (m *Model) validateControl(c Control, add func(string, ...any)) {
 	for fw := range c.Frameworks {
 		if !slices.Contains(m.FrameworkIDs(), fw) {
 			add("control %q cites unknown framework %q", c.ID, fw)
+		}
+	}
+	m.validateReferences(c, add)
+	for sm, text := range c.RemediationByServiceModel {
+		if m.modelIndex[sm] == nil || strings.TrimSpace(text) == "" {
+			add("control %q: remediation for unknown service model %q or empty", c.ID, sm)
+		}
+	}
+	for sm, why := range c.NotApplicable {
+		if m.modelIndex[sm] == nil || strings.TrimSpace(why) == "" {
+			add("control %q: not applicable to unknown service model %q or without a reason", c.ID, sm)
 		}
 	}
 	for b, r := range c.Rules {

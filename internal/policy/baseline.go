@@ -57,9 +57,45 @@ func (b *CustomBaseline) Validate(m *model.Model) error {
 		return fmt.Errorf("extends %q is not a preset baseline: valid values are %s", b.Extends, model.Quoted(m.BaselineIDs()))
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.Controls)) {
-		if err := ValidateCustomRule(m, id, b.Controls[id]); err != nil {
+		if err := ValidateCustomRuleFor(m, b.Extends, id, b.Controls[id]); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// ValidateCustomRuleFor checks one entry of a custom baseline that extends a
+// preset: ValidateCustomRule's checks, then that the entry does not relax
+// what the preset asks. An empty or unknown extends skips the second part.
+func ValidateCustomRuleFor(m *model.Model, extends, id string, r CustomRule) error {
+	if err := ValidateCustomRule(m, id, r); err != nil {
+		return err
+	}
+	return checkTightens(m, extends, id, r)
+}
+
+// checkTightens refuses a custom rule that asks less than its preset: a
+// lower min, a higher max, or required = false where the preset requires
+// the control. Tightening merges would ignore such a value silently, so the
+// module author would believe a rule relaxed that is not.
+func checkTightens(m *model.Model, extends, id string, r CustomRule) error {
+	c, ok := m.Control(id)
+	if !ok {
+		return nil
+	}
+	p, has := m.PresetRule(extends, c)
+	if !has {
+		return nil
+	}
+	only := fmt.Sprintf("baselines only tighten the preset they extend, so %q cannot", extends)
+	if r.Required != nil && !*r.Required && p.Required {
+		return fmt.Errorf("control %q: the %q preset requires it and %s drop that: remove `required = false`", id, extends, only)
+	}
+	if r.Min != nil && p.Min != nil && *r.Min < *p.Min {
+		return fmt.Errorf("control %q: min %g is below the %q preset's min %g and %s be lowered: use %g or more, or leave min unset", id, *r.Min, extends, *p.Min, only, *p.Min)
+	}
+	if r.Max != nil && p.Max != nil && *r.Max > *p.Max {
+		return fmt.Errorf("control %q: max %g is above the %q preset's max %g and %s be raised: use %g or less, or leave max unset", id, *r.Max, extends, *p.Max, only, *p.Max)
 	}
 	return nil
 }
@@ -104,40 +140,54 @@ func UnknownControlError(m *model.Model, id string) error {
 type effectiveRule struct {
 	model.Rule
 	Locked   bool
-	Baseline string // the baseline that asks for it, for messages
+	Baseline string // the workload's baseline (a preset or the custom one), for messages
+	// Origin says, as text for messages, where the binding part of the rule
+	// comes from: `the "standard" baseline`, `the "strict" baseline (raised
+	// by confidential data)`, `the "acme" baseline (from "standard")` when a
+	// custom baseline's preset binds, or `the "acme" baseline`.
+	Origin string
 }
 
-// ruleFor combines what the workload's baselines ask of one control.
+// ruleFor combines what the workload's baselines ask of one control; ok is
+// false when nothing asks anything or the control does not apply to the
+// workload's service model.
 func ruleFor(m *model.Model, w *Workload, c model.Control) (effectiveRule, bool) {
+	if !m.Applies(c, w.ServiceModel) {
+		return effectiveRule{}, false
+	}
 	preset, label := w.Baseline, w.Baseline
+	origin := fmt.Sprintf("the %q baseline", preset)
 	if w.Custom != nil {
 		preset, label = w.Custom.Extends, w.Custom.Name
+		origin = fmt.Sprintf("the %q baseline (from %q)", label, preset)
 	}
 	r, ok := m.PresetRule(preset, c)
-	if raisesToStrict(w.Classification, c.Domain) {
-		if sr, sok := m.PresetRule("strict", c); sok {
-			r, ok = tighten(r, ok, sr), true
+	if raise, raised := m.Raise(w.Classification, c.Domain); raised {
+		if sr, sok := m.PresetRule(raise.Baseline, c); sok {
+			var won bool
+			r, won = tighten(r, ok, sr)
+			ok = true
+			if won {
+				origin = fmt.Sprintf("the %q baseline (raised by %s data)", raise.Baseline, w.Classification)
+			}
 		}
 	}
 	if ok && r.MinClassification != "" && model.ClassificationRank(w.Classification) < model.ClassificationRank(r.MinClassification) {
 		ok = false
 	}
-	eff := effectiveRule{Rule: r, Baseline: label}
+	eff := effectiveRule{Rule: r, Baseline: label, Origin: origin}
 	if w.Custom != nil {
 		if cr, has := w.Custom.Controls[c.ID]; has {
-			eff.Rule = tighten(eff.Rule, ok, customToRule(cr, w.Custom.Name))
+			var won bool
+			eff.Rule, won = tighten(eff.Rule, ok, customToRule(cr, w.Custom.Name))
+			if won {
+				eff.Origin = fmt.Sprintf("the %q baseline", w.Custom.Name)
+			}
 			eff.Locked = cr.Locked
 			ok = true
 		}
 	}
 	return eff, ok
-}
-
-// Confidential and restricted data get the strict data-protection and backup
-// rules whatever the baseline: the damage of losing such data is the same.
-func raisesToStrict(classification, domain string) bool {
-	return model.ClassificationRank(classification) >= model.ClassificationRank("confidential") &&
-		(domain == "data_protection" || domain == "backup_recovery")
 }
 
 func customToRule(cr CustomRule, baseline string) model.Rule {
@@ -152,25 +202,28 @@ func customToRule(cr CustomRule, baseline string) model.Rule {
 
 // tighten merges two rules so that the result is at least as demanding as
 // each: a custom baseline or a classification can add to a preset, never
-// relax it.
-func tighten(a model.Rule, hasA bool, b model.Rule) model.Rule {
+// relax it. won reports whether b made the result stricter than a, so that
+// messages can name where the binding bound comes from; the reason follows
+// the rule that binds.
+func tighten(a model.Rule, hasA bool, b model.Rule) (out model.Rule, won bool) {
 	if !hasA {
-		return b
+		return b, true
 	}
-	out := a
+	out = a
 	out.Required = a.Required || b.Required
-	if b.Expect != nil {
-		out.Expect = b.Expect
+	if b.Expect != nil && (a.Expect == nil || *a.Expect != *b.Expect) {
+		out.Expect, won = b.Expect, true
 	}
 	out.Min = pick(a.Min, b.Min, func(x, y float64) bool { return x > y })
 	out.Max = pick(a.Max, b.Max, func(x, y float64) bool { return x < y })
+	won = won || (b.Required && !a.Required) || out.Min != a.Min || out.Max != a.Max
 	if a.MinClassification == "" || b.MinClassification == "" {
 		out.MinClassification = ""
 	}
-	if b.Reason != "" {
+	if won && b.Reason != "" {
 		out.Reason, out.Sources = b.Reason, b.Sources
 	}
-	return out
+	return out, won
 }
 
 func pick(a, b *float64, better func(x, y float64) bool) *float64 {

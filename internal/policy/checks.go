@@ -123,7 +123,12 @@ func (x checkContext) expected() bool {
 	return true
 }
 
+// baselineName names where the binding rule comes from: `the "strict"
+// baseline (raised by confidential data)`.
 func (x checkContext) baselineName() string {
+	if x.rule.Origin != "" {
+		return x.rule.Origin
+	}
 	return fmt.Sprintf("the %q baseline", x.rule.Baseline)
 }
 

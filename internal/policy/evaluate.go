@@ -105,7 +105,7 @@ func (x checkContext) finish(f Finding) Finding {
 		f.Severity = x.c.Severity
 	}
 	if f.Remediation == "" {
-		f.Remediation = x.c.Remediation
+		f.Remediation = x.m.Remediation(x.c.ID, x.w.ServiceModel)
 	}
 	f.References = append(References(x.m, x.c), f.References...)
 	if f.Path == "" {
@@ -125,7 +125,7 @@ func (x checkContext) detail(f Finding, cell model.Cell) string {
 	fmt.Fprintf(&b, "Why it is yours: under %s the %s domain (%s) is %s-owned. Customer side: %s\n",
 		x.w.ServiceModel, dom.ID, dom.Name, cell.Owner, cell.CustomerResponsibility)
 	if x.rule.Reason != "" {
-		fmt.Fprintf(&b, "Why the %q baseline asks for it: %s\n", x.rule.Baseline, x.rule.Reason)
+		fmt.Fprintf(&b, "Why %s asks for it: %s\n", x.baselineName(), x.rule.Reason)
 	}
 	fmt.Fprintf(&b, "\nTo fix: %s\n", f.Remediation)
 	if refs := groupedReferences(x.m, x.c); refs != "" {

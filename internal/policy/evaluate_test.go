@@ -22,6 +22,8 @@ func compliantValues() map[string]Value {
 		"encryption.at_rest":              KnownBool(true),
 		"encryption.in_transit":           KnownBool(true),
 		"encryption.customer_managed_key": KnownBool(true),
+		"encryption.key_lifecycle":        KnownBool(true),
+		"storage.data_loss_prevention":    KnownBool(true),
 		"encryption.min_tls_version":      KnownString("1.2"),
 		"hardening.os_patching":           KnownBool(true),
 		"hardening.max_patch_age_days":    KnownNumber(14),
@@ -33,6 +35,8 @@ func compliantValues() map[string]Value {
 		"logging.retention_days":          KnownNumber(400),
 		"logging.centralized":             KnownBool(true),
 		"logging.alerting":                KnownBool(true),
+		"logging.incident_response":       KnownBool(true),
+		"compliance.data_residency":       KnownStrings([]string{"eu-west-1"}),
 		"backup.enabled":                  KnownBool(true),
 		"backup.retention_days":           KnownNumber(35),
 		"backup.cross_region":             KnownBool(true),
@@ -423,5 +427,41 @@ func BenchmarkEvaluateViolations(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		e.Evaluate(w)
+	}
+}
+
+// The error names the rule that applies: a confidential workload on
+// "minimum" is held to strict's backup rules, and the message says so.
+func TestMessageNamesTheRaise(t *testing.T) {
+	ev := New(model.Default())
+	res := ev.Evaluate(&Workload{Name: "w", ServiceModel: "iaas", Classification: "confidential", Baseline: "minimum",
+		Values: map[string]Value{}})
+	for _, f := range res.Findings {
+		if f.Control != "backup.cross_region" {
+			continue
+		}
+		want := `the "strict" baseline (raised by confidential data) needs backup.cross_region = true`
+		if !strings.Contains(f.Message, want) || !strings.Contains(f.Detail, "Why the \"strict\" baseline (raised by confidential data) asks for it") {
+			t.Fatalf("message %q\ndetail %q\nwant %q", f.Message, f.Detail, want)
+		}
+		return
+	}
+	t.Fatal("no backup.cross_region finding for a confidential workload")
+}
+
+// Remediation fits the service model: a SaaS workload is not told to set
+// encrypted = true on an EBS volume.
+func TestRemediationFitsTheServiceModel(t *testing.T) {
+	ev := New(model.Default())
+	for _, sm := range []string{"saas", "iaas"} {
+		res := ev.Evaluate(&Workload{Name: "w", ServiceModel: sm, Classification: "internal", Baseline: "minimum", Values: map[string]Value{}})
+		for _, f := range res.Findings {
+			if f.Control != "encryption.at_rest" {
+				continue
+			}
+			if mentions := strings.Contains(f.Remediation, "aws_ebs_volume"); mentions != (sm == "iaas") {
+				t.Errorf("%s: remediation %q", sm, f.Remediation)
+			}
+		}
 	}
 }

@@ -11,6 +11,11 @@ import (
 // ExpiryWarningWindow is how close to its expiry an exception starts to warn.
 const ExpiryWarningWindow = 30 * 24 * time.Hour
 
+// MaxExceptionTerm is the longest an exception may run before its expiry
+// draws a warning: a waiver is a temporary, reviewed decision, and one that
+// runs for years is a permanent one nobody reviews.
+const MaxExceptionTerm = 366 * 24 * time.Hour
+
 // ParseExpiry reads an exception's expires value. A bare date is valid through
 // the end of that day in UTC.
 func ParseExpiry(s string) (time.Time, error) {
@@ -58,6 +63,10 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 			note(true, "expires", "Exception Expired",
 				fmt.Sprintf("The exception for %q (approved by %s) expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.ApprovedBy, ex.Expires))
 			continue
+		}
+		if expires.Sub(w.Now) > MaxExceptionTerm {
+			note(false, "expires", "Exception Expires More Than A Year Ahead",
+				fmt.Sprintf("The exception for %q expires %s, more than a year ahead. An exception is a temporary decision: set an expiry within a year and renew it with a fresh approval if it is still needed.", ex.Control, ex.Expires))
 		}
 		waived := waive(fs, ex.Control)
 		if !waived && !hasStatus(fs, ex.Control, StatusDeferred) {

@@ -60,7 +60,7 @@ func (r *baselineResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The baseline's name."},
 			"name": schema.StringAttribute{Required: true, MarkdownDescription: "Name of the baseline, shown in workload errors.",
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)}},
-			"extends": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("standard"),
+			"extends": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultExtends),
 				MarkdownDescription: "The preset it builds on: " + backticked(m.BaselineIDs()) + ". Defaults to `standard`.",
 				Validators:          []validator.String{stringvalidator.OneOf(m.BaselineIDs()...)}},
 			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "What the baseline is for."},
@@ -83,6 +83,9 @@ func (r *baselineResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 }
 
+// defaultExtends is the preset a custom baseline builds on when it names none.
+const defaultExtends = "standard"
+
 // ValidateConfig rejects unknown control ids and misplaced bounds at
 // `terraform validate`, on the entry that is wrong.
 func (r *baselineResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -94,8 +97,14 @@ func (r *baselineResource) ValidateConfig(ctx context.Context, req resource.Vali
 	entries := map[string]baselineControlModel{}
 	resp.Diagnostics.Append(cfg.Controls.ElementsAs(ctx, &entries, false)...)
 	m := model.Default()
+	// An unknown extends is "", which skips the tightening check until the
+	// workload reads the spec; a null one is the default.
+	extends := cfg.Extends.ValueString()
+	if cfg.Extends.IsNull() {
+		extends = defaultExtends
+	}
 	for _, id := range slices.Sorted(maps.Keys(entries)) {
-		if err := policy.ValidateCustomRule(m, id, entries[id].rule()); err != nil {
+		if err := policy.ValidateCustomRuleFor(m, extends, id, entries[id].rule()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("controls").AtMapKey(id), "Invalid Baseline Control", err.Error())
 		}
 	}

@@ -11,14 +11,19 @@ import (
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
-var _ datasource.DataSource = (*controlsDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*controlsDataSource)(nil)
 
-type controlsDataSource struct{}
+type controlsDataSource struct {
+	configuredDataSource
+}
 
 // NewControlsDataSource returns the srm_controls data source.
-func NewControlsDataSource() datasource.DataSource { return &controlsDataSource{} }
+func NewControlsDataSource() datasource.DataSource {
+	return &controlsDataSource{configuredDataSource{data: defaultProviderData()}}
+}
 
 type controlsModel struct {
+	Matrix       types.String `tfsdk:"matrix"`
 	Domain       types.String `tfsdk:"domain"`
 	ServiceModel types.String `tfsdk:"service_model"`
 	Framework    types.String `tfsdk:"framework"`
@@ -26,13 +31,15 @@ type controlsModel struct {
 }
 
 var controlObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"id":          types.StringType,
-	"domain":      types.StringType,
-	"title":       types.StringType,
-	"description": types.StringType,
-	"severity":    types.StringType,
-	"remediation": types.StringType,
-	"frameworks":  types.MapType{ElemType: types.ListType{ElemType: types.StringType}},
+	"id":                           types.StringType,
+	"domain":                       types.StringType,
+	"title":                        types.StringType,
+	"description":                  types.StringType,
+	"severity":                     types.StringType,
+	"remediation":                  types.StringType,
+	"frameworks":                   types.MapType{ElemType: types.ListType{ElemType: types.StringType}},
+	"remediation_by_service_model": types.MapType{ElemType: types.StringType},
+	"not_applicable":               types.MapType{ElemType: types.StringType},
 }}
 
 func (d *controlsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -45,8 +52,9 @@ func (d *controlsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		MarkdownDescription: "The customer control catalog. Each control id is its attribute path on `srm_workload` " +
 			"(`encryption.at_rest`, `backup.retention_days`, ...). Controls are listed in catalog order.",
 		Attributes: map[string]schema.Attribute{
+			"matrix":        matrixAttribute(m),
 			"domain":        filterAttribute("controls of this domain", m.DomainIDs()),
-			"service_model": filterAttribute("controls whose domain the customer owns or shares under this service model", m.ServiceModelIDs()),
+			"service_model": filterAttribute("controls a workload of this service model can be asked for: its domain is owned or shared by the customer in the selected `matrix`, and the control is not marked not applicable to the service model", m.ServiceModelIDs()),
 			"framework":     filterAttribute("controls that cite this framework", m.FrameworkIDs()),
 			"controls": schema.ListNestedAttribute{
 				Computed:            true,
@@ -59,7 +67,11 @@ func (d *controlsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"severity":    schema.StringAttribute{Computed: true, MarkdownDescription: "Default severity: `critical`, `high`, `medium` or `low`."},
 					"remediation": schema.StringAttribute{Computed: true, MarkdownDescription: "How to satisfy the control."},
 					"frameworks": schema.MapAttribute{Computed: true, ElementType: types.ListType{ElemType: types.StringType},
-						MarkdownDescription: "Framework id (" + backticked(m.FrameworkIDs()) + ") to the ids the control maps to. Only mappings verified against the framework are listed."},
+						MarkdownDescription: "Framework id (" + backticked(m.FrameworkIDs()) + ") to the ids the control maps to. Every id is checked against a shipped list of the framework's ids, which cites where it comes from."},
+					"remediation_by_service_model": schema.MapAttribute{Computed: true, ElementType: types.StringType,
+						MarkdownDescription: "Service model id to the remediation that replaces `remediation` for it, where the general advice would not fit."},
+					"not_applicable": schema.MapAttribute{Computed: true, ElementType: types.StringType,
+						MarkdownDescription: "Service model id to why its workloads are never asked for this control (for example `faas` for OS patching)."},
 				}},
 			},
 		},
@@ -72,7 +84,8 @@ func (d *controlsDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := model.Default()
+	m := selectedModel(data.Matrix, d.data, &resp.Diagnostics)
+	data.Matrix = types.StringValue(m.Matrix().ID)
 	var items []map[string]attr.Value
 	for _, c := range m.FilterControls(model.ControlFilter{
 		Domain: data.Domain.ValueString(), ServiceModel: data.ServiceModel.ValueString(), Framework: data.Framework.ValueString(),
@@ -91,12 +104,23 @@ func controlObjectValues(c model.Control) map[string]attr.Value {
 		fws[fw] = stringList(ids)
 	}
 	return map[string]attr.Value{
-		"id":          types.StringValue(c.ID),
-		"domain":      types.StringValue(c.Domain),
-		"title":       types.StringValue(c.Title),
-		"description": types.StringValue(c.Description),
-		"severity":    types.StringValue(c.Severity),
-		"remediation": types.StringValue(c.Remediation),
-		"frameworks":  types.MapValueMust(types.ListType{ElemType: types.StringType}, fws),
+		"id":                           types.StringValue(c.ID),
+		"domain":                       types.StringValue(c.Domain),
+		"title":                        types.StringValue(c.Title),
+		"description":                  types.StringValue(c.Description),
+		"severity":                     types.StringValue(c.Severity),
+		"remediation":                  types.StringValue(c.Remediation),
+		"frameworks":                   types.MapValueMust(types.ListType{ElemType: types.StringType}, fws),
+		"remediation_by_service_model": stringMap(c.RemediationByServiceModel),
+		"not_applicable":               stringMap(c.NotApplicable),
 	}
+}
+
+// stringMap builds a known map of strings; nil becomes empty.
+func stringMap(values map[string]string) types.Map {
+	elems := make(map[string]attr.Value, len(values))
+	for k, v := range values {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
 }

@@ -47,6 +47,7 @@ data "srm_controls" "pci" {
 				knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("logging.enabled")}),
 				knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("logging.retention_days")}),
 				knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("logging.alerting")}),
+				knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("logging.incident_response")}),
 			})),
 		},
 	})

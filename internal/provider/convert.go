@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -75,18 +74,4 @@ func attributePath(p string) path.Path {
 		}
 	}
 	return out
-}
-
-// providerDataFrom reads what Configure passed, with defaults when the
-// provider has not been configured (as during validation).
-func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
-	if data == nil {
-		return defaultProviderData()
-	}
-	pd, ok := data.(*providerData)
-	if !ok {
-		diags.AddError("Unexpected Provider Data", fmt.Sprintf("expected *providerData, got %T; please report this issue to the provider developers", data))
-		return defaultProviderData()
-	}
-	return pd
 }

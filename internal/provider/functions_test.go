@@ -63,7 +63,8 @@ output "required" { value = provider::srm::required_controls("faas", "minimum") 
 		output("required", knownvalue.ListExact([]knownvalue.Check{
 			knownvalue.StringExact("identity.mfa_required"), knownvalue.StringExact("identity.least_privilege"),
 			knownvalue.StringExact("network.segmented"), knownvalue.StringExact("encryption.at_rest"),
-			knownvalue.StringExact("encryption.in_transit"), knownvalue.StringExact("hardening.os_patching"),
+			// No hardening.os_patching: the platform patches a function's OS.
+			knownvalue.StringExact("encryption.in_transit"),
 			knownvalue.StringExact("logging.enabled"), knownvalue.StringExact("backup.enabled"),
 		})),
 	)

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -16,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
-	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
 // Enforcement modes of the provider block.
@@ -34,21 +34,7 @@ type srmProvider struct {
 type srmProviderModel struct {
 	Enforcement     types.String `tfsdk:"enforcement"`
 	DefaultBaseline types.String `tfsdk:"default_baseline"`
-}
-
-// providerData is what Configure hands to resources and data sources.
-type providerData struct {
-	evaluator       *policy.Evaluator
-	enforcement     string
-	defaultBaseline string
-}
-
-func defaultProviderData() *providerData {
-	return &providerData{
-		evaluator:       policy.New(model.Default()),
-		enforcement:     EnforcementError,
-		defaultBaseline: "standard",
-	}
+	Matrix          types.String `tfsdk:"matrix"`
 }
 
 // New returns a constructor for the provider, as providerserver expects.
@@ -79,6 +65,12 @@ func (p *srmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					". Defaults to `standard`.",
 				Validators: []validator.String{stringvalidator.OneOf(m.BaselineIDs()...)},
 			},
+			"matrix": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: matrixDescription(m) + " `srm_workload`, `srm_service_model`, " +
+					"`srm_responsibility_matrix` and `srm_controls` follow it; the data sources can override it.",
+				Validators: []validator.String{stringvalidator.OneOf(m.MatrixIDs()...)},
+			},
 		},
 	}
 }
@@ -95,6 +87,14 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	if v := cfg.DefaultBaseline.ValueString(); v != "" {
 		data.defaultBaseline = v
+	}
+	if v := cfg.Matrix.ValueString(); v != "" {
+		selected, err := data.withMatrix(v)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("matrix"), "Unknown Matrix", err.Error())
+			return
+		}
+		data = selected
 	}
 	resp.DataSourceData = data
 	resp.ResourceData = data

@@ -40,8 +40,11 @@ func (f *resourceFindingsFunction) Definition(_ context.Context, _ function.Defi
 			"baseline's rules, with the ownership of the type's service model. Pass the resource itself, or `self` in a " +
 			"`postcondition`. Returns a list of finding objects (`id`, `control`, `attribute`, `domain`, `owner`, " +
 			"`severity`, `status`, `message`, `remediation`, `references`), empty when clean. A value the resource leaves " +
-			"unset takes the provider's documented default. Unknown values never make the result unknown: only the " +
-			"controls that need them are `deferred`, and they are judged again at apply. Messages never quote a value " +
+			"unset takes the provider's documented default. Unknown attributes never make the result unknown: only the " +
+			"controls that need them are `deferred`, and they are judged again at apply; in a condition, count the " +
+			"violations (`length([for f in provider::srm::resource_findings(\"aws_db_instance\", self) : f if f.status == " +
+			"\"violated\"]) == 0`) so a deferred control never fails a plan. A resource whose whole value is unknown " +
+			"gives an unknown result. Messages never quote a value " +
 			"from the resource. When the object holds sensitive attributes (a password), Terraform marks the result " +
 			"sensitive as a whole.",
 		Parameters: []function.Parameter{
@@ -57,6 +60,13 @@ func (f *resourceFindingsFunction) Run(ctx context.Context, req function.RunRequ
 	typ, obj, engine, ferr := resourceArguments(ctx, req)
 	if ferr != nil {
 		resp.Error = ferr
+		return
+	}
+	if policy.IsUnknown(obj) {
+		// Nothing about the resource is known yet (a resource being created
+		// whose whole value is computed): the result waits for apply, and
+		// so does any condition on it.
+		resp.Error = resp.Result.Set(ctx, types.ListUnknown(resourceFindingType))
 		return
 	}
 	findings, err := engine.Findings(policy.New(model.Default()), typ, obj)

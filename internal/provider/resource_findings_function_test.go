@@ -11,9 +11,15 @@ import (
 // A terraform_data stands in for the real resource: its output has the
 // AWS provider's shape, and self in a postcondition is what the function
 // receives for the real resource too.
+// At plan self.output is unknown, so the condition waits; the apply then
+// fails on the violation.
 func TestFunction_ResourceFindingsPostconditionOnSelf(t *testing.T) {
 	t.Parallel()
-	functionError(t, `
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   functionsSupported,
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
 resource "terraform_data" "orders_db" {
   input = {
     storage_encrypted       = false
@@ -23,12 +29,34 @@ resource "terraform_data" "orders_db" {
   }
   lifecycle {
     postcondition {
-      condition     = length(provider::srm::resource_findings("aws_db_instance", self.output)) == 0
-      error_message = join("; ", [for f in provider::srm::resource_findings("aws_db_instance", self.output) : "${f.id} at ${f.attribute} (${f.control}, ${f.owner})"])
+      condition     = length([for f in provider::srm::resource_findings("aws_db_instance", self.output) : f if f.status == "violated"]) == 0
+      error_message = join("; ", [for f in provider::srm::resource_findings("aws_db_instance", self.output) : "${f.id}=${f.status} at ${f.attribute} (${f.control}, ${f.owner})"])
     }
   }
 }
-`, "Resource postcondition failed", "aws_db_instance.storage_not_encrypted at storage_encrypted (encryption.at_rest, shared)")
+`,
+			ExpectError: errorMatching("Error running apply", "Resource postcondition failed",
+				"aws_db_instance.storage_not_encrypted=violated at storage_encrypted (encryption.at_rest, shared)"),
+		}},
+	})
+}
+
+// A partly unknown resource defers only what needs the unknown value, and
+// a condition that counts violations passes at plan.
+func TestFunction_ResourceFindingsConditionCountsViolations(t *testing.T) {
+	t.Parallel()
+	functionTest(t, `
+resource "terraform_data" "later" { input = true }
+resource "terraform_data" "db" {
+  input = { storage_encrypted = terraform_data.later.output, backup_retention_period = 7, publicly_accessible = false }
+  lifecycle {
+    precondition {
+      condition     = length([for f in provider::srm::resource_findings("aws_db_instance", { storage_encrypted = terraform_data.later.output, backup_retention_period = 7 }) : f if f.status == "violated"]) == 0
+      error_message = "violations"
+    }
+  }
+}
+`)
 }
 
 func TestFunction_ResourceFindingsCleanAndDefaults(t *testing.T) {

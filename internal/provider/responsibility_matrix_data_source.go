@@ -8,22 +8,28 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
-var _ datasource.DataSource = (*responsibilityMatrixDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*responsibilityMatrixDataSource)(nil)
 
-type responsibilityMatrixDataSource struct{}
+type responsibilityMatrixDataSource struct {
+	configuredDataSource
+}
 
 // NewResponsibilityMatrixDataSource returns the srm_responsibility_matrix data source.
 func NewResponsibilityMatrixDataSource() datasource.DataSource {
-	return &responsibilityMatrixDataSource{}
+	return &responsibilityMatrixDataSource{configuredDataSource{data: defaultProviderData()}}
 }
 
 type responsibilityMatrixModel struct {
+	Matrix        types.String `tfsdk:"matrix"`
+	CompareTo     types.String `tfsdk:"compare_to"`
+	Differences   types.List   `tfsdk:"differences"`
 	ServiceModel  types.String `tfsdk:"service_model"`
 	Domain        types.String `tfsdk:"domain"`
 	Owner         types.String `tfsdk:"owner"`
@@ -45,6 +51,18 @@ var entryObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"provider_responsibility": types.StringType,
 	"customer_responsibility": types.StringType,
 	"references":              types.ListType{ElemType: types.StringType},
+	"basis":                   types.StringType,
+	"note":                    types.StringType,
+}}
+
+var differenceObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"domain":        types.StringType,
+	"service_model": types.StringType,
+	"owner":         types.StringType,
+	"other_owner":   types.StringType,
+	"basis":         types.StringType,
+	"other_basis":   types.StringType,
+	"why":           types.StringType,
 }}
 
 func (d *responsibilityMatrixDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -65,8 +83,31 @@ func (d *responsibilityMatrixDataSource) Schema(_ context.Context, _ datasource.
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The shared responsibility matrix: who owns each of the 15 security domains under each of " +
 			"the six service models, what each side does, and the public sources behind each cell. Every filter is " +
-			"optional; `entries` are ordered by domain (matrix row order), then service model (column order).",
+			"optional; `entries` are ordered by domain (matrix row order), then service model (column order). " +
+			"`matrix` selects the consensus or a vendor's published matrix, and `compare_to` lists the cells whose " +
+			"owner differs between two matrices, with why.",
 		Attributes: map[string]schema.Attribute{
+			"matrix": matrixAttribute(m),
+			"compare_to": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Another matrix (" + backticked(m.MatrixIDs()) + ") to compare `matrix` with: " +
+					"`differences` then lists every cell whose owner differs. The filters do not apply to it.",
+				Validators: []validator.String{stringvalidator.OneOf(m.MatrixIDs()...)},
+			},
+			"differences": schema.ListNestedAttribute{
+				Computed: true,
+				MarkdownDescription: "With `compare_to`: the cells whose owner differs between `matrix` and `compare_to`, " +
+					"in matrix order; empty without it or when the two agree.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"domain":        schema.StringAttribute{Computed: true, MarkdownDescription: "Domain id."},
+					"service_model": schema.StringAttribute{Computed: true, MarkdownDescription: "Service model id."},
+					"owner":         schema.StringAttribute{Computed: true, MarkdownDescription: "The owner in `matrix`."},
+					"other_owner":   schema.StringAttribute{Computed: true, MarkdownDescription: "The owner in `compare_to`."},
+					"basis":         schema.StringAttribute{Computed: true, MarkdownDescription: "Where `matrix` reads the cell: `consensus`, `vendor` or `fallback`."},
+					"other_basis":   schema.StringAttribute{Computed: true, MarkdownDescription: "Where `compare_to` reads the cell."},
+					"why":           schema.StringAttribute{Computed: true, MarkdownDescription: "Both matrices' reasons: the vendor rows each cell is read from and its note."},
+				}},
+			},
 			"service_model": filterAttribute("the cells of this service model", m.ServiceModelIDs()),
 			"domain":        filterAttribute("the cells of this domain", m.DomainIDs()),
 			"owner":         filterAttribute("cells with this owner", model.Owners),
@@ -98,6 +139,10 @@ func (d *responsibilityMatrixDataSource) Schema(_ context.Context, _ datasource.
 					"customer_responsibility": schema.StringAttribute{Computed: true, MarkdownDescription: "What the customer does in this cell."},
 					"references": schema.ListAttribute{Computed: true, ElementType: types.StringType,
 						MarkdownDescription: "Titles and addresses of the public sources behind the cell."},
+					"basis": schema.StringAttribute{Computed: true, MarkdownDescription: "Where the owner was read: `consensus` (the project's matrix), " +
+						"`vendor` (the selected vendor's published matrix) or `fallback` (the vendor publishes no such cell, so the consensus cell stands in)."},
+					"note": schema.StringAttribute{Computed: true, MarkdownDescription: "Why the cell has its owner where sources disagree, it is derived, " +
+						"or a vendor matrix falls back to the consensus; empty otherwise."},
 				}},
 			},
 		},
@@ -110,7 +155,19 @@ func (d *responsibilityMatrixDataSource) Read(ctx context.Context, req datasourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := model.Default()
+	m := selectedModel(data.Matrix, d.data, &resp.Diagnostics)
+	data.Matrix = types.StringValue(m.Matrix().ID)
+	var diffs []map[string]attr.Value
+	if !data.CompareTo.IsNull() {
+		other, err := model.ForMatrix(data.CompareTo.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("compare_to"), "Unknown Matrix", err.Error())
+			return
+		}
+		for _, df := range m.Differences(other) {
+			diffs = append(diffs, differenceValues(df))
+		}
+	}
 	filter := model.CellFilter{
 		ServiceModel: data.ServiceModel.ValueString(),
 		Domain:       data.Domain.ValueString(),
@@ -129,11 +186,13 @@ func (d *responsibilityMatrixDataSource) Read(ctx context.Context, req datasourc
 		entries = append(entries, cellValues(m, c))
 	}
 	data.ServiceModels = stringList(m.ServiceModelIDs())
-	var domainDiags, entryDiags diag.Diagnostics
+	var domainDiags, entryDiags, diffDiags diag.Diagnostics
 	data.Domains, domainDiags = objectList(domainObjectType, domains)
 	data.Entries, entryDiags = objectList(entryObjectType, entries)
+	data.Differences, diffDiags = objectList(differenceObjectType, diffs)
 	resp.Diagnostics.Append(domainDiags...)
 	resp.Diagnostics.Append(entryDiags...)
+	resp.Diagnostics.Append(diffDiags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }
 
@@ -159,5 +218,19 @@ func cellValues(m *model.Model, c model.Cell) map[string]attr.Value {
 		"provider_responsibility": types.StringValue(c.ProviderResponsibility),
 		"customer_responsibility": types.StringValue(c.CustomerResponsibility),
 		"references":              stringList(refs),
+		"basis":                   types.StringValue(c.Basis),
+		"note":                    types.StringValue(c.Note),
+	}
+}
+
+func differenceValues(d model.CellDifference) map[string]attr.Value {
+	return map[string]attr.Value{
+		"domain":        types.StringValue(d.Domain),
+		"service_model": types.StringValue(d.ServiceModel),
+		"owner":         types.StringValue(d.Owner),
+		"other_owner":   types.StringValue(d.OtherOwner),
+		"basis":         types.StringValue(d.Basis),
+		"other_basis":   types.StringValue(d.OtherBasis),
+		"why":           types.StringValue(d.Why),
 	}
 }

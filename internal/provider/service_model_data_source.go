@@ -10,21 +10,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
 var _ datasource.DataSourceWithConfigure = (*serviceModelDataSource)(nil)
 
 type serviceModelDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 // NewServiceModelDataSource returns the srm_service_model data source.
 func NewServiceModelDataSource() datasource.DataSource {
-	return &serviceModelDataSource{data: defaultProviderData()}
+	return &serviceModelDataSource{configuredDataSource{data: defaultProviderData()}}
 }
 
 type serviceModelModel struct {
 	Name             types.String `tfsdk:"name"`
+	Matrix           types.String `tfsdk:"matrix"`
 	DisplayName      types.String `tfsdk:"display_name"`
 	Description      types.String `tfsdk:"description"`
 	CustomerDomains  types.List   `tfsdk:"customer_domains"`
@@ -37,20 +39,15 @@ func (d *serviceModelDataSource) Metadata(_ context.Context, req datasource.Meta
 	resp.TypeName = req.ProviderTypeName + "_service_model"
 }
 
-func (d *serviceModelDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData != nil {
-		d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
-	}
-}
-
 func (d *serviceModelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	m := model.Default()
 	domainList := func(desc string) schema.ListAttribute {
 		return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc + " In matrix row order."}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "One service model: who owns which domains and which controls a workload of this model must declare under the provider's `default_baseline`.",
+		MarkdownDescription: "One service model: who owns which domains and which controls a workload of this model must declare under the provider's `default_baseline`, in the selected `matrix`.",
 		Attributes: map[string]schema.Attribute{
+			"matrix": matrixAttribute(m),
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Service model id: " + backticked(m.ServiceModelIDs()) + ".",
@@ -72,7 +69,12 @@ func (d *serviceModelDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := model.Default()
+	m := selectedModel(data.Matrix, d.data, &resp.Diagnostics)
+	data.Matrix = types.StringValue(m.Matrix().ID)
+	evaluator := d.data.evaluator
+	if m != evaluator.Model() {
+		evaluator = policy.New(m)
+	}
 	id := data.Name.ValueString()
 	sm, _ := m.ServiceModel(id)
 	data.DisplayName = types.StringValue(sm.Name)
@@ -80,6 +82,6 @@ func (d *serviceModelDataSource) Read(ctx context.Context, req datasource.ReadRe
 	data.CustomerDomains = stringList(m.DomainsByOwner(id, model.OwnerCustomer))
 	data.ProviderDomains = stringList(m.DomainsByOwner(id, model.OwnerProvider))
 	data.SharedDomains = stringList(m.DomainsByOwner(id, model.OwnerShared))
-	data.RequiredControls = stringList(d.data.evaluator.RequiredControls(id, d.data.defaultBaseline))
+	data.RequiredControls = stringList(evaluator.RequiredControls(id, d.data.defaultBaseline))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }

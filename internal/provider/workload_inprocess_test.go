@@ -105,3 +105,56 @@ func TestWorkload_DiagnosticsNeverRepeatTheName(t *testing.T) {
 		}
 	}
 }
+
+// The same plan gives the same diagnostics in the same order, catalog
+// order, every time.
+func TestWorkload_DiagnosticsInStableCatalogOrder(t *testing.T) {
+	p := newInProcess(t)
+	obj := func(attrs map[string]tftypes.Value) tftypes.Value {
+		types := map[string]tftypes.Type{}
+		for k, v := range attrs {
+			types[k] = v.Type()
+		}
+		return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, attrs)
+	}
+	no := tftypes.NewValue(tftypes.Bool, false)
+	w := map[string]tftypes.Value{
+		"service_model": str("iaas"),
+		"identity":      obj(map[string]tftypes.Value{"mfa_required": no, "least_privilege": no}),
+		"encryption":    obj(map[string]tftypes.Value{"at_rest": no, "in_transit": no}),
+		"backup":        obj(map[string]tftypes.Value{"enabled": no}),
+	}
+	var first []string
+	for run := 0; run < 3; run++ {
+		w["name"] = str("w" + string(rune('a'+run))) // distinct names: no duplicate-name warning
+		got := p.plan(t, w)
+		if run == 0 {
+			first = got
+			continue
+		}
+		if strings.Join(got, "\n") != strings.Join(first, "\n") {
+			t.Fatalf("run %d differs:\n%s\n---\n%s", run, strings.Join(got, "\n"), strings.Join(first, "\n"))
+		}
+	}
+	m := defaultProviderData().evaluator.Model()
+	last := -1
+	for _, d := range first {
+		id, ok := strings.CutPrefix(strings.SplitN(d, ":", 3)[0]+":"+strings.SplitN(d, ":", 3)[1], "Control Not Satisfied: ")
+		if !ok {
+			continue
+		}
+		idx := -1
+		for i, c := range m.Controls {
+			if c.ID == strings.TrimSpace(id) {
+				idx = i
+			}
+		}
+		if idx < last {
+			t.Fatalf("%s is out of catalog order", id)
+		}
+		last = idx
+	}
+	if last < 0 {
+		t.Fatal("no control findings to order")
+	}
+}

@@ -70,3 +70,23 @@ resource "srm_workload" "reporting" {
     expires       = "2099-03-31"
   }]
 }
+
+# Evidence: the real resources' planned values prove the controls. Here an
+# object of the AWS provider's shape stands in for aws_db_instance.reports;
+# in your configuration write "aws_db_instance.reports" = aws_db_instance.reports.
+resource "srm_workload" "reports_db" {
+  name          = "reports-db"
+  service_model = "paas"
+
+  identity   = { mfa_required = true, least_privilege = true }
+  encryption = { in_transit = true, min_tls_version = "1.2" }
+  logging    = { enabled = true, retention_days = 365 }
+
+  evidence = {
+    "aws_db_instance.reports" = {
+      storage_encrypted       = true
+      backup_retention_period = 14
+      publicly_accessible     = false
+    }
+  }
+}

@@ -1,0 +1,78 @@
+# A database, its security group and its key feed an srm_workload as
+# evidence: the verdict comes from what the plan will build.
+#
+# With the AWS provider in the configuration you pass the resources
+# themselves:
+#
+#   evidence = {
+#     "aws_db_instance.orders"   = aws_db_instance.orders
+#     "aws_security_group.db"    = aws_security_group.db
+#     "aws_kms_key.orders"       = aws_kms_key.orders
+#   }
+#
+# This example stands the resources in with objects of the same shape (the
+# attributes srm reads, as the AWS provider's planned values carry them), so
+# it plans with no cloud account.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
+locals {
+  aws_db_instance_orders = {
+    engine                  = "postgres"
+    storage_encrypted       = true
+    kms_key_id              = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    backup_retention_period = 14
+    publicly_accessible     = false
+  }
+  aws_security_group_db = {
+    ingress = [{
+      description      = "PostgreSQL from the application subnets"
+      from_port        = 5432
+      to_port          = 5432
+      protocol         = "tcp"
+      cidr_blocks      = ["10.20.0.0/16"]
+      ipv6_cidr_blocks = []
+    }]
+  }
+  aws_kms_key_orders = {
+    enable_key_rotation     = true
+    rotation_period_in_days = 365
+  }
+}
+
+resource "srm_workload" "orders_db" {
+  name          = "orders-db"
+  service_model = "paas"
+
+  # What no resource here can prove is still declared.
+  identity = {
+    mfa_required    = true
+    least_privilege = true
+  }
+  encryption = {
+    in_transit      = true
+    min_tls_version = "1.2"
+  }
+  logging = {
+    enabled        = true
+    retention_days = 365
+  }
+
+  # Encryption at rest, exposure, ingress, backups and key rotation come
+  # from the resources.
+  evidence = {
+    "aws_db_instance.orders" = local.aws_db_instance_orders
+    "aws_security_group.db"  = local.aws_security_group_db
+    "aws_kms_key.orders"     = local.aws_kms_key_orders
+  }
+}
+
+output "orders_db_compliant" {
+  value = srm_workload.orders_db.compliant
+}

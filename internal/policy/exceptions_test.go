@@ -1,0 +1,40 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExceptionTermWarning(t *testing.T) {
+	for _, tc := range []struct {
+		expires string
+		warn    bool
+	}{
+		{"2027-11-30", false}, // a year from testNow, to the day
+		{"2027-06-30", false},
+		{"2027-12-02", true},
+		{"2099-12-31", true},
+	} {
+		values := compliantValues()
+		values["backup.enabled"] = KnownBool(false)
+		w := workload("iaas", "minimum", values)
+		w.Exceptions = []Exception{{Control: "backup.enabled", Justification: "rebuilt from source", ApprovedBy: "security", Expires: tc.expires}}
+		res := evaluate(w)
+		if !res.Compliant {
+			t.Fatalf("%s: the exception must still waive: %+v", tc.expires, res.Notices)
+		}
+		var got *Notice
+		for i, n := range res.Notices {
+			if n.Summary == "Exception Expires More Than A Year Ahead" {
+				got = &res.Notices[i]
+			}
+		}
+		if (got != nil) != tc.warn {
+			t.Errorf("%s: warning = %v, want %v (%+v)", tc.expires, got != nil, tc.warn, res.Notices)
+			continue
+		}
+		if got != nil && (got.Error || got.Field != "expires" || got.Index != 0 || !strings.Contains(got.Detail, `"backup.enabled" expires `+tc.expires+", more than a year ahead")) {
+			t.Errorf("%s: notice = %+v", tc.expires, *got)
+		}
+	}
+}
