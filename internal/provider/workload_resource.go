@@ -138,43 +138,50 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 // during apply with a wholly-known configuration, so a control deferred at
 // plan is enforced at apply before anything is stored.
 func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	top, ok := rawObject(req.Plan.Raw)
+	resp.Plan.Raw = r.plan(ctx, req.Config.Raw, req.Plan.Raw, req.State.Raw, &resp.Diagnostics)
+}
+
+// plan is ModifyPlan on raw values: it returns the planned object for the
+// plan the framework prepared (defaults set, unset computed attributes
+// unknown). The protocol server's fast path (server.go) calls it too.
+func (r *workloadResource) plan(ctx context.Context, config, planned, state tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+	top, ok := rawObject(planned)
 	if !ok {
-		return // destroy: never blocked
+		return planned // destroy: never blocked
 	}
-	plan, ok := newPlannedValues(req.Plan.Raw, top)
+	plan, ok := newPlannedValues(planned, top)
 	if !ok {
-		resp.Diagnostics.AddError("Unexpected Plan Type", "the planned srm_workload is not an object; please report this issue to the provider developers")
-		return
+		diags.AddError("Unexpected Plan Type", "the planned srm_workload is not an object; please report this issue to the provider developers")
+		return planned
 	}
-	prior, hasPrior := rawObject(req.State.Raw)
+	prior, hasPrior := rawObject(state)
 	if hasPrior && prior["id"].IsKnown() && !prior["id"].IsNull() {
 		plan.vals["id"] = prior["id"]
 	} else {
 		plan.unknown("id")
 	}
-	cfg, _ := rawObject(req.Config.Raw)
-	unchanged := configUnchanged(top, req.State.Raw)
-	w, ready := r.workload(top, cfg, prior, unchanged, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	cfg, _ := rawObject(config)
+	unchanged := configUnchanged(top, state)
+	w, ready := r.workload(top, cfg, prior, unchanged, plan, diags)
+	if diags.HasError() {
+		return planned
 	}
 	if name, state := rawString(top["name"]); state == policy.Known && r.nameSeenBefore(name) {
-		resp.Diagnostics.AddAttributeWarning(path.Root("name"), "Duplicate Workload Name",
+		diags.AddAttributeWarning(path.Root("name"), "Duplicate Workload Name",
 			"Another srm_workload in this plan has the same name, so findings, reports and dashboards cannot tell "+
 				"the two apart. Give each workload its own name.")
 	}
 	if ready {
 		res := r.data.evaluator.Evaluate(w)
-		r.report(ctx, w, res, unchanged, &resp.Diagnostics)
+		r.report(ctx, w, res, unchanged, diags)
 		if unchanged {
-			r.warnStaleDefault(req, prior, &resp.Diagnostics)
+			r.warnStaleDefault(cfg, prior, diags)
 		}
 		plan.results(res, w)
 	} else {
 		plan.unknownResults()
 	}
-	resp.Plan.Raw = plan.object()
+	return plan.object()
 }
 
 // workload builds the evaluator's input; ready is false while the service
@@ -331,9 +338,8 @@ const unchangedNote = "This plan does not change the workload's configuration, s
 
 // warnStaleDefault says when the provider's default_baseline no longer
 // matches the baseline an unchanged workload was stored with.
-func (r *workloadResource) warnStaleDefault(req resource.ModifyPlanRequest, prior map[string]tftypes.Value, diags *diag.Diagnostics) {
-	cfg, ok := rawObject(req.Config.Raw)
-	if !ok {
+func (r *workloadResource) warnStaleDefault(cfg, prior map[string]tftypes.Value, diags *diag.Diagnostics) {
+	if cfg == nil {
 		return
 	}
 	_, cfgBaseline := rawString(cfg["baseline"])

@@ -66,23 +66,96 @@ func splitID(id string) (group, attr string) {
 	return g, a
 }
 
-// writeSRM writes n srm_workload resources into dir/main.tf.
-func writeSRM(dir string, n int) error {
-	var b strings.Builder
-	b.WriteString(`terraform {
-  required_providers {
-    srm = { source = "shared-responsibility/srm" }
-  }
+// writeSRM writes n srm_workload resources into dir/main.tf; with
+// evidence, each carries one database object in its evidence.
+func writeSRM(dir string, n int, evidence bool) error {
+	return writeWorkloads(dir, n, evidence, "srm", srmSource, "srm_workload")
 }
 
-`)
+// writeFloor writes n noop_workload resources, the same configuration
+// served by the no-op provider (tools/scale/noop), into dir/main.tf.
+func writeFloor(dir string, n int, evidence bool) error {
+	return writeWorkloads(dir, n, evidence, "noop", noopSource, "noop_workload")
+}
+
+const (
+	srmSource  = "shared-responsibility/srm"
+	noopSource = "shared-responsibility/noop"
+)
+
+func writeWorkloads(dir string, n int, evidence bool, local, source, resourceType string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "terraform {\n  required_providers {\n    %s = { source = %q }\n  }\n}\n\n", local, source)
 	controls := groupedBody("  ")
 	for i := range n {
 		sm := serviceModels[i%len(serviceModels)]
-		fmt.Fprintf(&b, "resource \"srm_workload\" %q {\n  name          = %q\n  service_model = %q\n  environment   = \"prod\"\n%s}\n\n",
-			workloadName(i), workloadName(i), sm, controls)
+		fmt.Fprintf(&b, "resource %q %q {\n  name          = %q\n  service_model = %q\n  environment   = \"prod\"\n%s",
+			resourceType, workloadName(i), workloadName(i), sm, controls)
+		if evidence {
+			fmt.Fprintf(&b, "  evidence = {\n    %q = %s\n  }\n", "aws_db_instance."+workloadName(i), dbInstance("    ", workloadName(i)))
+		}
+		b.WriteString("}\n\n")
 	}
 	return writeFile(dir, b.String())
+}
+
+// dbAttributes is one aws_db_instance as its planned object carries it: 40
+// arguments and attributes named as in the AWS provider's db_instance docs
+// (hashicorp/aws v5, website/docs/r/db_instance.html.markdown), with values
+// that satisfy the mappings internal/evidence/data/aws.json reads
+// (storage_encrypted, publicly_accessible, backup_retention_period).
+var dbAttributes = []struct{ name, value string }{
+	{"allocated_storage", "100"},
+	{"max_allocated_storage", "500"},
+	{"engine", `"postgres"`},
+	{"engine_version", `"16.3"`},
+	{"instance_class", `"db.r6g.large"`},
+	{"db_name", `"orders"`},
+	{"username", `"app"`},
+	{"password", `"not-a-real-password-0000"`},
+	{"port", "5432"},
+	{"parameter_group_name", `"default.postgres16"`},
+	{"db_subnet_group_name", `"private"`},
+	{"vpc_security_group_ids", `["sg-0123456789abcdef0"]`},
+	{"availability_zone", `"eu-west-1a"`},
+	{"multi_az", "true"},
+	{"storage_type", `"gp3"`},
+	{"iops", "3000"},
+	{"storage_throughput", "125"},
+	{"storage_encrypted", "true"},
+	{"kms_key_id", `"arn:aws:kms:eu-west-1:111122223333:key/00000000-0000-0000-0000-000000000000"`},
+	{"publicly_accessible", "false"},
+	{"backup_retention_period", "14"},
+	{"backup_window", `"03:00-04:00"`},
+	{"maintenance_window", `"Mon:04:00-Mon:05:00"`},
+	{"copy_tags_to_snapshot", "true"},
+	{"delete_automated_backups", "false"},
+	{"deletion_protection", "true"},
+	{"skip_final_snapshot", "false"},
+	{"final_snapshot_identifier", `"orders-final"`},
+	{"auto_minor_version_upgrade", "true"},
+	{"allow_major_version_upgrade", "false"},
+	{"apply_immediately", "false"},
+	{"ca_cert_identifier", `"rds-ca-rsa2048-g1"`},
+	{"iam_database_authentication_enabled", "true"},
+	{"performance_insights_enabled", "true"},
+	{"performance_insights_retention_period", "7"},
+	{"monitoring_interval", "60"},
+	{"enabled_cloudwatch_logs_exports", `["postgresql", "upgrade"]`},
+	{"network_type", `"IPV4"`},
+	{"license_model", `"postgresql-license"`},
+	{"tags", `{ team = "orders", env = "prod" }`},
+}
+
+func dbInstance(indent, name string) string {
+	var b strings.Builder
+	b.WriteString("{\n")
+	fmt.Fprintf(&b, "%s  identifier = %q\n", indent, name)
+	for _, a := range dbAttributes {
+		fmt.Fprintf(&b, "%s  %s = %s\n", indent, a.name, a.value)
+	}
+	b.WriteString(indent + "}")
+	return b.String()
 }
 
 // check is one hand-written precondition.
@@ -146,9 +219,19 @@ func handChecks(m *model.Model, serviceModel string) ([]check, error) {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
+// evidenceChecks are the preconditions a module author would write on the
+// database object for what the evidence mappings read.
+var evidenceChecks = []check{
+	{"local.%[1]s.db.storage_encrypted == true", "the database's storage must be encrypted"},
+	{"local.%[1]s.db.publicly_accessible == false", "the database must not be reachable from the internet"},
+	{"local.%[1]s.db.backup_retention_period >= 7", "automated backups must be kept at least 7 days"},
+}
+
 // writeHand writes n terraform_data resources, each with the same inputs in
-// a local and the preconditions of its service model, into dir/main.tf.
-func writeHand(dir string, n int) (checksPerModel map[string]int, err error) {
+// a local and the preconditions of its service model, into dir/main.tf;
+// with evidence, each local also holds the database object and the checks
+// include evidenceChecks.
+func writeHand(dir string, n int, evidence bool) (checksPerModel map[string]int, err error) {
 	m := model.Default()
 	checks := map[string][]check{}
 	checksPerModel = map[string]int{}
@@ -156,6 +239,9 @@ func writeHand(dir string, n int) (checksPerModel map[string]int, err error) {
 		cs, err := handChecks(m, sm)
 		if err != nil {
 			return nil, err
+		}
+		if evidence {
+			cs = append(cs, evidenceChecks...)
 		}
 		checks[sm] = cs
 		checksPerModel[sm] = len(cs)
@@ -165,8 +251,12 @@ func writeHand(dir string, n int) (checksPerModel map[string]int, err error) {
 	controls := groupedBody("    ")
 	for i := range n {
 		sm := serviceModels[i%len(serviceModels)]
-		fmt.Fprintf(&b, "  %s = {\n    name          = %q\n    service_model = %q\n    environment   = \"prod\"\n%s  }\n",
+		fmt.Fprintf(&b, "  %s = {\n    name          = %q\n    service_model = %q\n    environment   = \"prod\"\n%s",
 			workloadName(i), workloadName(i), sm, controls)
+		if evidence {
+			fmt.Fprintf(&b, "    db = %s\n", dbInstance("    ", workloadName(i)))
+		}
+		b.WriteString("  }\n")
 	}
 	b.WriteString("}\n\n")
 	for i := range n {
@@ -189,15 +279,17 @@ func writeFile(dir, content string) error {
 	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(content), 0o644)
 }
 
-// writeCLIConfig points dev_overrides for the provider at providerDir. The
-// short source address gets the CLI's default host.
-func writeCLIConfig(path, providerDir string) error {
+// writeCLIConfig points dev_overrides for the provider at providerDir and
+// for the no-op floor at noopDir. The short source addresses get the CLI's
+// default host.
+func writeCLIConfig(path, providerDir, noopDir string) error {
 	cfg := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "shared-responsibility/srm" = %q
+    %q = %q
+    %q = %q
   }
   direct {}
 }
-`, providerDir)
+`, srmSource, providerDir, noopSource, noopDir)
 	return os.WriteFile(path, []byte(cfg), 0o644)
 }

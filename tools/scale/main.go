@@ -44,6 +44,8 @@ type options struct {
 	env         envList
 	interval    time.Duration
 	keep        bool
+	evidence    bool
+	jsonN       int
 }
 
 func main() {
@@ -68,6 +70,8 @@ func main() {
 	flag.StringVar(&o.profile, "profile", "", "serve the provider from this program, writing CPU and heap profiles of each provider process into this directory")
 	flag.Var(&o.env, "env", "KEY=VALUE added to the CLI's environment (and so the provider's) for every run; repeatable")
 	flag.BoolVar(&o.keep, "keep", false, "keep the generated configurations")
+	flag.BoolVar(&o.evidence, "evidence", false, "give every workload one aws_db_instance-shaped object of 40 attributes in evidence (and the hand-written and floor configurations the same object)")
+	flag.IntVar(&o.jsonN, "json-n", 1000, "size at which the plan is saved and `terraform show -json` of it measured, per workload; 0 skips it")
 	flag.Parse()
 
 	var err error
@@ -122,6 +126,8 @@ func parseSizes(s string) ([]int, error) {
 type workspace struct {
 	root, cliConfig string
 	providerExe     string
+	// noopExe is the no-op floor provider, built from tools/scale/noop.
+	noopExe string
 }
 
 func newWorkspace(o options) (*workspace, error) {
@@ -151,7 +157,13 @@ func newWorkspace(o options) (*workspace, error) {
 	if _, err := os.Stat(w.providerExe); err != nil {
 		return w, fmt.Errorf("-provider: %v", err)
 	}
-	return w, writeCLIConfig(w.cliConfig, filepath.Dir(w.providerExe))
+	w.noopExe = filepath.Join(root, "noop", "terraform-provider-noop")
+	build := exec.Command("go", "build", "-o", w.noopExe, "./tools/scale/noop")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return w, fmt.Errorf("building the no-op provider: %v", err)
+	}
+	return w, writeCLIConfig(w.cliConfig, filepath.Dir(w.providerExe), filepath.Dir(w.noopExe))
 }
 
 func (w *workspace) close(keep bool, out io.Writer) {
@@ -172,9 +184,9 @@ func planArgs(o options) []string {
 
 // sizeResult is the measurements at one N.
 type sizeResult struct {
-	n                     int
-	srm, hand             []run
-	srmMedian, handMedian time.Duration
+	n                                  int
+	srm, hand, floor                   []run
+	srmMedian, handMedian, floorMedian time.Duration
 }
 
 func bench(ctx context.Context, o options, out io.Writer) error {
@@ -196,6 +208,7 @@ func bench(ctx context.Context, o options, out io.Writer) error {
 		}
 	}
 	handRunner := &runner{terraform: tf, env: cliEnv(slices.Concat(o.env, []string{"TF_CLI_CONFIG_FILE=" + ws.cliConfig})...)}
+	floorRunner := &runner{terraform: tf, env: handRunner.env, providerExe: ws.noopExe, interval: o.interval}
 
 	version, err := exec.Command(tf, "version").Output()
 	if err != nil {
@@ -204,17 +217,14 @@ func bench(ctx context.Context, o options, out io.Writer) error {
 	var results []sizeResult
 	var checks map[string]int
 	for _, n := range o.sizes {
-		srmDir := filepath.Join(ws.root, fmt.Sprintf("srm-%d", n))
-		handDir := filepath.Join(ws.root, fmt.Sprintf("hand-%d", n))
-		if err := writeSRM(srmDir, n); err != nil {
+		srmDir, handDir, floorDir, c, err := writeConfigurations(ws, n, o.evidence)
+		if err != nil {
 			return err
 		}
-		if checks, err = writeHand(handDir, n); err != nil {
-			return err
-		}
+		checks = c
 		r := sizeResult{n: n}
 		for i := range o.runs {
-			// Alternate, so drift in the machine's load hits both alike.
+			// Alternate, so drift in the machine's load hits all alike.
 			s, err := srmRunner.run(ctx, srmDir, planArgs(o)...)
 			if err != nil {
 				return err
@@ -229,13 +239,29 @@ func bench(ctx context.Context, o options, out io.Writer) error {
 			if err := expectPlan(h.output, n); err != nil {
 				return fmt.Errorf("terraform_data plan at N=%d: %v", n, err)
 			}
-			s.output, h.output = nil, nil
-			r.srm, r.hand = append(r.srm, s), append(r.hand, h)
-			fmt.Fprintf(os.Stderr, "N=%d run %d/%d: srm %.2fs (provider peak %.1f MB over %d processes), hand-written %.2fs\n",
-				n, i+1, o.runs, s.wall.Seconds(), mb(s.providerPeakKB), s.providers, h.wall.Seconds())
+			f, err := floorRunner.run(ctx, floorDir, planArgs(o)...)
+			if err != nil {
+				return err
+			}
+			if err := expectPlan(f.output, n); err != nil {
+				return fmt.Errorf("noop_workload plan at N=%d: %v", n, err)
+			}
+			s.output, h.output, f.output = nil, nil, nil
+			r.srm, r.hand, r.floor = append(r.srm, s), append(r.hand, h), append(r.floor, f)
+			fmt.Fprintf(os.Stderr, "N=%d run %d/%d: srm %.2fs (provider peak %.1f MB over %d processes, CPU %.2fs), hand-written %.2fs, no-op floor %.2fs (provider CPU %.2fs)\n",
+				n, i+1, o.runs, s.wall.Seconds(), mb(s.providerPeakKB), s.providers, s.providerCPU.Seconds(), h.wall.Seconds(), f.wall.Seconds(), f.providerCPU.Seconds())
 		}
-		r.srmMedian, r.handMedian = median(r.srm), median(r.hand)
+		r.srmMedian, r.handMedian, r.floorMedian = median(r.srm), median(r.hand), median(r.floor)
 		results = append(results, r)
+	}
+
+	var sizes *planSizes
+	if o.jsonN > 0 {
+		ps, err := measurePlanJSON(ctx, ws, o, srmRunner, floorRunner)
+		if err != nil {
+			return err
+		}
+		sizes = &ps
 	}
 
 	var validate *sizeResult
@@ -247,7 +273,7 @@ func bench(ctx context.Context, o options, out io.Writer) error {
 		validate = &v
 	}
 
-	report(out, o, strings.SplitN(string(version), "\n", 2)[0], checks, results, validate)
+	report(out, o, strings.SplitN(string(version), "\n", 2)[0], checks, results, validate, sizes)
 	if o.svg != "" {
 		if err := os.WriteFile(o.svg, plotSVG(results), 0o644); err != nil {
 			return err
@@ -267,7 +293,7 @@ func (r *runner) enableProfiling(dir, scratch string) error {
 		return err
 	}
 	probe := filepath.Join(scratch, "address")
-	if err := writeSRM(probe, 1); err != nil {
+	if err := writeSRM(probe, 1, false); err != nil {
 		return err
 	}
 	addr, err := providerAddress(r.terraform, probe, r.env)
@@ -281,15 +307,9 @@ func (r *runner) enableProfiling(dir, scratch string) error {
 func timeValidate(ctx context.Context, o options, ws *workspace, srmRunner, handRunner *runner) (sizeResult, error) {
 	n := o.validateN
 	r := sizeResult{n: n}
-	srmDir := filepath.Join(ws.root, fmt.Sprintf("srm-%d", n))
-	handDir := filepath.Join(ws.root, fmt.Sprintf("hand-%d", n))
-	if _, err := os.Stat(srmDir); err != nil {
-		if err := writeSRM(srmDir, n); err != nil {
-			return r, err
-		}
-		if _, err := writeHand(handDir, n); err != nil {
-			return r, err
-		}
+	srmDir, handDir, _, _, err := writeConfigurations(ws, n, o.evidence)
+	if err != nil {
+		return r, err
 	}
 	for range o.runs {
 		s, err := srmRunner.run(ctx, srmDir, "validate", "-no-color")
@@ -304,6 +324,59 @@ func timeValidate(ctx context.Context, o options, ws *workspace, srmRunner, hand
 	}
 	r.srmMedian, r.handMedian = median(r.srm), median(r.hand)
 	return r, nil
+}
+
+// writeConfigurations writes the three configurations for n workloads, once.
+func writeConfigurations(ws *workspace, n int, evidence bool) (srmDir, handDir, floorDir string, checks map[string]int, err error) {
+	srmDir = filepath.Join(ws.root, fmt.Sprintf("srm-%d", n))
+	handDir = filepath.Join(ws.root, fmt.Sprintf("hand-%d", n))
+	floorDir = filepath.Join(ws.root, fmt.Sprintf("floor-%d", n))
+	if err = writeSRM(srmDir, n, evidence); err != nil {
+		return
+	}
+	if err = writeFloor(floorDir, n, evidence); err != nil {
+		return
+	}
+	checks, err = writeHand(handDir, n, evidence)
+	return
+}
+
+// planSizes is the saved plan and its JSON rendering, per workload.
+type planSizes struct {
+	n                          int
+	srmJSON, floorJSON         int
+	srmPlanFile, floorPlanFile int
+}
+
+// measurePlanJSON saves the plan at -json-n and measures `terraform show
+// -json` of it, for srm_workload and the floor.
+func measurePlanJSON(ctx context.Context, ws *workspace, o options, srmRunner, floorRunner *runner) (planSizes, error) {
+	n := o.jsonN
+	ps := planSizes{n: n}
+	srmDir, _, floorDir, _, err := writeConfigurations(ws, n, o.evidence)
+	if err != nil {
+		return ps, err
+	}
+	for _, side := range []struct {
+		r        *runner
+		dir      string
+		json, pf *int
+	}{{srmRunner, srmDir, &ps.srmJSON, &ps.srmPlanFile}, {floorRunner, floorDir, &ps.floorJSON, &ps.floorPlanFile}} {
+		if _, err := side.r.run(ctx, side.dir, append(planArgs(o), "-out=plan.tfplan")...); err != nil {
+			return ps, err
+		}
+		st, err := os.Stat(filepath.Join(side.dir, "plan.tfplan"))
+		if err != nil {
+			return ps, err
+		}
+		*side.pf = int(st.Size()) / n
+		show, err := side.r.run(ctx, side.dir, "show", "-json", "plan.tfplan")
+		if err != nil {
+			return ps, err
+		}
+		*side.json = len(show.output) / n
+	}
+	return ps, nil
 }
 
 var planSummary = regexp.MustCompile(`Plan: (\d+) to add, 0 to change, 0 to destroy`)
@@ -361,7 +434,7 @@ func race(ctx context.Context, o options, out io.Writer) error {
 	}
 	n := o.sizes[0]
 	dir := filepath.Join(ws.root, fmt.Sprintf("srm-%d", n))
-	if err := writeSRM(dir, n); err != nil {
+	if err := writeSRM(dir, n, o.evidence); err != nil {
 		return err
 	}
 	raceLog := filepath.Join(ws.root, "race")

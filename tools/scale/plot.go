@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// plotSVG draws median plan time against N for both configurations on
+// plotSVG draws median plan time against N for the three configurations on
 // linear axes.
 func plotSVG(results []sizeResult) []byte {
 	const (
@@ -19,7 +19,7 @@ func plotSVG(results []sizeResult) []byte {
 	var maxN, maxT float64
 	for _, r := range results {
 		maxN = max(maxN, float64(r.n))
-		maxT = max(maxT, r.srmMedian.Seconds(), r.handMedian.Seconds())
+		maxT = max(maxT, r.srmMedian.Seconds(), r.handMedian.Seconds(), r.floorMedian.Seconds())
 	}
 	xTicks := niceTicks(maxN)
 	yTicks := niceTicks(maxT)
@@ -43,7 +43,7 @@ func plotSVG(results []sizeResult) []byte {
 		fmt.Fprintf(&b, `<text x="%.1f" y="%g" text-anchor="middle">%s</text>`+"\n", x(n), top+plotH+18, trimFloat(n))
 	}
 	fmt.Fprintf(&b, `<rect x="%g" y="%g" width="%g" height="%g" fill="none" stroke="#333"/>`+"\n", left, top, plotW, plotH)
-	fmt.Fprintf(&b, `<rect x="%g" y="%g" width="240" height="52" fill="white" stroke="#bbb"/>`+"\n", left+6, top+6)
+	fmt.Fprintf(&b, `<rect x="%g" y="%g" width="240" height="72" fill="white" stroke="#bbb"/>`+"\n", left+6, top+6)
 	fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle">workloads (N)</text>`+"\n", left+plotW/2, height-18)
 	fmt.Fprintf(&b, `<text transform="translate(20 %g) rotate(-90)" text-anchor="middle">seconds</text>`+"\n", top+plotH/2)
 
@@ -53,6 +53,7 @@ func plotSVG(results []sizeResult) []byte {
 	}{
 		{"srm_workload", srmColour, func(r sizeResult) float64 { return r.srmMedian.Seconds() }},
 		{"terraform_data + preconditions", handColour, func(r sizeResult) float64 { return r.handMedian.Seconds() }},
+		{"no-op framework provider (floor)", "#7f8c8d", func(r sizeResult) float64 { return r.floorMedian.Seconds() }},
 	}
 	for i, s := range series {
 		pts := make([]string, len(results))

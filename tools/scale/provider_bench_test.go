@@ -24,12 +24,15 @@ type providerHarness struct {
 	prior        *tfprotov6.DynamicValue
 }
 
-func newProviderHarness(tb testing.TB) *providerHarness {
+// newProviderHarness serves the provider as the plugin binary does; with
+// frameworkOnly, through the framework's server alone, without the
+// provider's fast path, for comparison.
+func newProviderHarness(tb testing.TB, frameworkOnly bool) *providerHarness {
 	tb.Helper()
 	ctx := context.Background()
-	srv, err := providerserver.NewProtocol6WithError(provider.New("bench")())()
-	if err != nil {
-		tb.Fatal(err)
+	srv := provider.NewProtocol6Server("bench")()
+	if frameworkOnly {
+		srv = providerserver.NewProtocol6(provider.New("bench")())()
 	}
 	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || len(schemas.Diagnostics) > 0 {
@@ -143,7 +146,7 @@ func (h *providerHarness) plan(tb testing.TB) *tfprotov6.PlanResourceChangeRespo
 }
 
 func TestProviderHarnessPlansCompliant(t *testing.T) {
-	h := newProviderHarness(t)
+	h := newProviderHarness(t, false)
 	h.validate(t)
 	resp := h.plan(t)
 	planned, err := resp.PlannedState.Unmarshal(h.workloadType)
@@ -167,17 +170,28 @@ func TestProviderHarnessPlansCompliant(t *testing.T) {
 
 // BenchmarkProviderValidate is ValidateResourceConfig of one workload.
 func BenchmarkProviderValidate(b *testing.B) {
-	h := newProviderHarness(b)
+	h := newProviderHarness(b, false)
 	b.ReportAllocs()
 	for b.Loop() {
 		h.validate(b)
 	}
 }
 
-// BenchmarkProviderPlan is PlanResourceChange of one new workload: the
-// framework's plan handling and ModifyPlan with the evaluator.
+// BenchmarkProviderPlan is PlanResourceChange of one new workload, as the
+// provider serves it: decoding, the plan the framework would prepare, and
+// ModifyPlan with the evaluator.
 func BenchmarkProviderPlan(b *testing.B) {
-	h := newProviderHarness(b)
+	h := newProviderHarness(b, false)
+	b.ReportAllocs()
+	for b.Loop() {
+		h.plan(b)
+	}
+}
+
+// BenchmarkProviderPlanFramework is the same call through the framework's
+// own PlanResourceChange, the path the provider took before its fast path.
+func BenchmarkProviderPlanFramework(b *testing.B) {
+	h := newProviderHarness(b, true)
 	b.ReportAllocs()
 	for b.Loop() {
 		h.plan(b)

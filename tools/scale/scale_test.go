@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -80,10 +81,13 @@ func TestHandChecksCoverRequiredControls(t *testing.T) {
 
 func TestWriteConfigurations(t *testing.T) {
 	dir := t.TempDir()
-	if err := writeSRM(filepath.Join(dir, "srm"), 7); err != nil {
+	if err := writeSRM(filepath.Join(dir, "srm"), 7, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := writeHand(filepath.Join(dir, "hand"), 7); err != nil {
+	if _, err := writeHand(filepath.Join(dir, "hand"), 7, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFloor(filepath.Join(dir, "floor"), 7, false); err != nil {
 		t.Fatal(err)
 	}
 	srm, _ := os.ReadFile(filepath.Join(dir, "srm", "main.tf"))
@@ -96,6 +100,65 @@ func TestWriteConfigurations(t *testing.T) {
 	}
 	if !strings.Contains(string(srm), `service_model = "saas"`) || !strings.Contains(string(hand), `local.w00006.identity.mfa_required == true`) {
 		t.Error("configurations do not cycle through the service models")
+	}
+	floor, _ := os.ReadFile(filepath.Join(dir, "floor", "main.tf"))
+	// The floor takes the same configuration as srm_workload, resource by resource.
+	if got, want := strings.ReplaceAll(string(floor), "noop", "srm"), string(srm); got != want {
+		t.Errorf("the floor's configuration is not srm_workload's:\n%s", floor)
+	}
+}
+
+// With evidence, every workload carries one database object of about 40
+// attributes that satisfies the evidence mappings, and the hand-written
+// side checks the same attributes.
+func TestEvidenceVariant(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeSRM(filepath.Join(dir, "srm"), 6, true); err != nil {
+		t.Fatal(err)
+	}
+	checks, err := writeHand(filepath.Join(dir, "hand"), 6, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := handChecks(model.Default(), "iaas")
+	if checks["iaas"] != len(plain)+len(evidenceChecks) {
+		t.Errorf("iaas has %d hand-written checks with evidence, want %d", checks["iaas"], len(plain)+len(evidenceChecks))
+	}
+	if n := len(dbAttributes) + 1; n < 35 || n > 45 {
+		t.Errorf("the database object has %d attributes, want about 40", n)
+	}
+	srm, _ := os.ReadFile(filepath.Join(dir, "srm", "main.tf"))
+	if got := strings.Count(string(srm), `"aws_db_instance.w0000`); got != 6 {
+		t.Errorf("%d workloads carry evidence, want 6", got)
+	}
+	// The object must satisfy what the evidence tables read.
+	e, err := evidence.New(model.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj := map[string]any{"identifier": "w00000"}
+	for _, a := range dbAttributes {
+		switch {
+		case a.value == "true" || a.value == "false":
+			obj[a.name] = a.value == "true"
+		case strings.HasPrefix(a.value, `"`):
+			obj[a.name], _ = strconv.Unquote(a.value)
+		default:
+			if f, err := strconv.ParseFloat(a.value, 64); err == nil {
+				obj[a.name] = f
+			}
+		}
+	}
+	items, err := e.Extract("aws_db_instance", "aws_db_instance.w00000", obj)
+	if err != nil || len(items) == 0 {
+		t.Fatalf("Extract: %v, %d items", err, len(items))
+	}
+	res := policy.New(model.Default()).Evaluate(&policy.Workload{
+		Name: "w", ServiceModel: "paas", Classification: "internal", Baseline: baseline,
+		Values: bodyValues(t), Evidence: items, Now: time.Now(),
+	})
+	if !res.Compliant {
+		t.Errorf("the evidence makes the workload non-compliant: %+v", res.Findings)
 	}
 }
 
