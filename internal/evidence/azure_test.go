@@ -19,7 +19,7 @@ func azureWith(base map[string]any, kv ...any) map[string]any {
 		out[k] = v
 	}
 	for i := 0; i+1 < len(kv); i += 2 {
-		k := kv[i].(string)
+		k, _ := kv[i].(string)
 		if kv[i+1] == azureAbsent {
 			delete(out, k)
 			continue

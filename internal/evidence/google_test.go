@@ -20,7 +20,8 @@ func gWith(base map[string]any, kv ...any) map[string]any {
 		out[k] = v
 	}
 	for i := 0; i+1 < len(kv); i += 2 {
-		out[kv[i].(string)] = kv[i+1]
+		k, _ := kv[i].(string)
+		out[k] = kv[i+1]
 	}
 	return out
 }
@@ -131,11 +132,11 @@ func cloudSQLWith(settings ...any) gObj {
 }
 
 func cloudSQLIP(kv ...any) []any {
-	return gList(gWith(cloudSQLSettings["ip_configuration"].([]any)[0].(gObj), kv...))
+	return gList(gWith(firstObj(cloudSQLSettings["ip_configuration"]), kv...))
 }
 
 func cloudSQLBackup(kv ...any) []any {
-	return gList(gWith(cloudSQLSettings["backup_configuration"].([]any)[0].(gObj), kv...))
+	return gList(gWith(firstObj(cloudSQLSettings["backup_configuration"]), kv...))
 }
 
 func cloudSQLRetention(n, unit any) []any {
@@ -144,7 +145,14 @@ func cloudSQLRetention(n, unit any) []any {
 
 func gceNIC(kv ...any) gObj { return gWith(gceInterface, kv...) }
 
-func gceBoot(kv ...any) []any { return gList(gWith(gceInstance["boot_disk"].([]any)[0].(gObj), kv...)) }
+func gceBoot(kv ...any) []any { return gList(gWith(firstObj(gceInstance["boot_disk"]), kv...)) }
+
+// firstObj is the first block of a nested block list.
+func firstObj(v any) gObj {
+	list, _ := v.([]any)
+	first, _ := list[0].(gObj)
+	return first
+}
 
 const (
 	gStrict       = "strict"

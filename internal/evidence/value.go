@@ -118,13 +118,13 @@ func joinPath(a, b string) string {
 func restPath(steps []step) string {
 	var b strings.Builder
 	for _, s := range steps {
-		switch {
-		case s.index == -1:
+		switch s.index {
+		case -1:
 			if b.Len() > 0 {
 				b.WriteByte('.')
 			}
 			b.WriteString(s.name)
-		case s.index == anyIndex:
+		case anyIndex:
 			b.WriteString("[*]")
 		default:
 			b.WriteString("[" + strconv.Itoa(s.index) + "]")

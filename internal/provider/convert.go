@@ -1,13 +1,10 @@
 package provider
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -50,28 +47,4 @@ func objectList(elemType types.ObjectType, items []map[string]attr.Value) (types
 	list, d := types.ListValue(elemType, elems)
 	diags.Append(d...)
 	return list, diags
-}
-
-var indexSuffix = regexp.MustCompile(`^(.*)\[(\d+)\]$`)
-
-// attributePath turns a control path such as "network.ingress_rules[2]" or
-// "encryption" into a framework path.
-func attributePath(p string) path.Path {
-	var out path.Path
-	for i, part := range strings.Split(p, ".") {
-		index := -1
-		if m := indexSuffix.FindStringSubmatch(part); m != nil {
-			part = m[1]
-			index, _ = strconv.Atoi(m[2])
-		}
-		if i == 0 {
-			out = path.Root(part)
-		} else {
-			out = out.AtName(part)
-		}
-		if index >= 0 {
-			out = out.AtListIndex(index)
-		}
-	}
-	return out
 }

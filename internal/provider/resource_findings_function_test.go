@@ -124,8 +124,8 @@ output "statuses" { value = [for f in provider::srm::resource_findings("aws_db_i
 func TestFunction_ResourceFindingsUnsupportedType(t *testing.T) {
 	t.Parallel()
 	functionError(t, `
-output "x" { value = provider::srm::resource_findings("aws_db_instanse", {}) }
-`, `resource type "aws_db_instanse" has no evidence mapping; did you mean "aws_db_instance"`)
+output "x" { value = provider::srm::resource_findings("aws_db_instnce", {}) }
+`, `resource type "aws_db_instnce" has no evidence mapping; did you mean "aws_db_instance"`)
 }
 
 func TestFunction_ResourceControls(t *testing.T) {

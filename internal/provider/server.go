@@ -111,7 +111,7 @@ func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.Configure
 	s.provider.Schema(ctx, provider.SchemaRequest{}, &sch)
 	raw, err := req.Config.Unmarshal(sch.Schema.Type().TerraformType(ctx))
 	if err != nil {
-		return resp, nil // the framework decoded it; keep its answer
+		return resp, nil //nolint:nilerr // the framework decoded it; keep its answer
 	}
 	var conf provider.ConfigureResponse
 	s.provider.Configure(ctx, provider.ConfigureRequest{Config: tfsdk.Config{Raw: raw, Schema: sch.Schema}}, &conf)
@@ -164,7 +164,8 @@ const workloadTypeName = "srm_workload"
 
 // workloadType is the object type of srm_workload, from its schema.
 var workloadType = sync.OnceValue(func() tftypes.Object {
-	return workloadSchemaOnce().Type().TerraformType(context.Background()).(tftypes.Object)
+	typ, _ := workloadSchemaOnce().Type().TerraformType(context.Background()).(tftypes.Object)
+	return typ
 })
 
 // resource is srm_workload as the framework would configure it for a request.
@@ -320,7 +321,7 @@ func workloadPlanBase(ctx context.Context, sch schema.Schema, config, proposed, 
 		return proposed
 	}
 	cfg, _ := rawObject(config)
-	typ := proposed.Type().(tftypes.Object)
+	typ, _ := proposed.Type().(tftypes.Object)
 	vals := make(map[string]tftypes.Value, len(top))
 	for name, v := range top {
 		vals[name] = v

@@ -125,12 +125,12 @@ func twoServers(t *testing.T, providerConfig map[string]tftypes.Value) (framewor
 		if err != nil {
 			t.Fatal(err)
 		}
-		pt := schemas.Provider.ValueType().(tftypes.Object)
+		pt, _ := schemas.Provider.ValueType().(tftypes.Object)
 		resp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: dynamicValue(t, pt, nullAttrs(pt, providerConfig))})
 		if err != nil || hasError(resp.Diagnostics) {
 			t.Fatalf("ConfigureProvider: %v %v", err, resp.Diagnostics)
 		}
-		typ = schemas.ResourceSchemas["srm_workload"].ValueType().(tftypes.Object)
+		typ, _ = schemas.ResourceSchemas["srm_workload"].ValueType().(tftypes.Object)
 	}
 	return framework, fast, typ
 }

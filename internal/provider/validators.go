@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"math/big"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -49,20 +47,6 @@ func dateValidator() validator.String {
 	}
 }
 
-func jsonObjectValidator() validator.String {
-	return stringCheck{
-		desc:    "value must be a JSON object",
-		summary: "Invalid JSON Document",
-		check: func(s string) error {
-			var obj map[string]any
-			if err := json.Unmarshal([]byte(s), &obj); err != nil {
-				return fmt.Errorf("the value must be a JSON object such as jsonencode({ Version = \"2012-10-17\", Statement = [...] }): %v", err)
-			}
-			return nil
-		},
-	}
-}
-
 func controlIDValidator() validator.String {
 	return stringCheck{
 		desc:    "value must be a control id of the catalog",
@@ -102,31 +86,4 @@ func baselineSpecValidator() validator.String {
 			return nil
 		},
 	}
-}
-
-// wholeNumberBetween accepts whole numbers in [minimum, maximum]; a fraction
-// or an out-of-range value gets an error that names the attribute and the
-// accepted range.
-type wholeNumberBetween struct {
-	minimum, maximum int64
-}
-
-func (v wholeNumberBetween) Description(context.Context) string {
-	return fmt.Sprintf("value must be a whole number between %d and %d", v.minimum, v.maximum)
-}
-
-func (v wholeNumberBetween) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v wholeNumberBetween) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	n := req.ConfigValue.ValueBigFloat()
-	if n.IsInt() && n.Cmp(big.NewFloat(float64(v.minimum))) >= 0 && n.Cmp(big.NewFloat(float64(v.maximum))) <= 0 {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value",
-		fmt.Sprintf("Attribute %s value must be a whole number between %d and %d, got: %s", req.Path, v.minimum, v.maximum, n.Text('g', -1)))
 }

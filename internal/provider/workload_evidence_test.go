@@ -65,9 +65,9 @@ func TestWorkloadEvidence_UnknownTypeKey(t *testing.T) {
 	t.Parallel()
 	unitTest(t, resource.TestStep{
 		Config: evidenceWorkload(`{
-    "module.db.aws_db_instanse.this[0]" = { storage_encrypted = true }
+    "module.db.aws_db_instnce.this[0]" = { storage_encrypted = true }
   }`, `{ at_rest = true, in_transit = true, min_tls_version = "1.2" }`),
-		ExpectError: errorMatching(`evidence["module.db.aws_db_instanse.this[0]"]: resource type "aws_db_instanse" has no evidence mapping; did you mean "aws_db_instance"`),
+		ExpectError: errorMatching(`evidence["module.db.aws_db_instnce.this[0]"]: resource type "aws_db_instnce" has no evidence mapping; did you mean "aws_db_instance"`),
 		PlanOnly:    true,
 	})
 }

@@ -29,11 +29,12 @@ func newInProcess(t *testing.T) *inProcess {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt := schemas.Provider.ValueType().(tftypes.Object)
+	pt, _ := schemas.Provider.ValueType().(tftypes.Object)
 	if _, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: dynamicValue(t, pt, nullAttrs(pt, nil))}); err != nil {
 		t.Fatal(err)
 	}
-	return &inProcess{srv: srv, typ: schemas.ResourceSchemas["srm_workload"].ValueType().(tftypes.Object)}
+	typ, _ := schemas.ResourceSchemas["srm_workload"].ValueType().(tftypes.Object)
+	return &inProcess{srv: srv, typ: typ}
 }
 
 func nullAttrs(typ tftypes.Object, set map[string]tftypes.Value) tftypes.Value {

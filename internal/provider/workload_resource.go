@@ -173,7 +173,7 @@ func (r *workloadResource) plan(ctx context.Context, config, planned, state tfty
 	}
 	if ready {
 		res := r.data.evaluator.Evaluate(w)
-		r.report(ctx, w, res, unchanged, diags)
+		r.report(ctx, res, unchanged, diags)
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
@@ -245,7 +245,8 @@ var planNames sync.Map // *providerData -> *sync.Map of name -> struct{}
 // workload of this walk had it already.
 func (r *workloadResource) nameSeenBefore(name string) bool {
 	names, _ := planNames.LoadOrStore(r.data, &sync.Map{})
-	_, seen := names.(*sync.Map).LoadOrStore(name, struct{}{})
+	m, _ := names.(*sync.Map)
+	_, seen := m.LoadOrStore(name, struct{}{})
 	return seen
 }
 
@@ -286,7 +287,7 @@ const destroyNote = "To destroy this workload anyway, skip that plan: terraform 
 // configuration. Failing an unchanged workload (stored in warn mode, or
 // whose exception has since expired) would block its destruction, so such
 // findings are warnings; findings and compliant still record them.
-func (r *workloadResource) report(ctx context.Context, w *policy.Workload, res policy.Result, unchanged bool, diags *diag.Diagnostics) {
+func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged bool, diags *diag.Diagnostics) {
 	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
 	add := func(p path.Path, hasPath bool, summary, detail string) {
 		switch {
