@@ -219,5 +219,11 @@ func checkServiceModel(id string, position int64) *function.FuncError {
 	if _, ok := m.ServiceModel(id); ok {
 		return nil
 	}
-	return function.NewArgumentFuncError(position, "service_model: unknown service model "+strconv.Quote(id)+"; valid values are "+model.Quoted(m.ServiceModelIDs()))
+	// The argument is quoted only when short: it may be anything, of any
+	// size, a secret included.
+	shown := fmt.Sprintf("(a string of %d characters)", len(id))
+	if len(id) <= 4 {
+		shown = strconv.Quote(id)
+	}
+	return function.NewArgumentFuncError(position, "service_model: unknown service model "+shown+"; valid values are "+model.Quoted(m.ServiceModelIDs()))
 }

@@ -55,7 +55,7 @@ output "onprem_patch" { value = provider::srm::owner("on_premises", "infrastruct
 func TestFunction_OwnerBadArguments(t *testing.T) {
 	t.Parallel()
 	functionError(t, `output "x" { value = provider::srm::owner("mainframe", "physical_security") }`,
-		`service_model: unknown service model "mainframe"; valid values are "on_premises"`)
+		`service_model: unknown service model (a string of 9 characters); valid values are "on_premises"`)
 	functionError(t, `output "x" { value = provider::srm::owner("iaas", "firewalls") }`,
 		`domain: unknown domain "firewalls"; valid values are "physical_security"`)
 }

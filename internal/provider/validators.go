@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -84,6 +85,32 @@ func baselineSpecValidator() validator.String {
 				return fmt.Errorf("%v. Set custom_baseline = srm_baseline.NAME.spec", err)
 			}
 			return nil
+		},
+	}
+}
+
+// oneOfValidator accepts one of valid. Unlike the framework's OneOf it never
+// echoes a long value: an argument of any size may be pasted there, a
+// secret included, so more than four characters are described, not quoted.
+func oneOfValidator(valid []string) validator.String {
+	return stringCheck{
+		desc:    "value must be one of " + model.Quoted(valid),
+		summary: "Invalid Attribute Value",
+		check: func(s string) error {
+			for _, v := range valid {
+				if s == v {
+					return nil
+				}
+			}
+			got := fmt.Sprintf("a string of %d characters", len(s))
+			if len(s) <= 4 {
+				got = strconv.Quote(s)
+			}
+			hint := ""
+			if near := model.Suggest(s, valid); len(near) > 0 && len(s) <= 64 {
+				hint = "; did you mean " + strconv.Quote(near[0]) + "?"
+			}
+			return fmt.Errorf("value must be one of %s, got %s%s", model.Quoted(valid), got, hint)
 		},
 	}
 }

@@ -159,3 +159,26 @@ func TestWorkload_DiagnosticsInStableCatalogOrder(t *testing.T) {
 		t.Fatal("no control findings to order")
 	}
 }
+
+// A hostile argument is not echoed back: an unknown service model of 40 KB
+// gives an error of a few hundred bytes naming the valid ids.
+func TestWorkload_LongInvalidValueNotEchoed(t *testing.T) {
+	p := newInProcess(t)
+	long := strings.Repeat("wJalrXUtnFEMI/K7MDENG", 2000)
+	cfg := dynamicValue(t, p.typ, nullAttrs(p.typ, map[string]tftypes.Value{"name": str("w"), "service_model": str(long)}))
+	resp, err := p.srv.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{TypeName: "srm_workload", Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Diagnostics) == 0 {
+		t.Fatal("an unknown service model validated")
+	}
+	for _, d := range resp.Diagnostics {
+		if len(d.Detail) > 600 || strings.Contains(d.Detail, "wJalr") {
+			t.Fatalf("diagnostic echoes the value (%d bytes): %.200s", len(d.Detail), d.Detail)
+		}
+		if !strings.Contains(d.Detail, `"iaas"`) {
+			t.Fatalf("diagnostic does not name the valid ids: %s", d.Detail)
+		}
+	}
+}

@@ -2,6 +2,14 @@
 # Pass the whole aws_s3_bucket_public_access_block resource: its bucket and
 # id may be unknown at plan, only the four settings are read. A setting left
 # out counts as off, as the resource defaults it to false.
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
 locals {
   # Stands in for aws_s3_bucket_public_access_block.reports.
   reports_public_access_block = {

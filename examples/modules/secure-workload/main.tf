@@ -41,6 +41,7 @@ resource "srm_workload" "this" {
   backup      = var.backup
   storage     = var.storage
   exceptions  = var.exceptions
+  evidence    = var.evidence
 
   # The baseline holds whatever enforcement the caller's provider uses: with
   # enforcement = "warn" the provider reports violations as warnings, and

@@ -65,3 +65,9 @@ variable "exceptions" {
   }))
   default = null
 }
+
+variable "evidence" {
+  description = "The caller's real resources, keyed by address: { \"aws_db_instance.orders\" = aws_db_instance.orders }. Their planned values fill omitted controls and override declarations."
+  type        = any
+  default     = null
+}

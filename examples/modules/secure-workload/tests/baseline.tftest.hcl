@@ -109,7 +109,32 @@ run "waiving_an_unlocked_control_passes" {
   }
 }
 
-# Evidence-based cases belong here once the module takes evidence from its
-# caller: a caller whose resources contradict what it declares fails with
-# expect_failures = [srm_workload.this], one whose resources prove a control
-# it omits passes.
+# Evidence from the caller's resources: a database that contradicts the
+# declared encryption fails; one that proves it lets the caller omit it.
+run "contradicting_evidence_fails" {
+  command = plan
+
+  variables {
+    evidence = {
+      "aws_db_instance.orders" = { storage_encrypted = false, backup_retention_period = 14, publicly_accessible = false }
+    }
+  }
+
+  expect_failures = [srm_workload.this]
+}
+
+run "evidence_proves_an_omitted_control" {
+  command = plan
+
+  variables {
+    encryption = { in_transit = true, min_tls_version = "1.2" }
+    evidence = {
+      "aws_db_instance.orders" = { storage_encrypted = true, backup_retention_period = 14, publicly_accessible = false }
+    }
+  }
+
+  assert {
+    condition     = srm_workload.this.compliant
+    error_message = "Evidence of encryption at rest should satisfy the omitted control."
+  }
+}
