@@ -62,7 +62,7 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	if resp.Error = req.Arguments.Get(ctx, &format, &arg); resp.Error != nil {
 		return
 	}
-	if !isReportFormat(format) {
+	if !slices.Contains(report.Formats, format) {
 		resp.Error = function.NewArgumentFuncError(0, "format: must be one of "+model.Quoted(report.Formats))
 		return
 	}
@@ -130,15 +130,6 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		"content": types.StringValue(out.Content), "total": num(out.Summary.Total), "violated": num(out.Summary.Violated),
 		"waived": num(out.Summary.Waived), "deferred": num(out.Summary.Deferred),
 	}))
-}
-
-func isReportFormat(f string) bool {
-	for _, v := range report.Formats {
-		if v == f {
-			return true
-		}
-	}
-	return false
 }
 
 // workloadFromObject reads an srm_workload object as a function receives it
@@ -209,21 +200,4 @@ func workloadFromObject(m *model.Model, engine *evidence.Engine, item any, now t
 	w.Exceptions, w.ExceptionsUnknown = exceptionsFromObject(obj["exceptions"])
 	w.ExceptionsUnknown = w.ExceptionsUnknown || evUnknown
 	return w, true, nil
-}
-
-func exceptionsFromObject(v any) (list []policy.Exception, unknown bool) {
-	if v == nil {
-		return nil, false
-	}
-	elems, ok := v.([]any)
-	if !ok || policy.ContainsUnknown(v) {
-		return nil, true
-	}
-	for _, e := range elems {
-		obj, _ := e.(map[string]any)
-		field := func(k string) string { s, _ := obj[k].(string); return s }
-		list = append(list, policy.Exception{Control: field("control"), Justification: field("justification"),
-			ApprovedBy: field("approved_by"), Expires: field("expires")})
-	}
-	return list, false
 }

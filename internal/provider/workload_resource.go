@@ -230,9 +230,9 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	}
 	w.Values = values
 	w.Evidence = items
-	var known bool
-	w.Exceptions, known = rawExceptions(top["exceptions"])
-	w.ExceptionsUnknown = !known || evidenceUnknown
+	var exceptionsUnknown bool
+	w.Exceptions, exceptionsUnknown = exceptionsFromObject(toGo(top["exceptions"]))
+	w.ExceptionsUnknown = exceptionsUnknown || evidenceUnknown
 	return w, true
 }
 

@@ -135,26 +135,21 @@ func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown b
 	}
 }
 
-// rawExceptions reads the exceptions list; known is false when any part of it
-// is unknown.
-func rawExceptions(raw tftypes.Value) (list []policy.Exception, known bool) {
-	if raw.IsNull() {
-		return nil, true
-	}
-	if !raw.IsFullyKnown() {
+// exceptionsFromObject reads the exceptions list from its generic value;
+// unknown is true while any part of it is not known.
+func exceptionsFromObject(v any) (list []policy.Exception, unknown bool) {
+	if v == nil {
 		return nil, false
 	}
-	var elems []tftypes.Value
-	if err := raw.As(&elems); err != nil {
+	elems, ok := v.([]any)
+	if !ok || policy.ContainsUnknown(v) {
 		return nil, true
 	}
 	for _, e := range elems {
-		attrs, _ := rawObject(e)
-		field := func(name string) string { s, _ := rawString(attrs[name]); return s }
-		list = append(list, policy.Exception{
-			Control: field("control"), Justification: field("justification"),
-			ApprovedBy: field("approved_by"), Expires: field("expires"),
-		})
+		obj, _ := e.(map[string]any)
+		field := func(k string) string { s, _ := obj[k].(string); return s }
+		list = append(list, policy.Exception{Control: field("control"), Justification: field("justification"),
+			ApprovedBy: field("approved_by"), Expires: field("expires")})
 	}
-	return list, true
+	return list, false
 }
