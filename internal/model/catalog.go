@@ -128,6 +128,11 @@ func (m *Model) indexCatalog() {
 	for i := range m.Groups {
 		m.groupIndex[m.Groups[i].ID] = &m.Groups[i]
 	}
+	m.groupControls = make(map[string][]Control, len(m.Groups)+1)
+	for _, c := range m.Controls {
+		g, _ := c.Group()
+		m.groupControls[g] = append(m.groupControls[g], c)
+	}
 	m.baselineIdx = make(map[string]*Baseline, len(m.Baselines))
 	for i := range m.Baselines {
 		m.baselineIdx[m.Baselines[i].ID] = &m.Baselines[i]
@@ -148,8 +153,16 @@ func (m *Model) ControlIDs() []string {
 	return idsOf(m.Controls, func(c Control) string { return c.ID })
 }
 
-// GroupControls returns the controls of a group in catalog order.
+// GroupControls returns the controls of a group in catalog order. The
+// evaluator asks for every group on every plan, so the answer is built once;
+// callers must not modify it.
 func (m *Model) GroupControls(group string) []Control {
+	if cs, ok := m.groupControls[group]; ok {
+		return cs[:len(cs):len(cs)]
+	}
+	if m.groupControls != nil {
+		return nil
+	}
 	var out []Control
 	for _, c := range m.Controls {
 		if g, _ := c.Group(); g == group {

@@ -118,9 +118,11 @@ type Model struct {
 	modelIndex   map[string]*ServiceModel
 	controlIndex map[string]*Control
 	groupIndex   map[string]*Group
-	sourceIndex  map[string]*Source
-	baselineIdx  map[string]*Baseline
-	knownIndex   map[string]*KnownIDs
+	// groupControls holds each group's controls, "" the top-level ones.
+	groupControls map[string][]Control
+	sourceIndex   map[string]*Source
+	baselineIdx   map[string]*Baseline
+	knownIndex    map[string]*KnownIDs
 }
 
 //go:embed data/*.json

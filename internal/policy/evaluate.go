@@ -24,11 +24,7 @@ func (e *Evaluator) Model() *model.Model { return e.m }
 // and baseline must be valid; the provider's schema validators ensure that.
 func (e *Evaluator) Evaluate(w *Workload) Result {
 	m := e.m
-	res := Result{
-		CustomerDomains: nonNil(m.DomainsByOwner(w.ServiceModel, model.OwnerCustomer)),
-		ProviderDomains: nonNil(m.DomainsByOwner(w.ServiceModel, model.OwnerProvider)),
-		SharedDomains:   nonNil(m.DomainsByOwner(w.ServiceModel, model.OwnerShared)),
-	}
+	var res Result
 	locked := map[string]string{}
 	evidence := map[string][]*Evidence{}
 	for i := range w.Evidence {

@@ -141,9 +141,6 @@ type Notice struct {
 
 // Result is the evaluation of one workload.
 type Result struct {
-	CustomerDomains  []string
-	ProviderDomains  []string
-	SharedDomains    []string
 	RequiredControls []string
 	Findings         []Finding
 	Notices          []Notice

@@ -40,16 +40,19 @@ import (
 // (BENCHMARKS.md). The schema stays the framework schema the resource
 // declares; workloadPlanBase reads it.
 //
-// When no TF_LOG* variable asks for logs, the per-resource calls also run
-// with a context that keeps the request's cancellation but none of the
-// per-request loggers the plugin server attaches. The SDK builds its trace
-// entries even when nobody reads them; on a plan of 1,000 workloads that was
-// half the provider's CPU time, and at 5,000 it held the peak memory near
-// 400 MB instead of under 50 MB. With TF_LOG set, the loggers stay.
+// When no TF_LOG* variable asks for logs, nobody reads the provider's logs:
+// Terraform discards them. The per-resource calls then run with a context
+// that keeps the request's cancellation but none of the per-request loggers
+// the plugin server attaches, and the plugin server's own loggers are set
+// off (silencePluginLogs). Both build and write trace entries otherwise: on
+// a plan of 1,000 workloads the first was half the provider's CPU time, and
+// at 5,000 it held the peak memory near 400 MB instead of under 50 MB; the
+// second wrote four JSON lines to stderr per call (BENCHMARKS.md). With
+// TF_LOG set, everything logs as the SDKs do by default.
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 	p := New(version)()
 	framework := providerserver.NewProtocol6(p)
-	quiet := !loggingRequested(os.Environ())
+	quiet := silencePluginLogs()
 	return func() tfprotov6.ProviderServer {
 		return &server{ProviderServer: framework(), provider: p, quiet: quiet, unconfigured: sync.OnceValue(defaultProviderData)}
 	}
@@ -60,7 +63,29 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 // variable is set. The scale benchmark's no-op floor uses it, so the floor
 // differs from srm_workload only in what the resource does.
 func QuietServer(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
-	return &server{ProviderServer: s, quiet: !loggingRequested(os.Environ())}
+	return &server{ProviderServer: s, quiet: silencePluginLogs()}
+}
+
+// logsRequested is read once per process: silencePluginLogs sets TF_LOG_*
+// variables itself.
+var logsRequested = sync.OnceValue(func() bool { return loggingRequested(os.Environ()) })
+
+// pluginLogLevels are the variables terraform-plugin-go and
+// terraform-plugin-log read on every request for the level of the SDK's
+// loggers (root, protocol, framework) and the provider's; unset, each logs
+// at TRACE and leaves the filtering to Terraform.
+var pluginLogLevels = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"}
+
+// silencePluginLogs sets the plugin SDKs' loggers off when no TF_LOG*
+// variable asks for logs, and reports whether it did.
+func silencePluginLogs() bool {
+	if logsRequested() {
+		return false
+	}
+	for _, name := range pluginLogLevels {
+		_ = os.Setenv(name, "OFF")
+	}
+	return true
 }
 
 func loggingRequested(environ []string) bool {
@@ -185,7 +210,7 @@ func (s *server) validateWorkload(ctx context.Context, req *tfprotov6.ValidateRe
 		return &tfprotov6.ValidateResourceConfigResponse{}
 	}
 	typ := workloadType()
-	raw, err := req.Config.Unmarshal(typ)
+	raw, err := decodeValue(req.Config, typ)
 	if err != nil {
 		var diags diag.Diagnostics
 		diags.AddError("Unable to Read Configuration", "An unexpected error was encountered reading the configuration "+
@@ -274,7 +299,7 @@ func (s *server) planWorkload(ctx context.Context, req *tfprotov6.PlanResourceCh
 		if dv == nil {
 			return tftypes.NewValue(typ, nil)
 		}
-		v, err := dv.Unmarshal(typ)
+		v, err := decodeValue(dv, typ)
 		if err != nil {
 			diags.AddError("Unable to Read "+what, "An unexpected error was encountered reading the "+what+
 				" of srm_workload. Please report this issue to the provider developers.\n\n"+err.Error())

@@ -383,10 +383,6 @@ func configUnchanged(plan map[string]tftypes.Value, state tftypes.Value) bool {
 	return true
 }
 
-// resultListAttributes are the computed string lists, in the order
-// results() fills them.
-var resultListAttributes = []string{"customer_domains", "provider_domains", "shared_domains", "required_controls"}
-
 // plannedValues collects what ModifyPlan decides and writes it into the plan
 // in one object rebuild, rather than one framework call per attribute: on a
 // plan of thousands of workloads those calls were a large share of the
@@ -418,18 +414,13 @@ func rawStringList(values []string) []tftypes.Value {
 }
 
 func (p *plannedValues) unknownResults() {
-	for _, name := range resultListAttributes {
-		p.unknown(name)
-	}
+	p.unknown("required_controls")
 	p.unknown("findings")
 	p.unknown("compliant")
 }
 
 func (p *plannedValues) results(res policy.Result, w *policy.Workload) {
-	lists := [][]string{res.CustomerDomains, res.ProviderDomains, res.SharedDomains, res.RequiredControls}
-	for i, name := range resultListAttributes {
-		p.set(name, rawStringList(lists[i]))
-	}
+	p.set("required_controls", rawStringList(res.RequiredControls))
 	if len(res.Deferred) > 0 {
 		p.unknown("findings")
 		p.unknown("compliant")

@@ -235,9 +235,6 @@ func workloadSchema(m *model.Model) schema.Schema {
 				"expires": schema.StringAttribute{Required: true, MarkdownDescription: "When the waiver ends: a date `YYYY-MM-DD` (valid through that day, UTC) or an RFC 3339 time.",
 					Validators: []validator.String{dateValidator()}},
 			}}},
-		"customer_domains":  strList("Domains the customer owns alone under `service_model`, in matrix order."),
-		"provider_domains":  strList("Domains the cloud provider owns under `service_model`; they never require anything."),
-		"shared_domains":    strList("Domains where both sides have duties under `service_model`."),
 		"required_controls": strList("Control ids the workload must declare under its baseline, in catalog order."),
 		"evidence": schema.DynamicAttribute{Optional: true, Sensitive: true,
 			MarkdownDescription: "Real resources whose planned values prove (or disprove) controls: an object from resource address to " +
