@@ -3,9 +3,12 @@ package provider
 import (
 	"encoding/binary"
 	"errors"
+	"maps"
 	"math"
 	"math/big"
+	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -51,14 +54,112 @@ func decodeMsgPack(data []byte, typ tftypes.Type) (v tftypes.Value, err error) {
 	return d.value(typ)
 }
 
+// decodeObjectSpans decodes a request's object value as decodeValue does
+// and also returns each top-level attribute's own encoding, which
+// encodeObject can copy back; spans is nil when the value was not decoded
+// here.
+func decodeObjectSpans(dv *tfprotov6.DynamicValue, typ tftypes.Object) (v tftypes.Value, spans map[string][]byte, err error) {
+	if dv.JSON != nil || dv.MsgPack == nil {
+		v, err = dv.Unmarshal(typ)
+		return v, nil, err
+	}
+	v, spans, err = func() (v tftypes.Value, spans map[string][]byte, err error) {
+		defer func() {
+			if recover() != nil {
+				err = errMsgPack
+			}
+		}()
+		d := msgpackReader{b: dv.MsgPack}
+		if c, err := d.peek(); err != nil || c == 0xc0 || isExt(c) {
+			// Null or unknown: nothing to keep.
+			v, err = d.value(typ)
+			return v, nil, err
+		}
+		spans = make(map[string][]byte, len(typ.AttributeTypes))
+		vals, err := d.entries(typ.AttributeTypes, nil, spans)
+		if err != nil {
+			return tftypes.Value{}, nil, err
+		}
+		return tftypes.NewValue(tftypes.Object{AttributeTypes: typ.AttributeTypes}, vals), spans, nil
+	}()
+	if err == nil || errors.Is(err, errTruncated) {
+		return v, spans, err
+	}
+	v, err = dv.Unmarshal(typ)
+	return v, nil, err
+}
+
+// encodeObject encodes an object value of typ as tfprotov6.NewDynamicValue
+// does, except that the attributes named in keep are copied from their
+// encoding in spans instead of encoded again. The caller keeps only
+// attributes whose value it knows to be the one spans was read from:
+// srm_workload's plan copies the configuration-only attributes of the
+// proposed new state, which a plan may not change. Encoding them again
+// marshals the type of every dynamic value to JSON, the largest part of
+// encoding a workload with evidence.
+func encodeObject(typ tftypes.Object, v tftypes.Value, spans map[string][]byte, keep map[string]bool) (tfprotov6.DynamicValue, error) {
+	attrs, ok := rawObject(v)
+	if !ok || spans == nil {
+		return tfprotov6.NewDynamicValue(typ, v)
+	}
+	names := slices.Sorted(maps.Keys(typ.AttributeTypes))
+	out := appendMapHeader(make([]byte, 0, 4096), len(names))
+	for _, name := range names {
+		out = appendString(out, name)
+		if raw, ok := spans[name]; ok && keep[name] {
+			out = append(out, raw...)
+			continue
+		}
+		av, ok := attrs[name]
+		if !ok {
+			return tfprotov6.NewDynamicValue(typ, v) // tftypes says what is missing
+		}
+		dv, err := tfprotov6.NewDynamicValue(typ.AttributeTypes[name], av)
+		if err != nil {
+			return tfprotov6.DynamicValue{}, err
+		}
+		out = append(out, dv.MsgPack...)
+	}
+	return tfprotov6.DynamicValue{MsgPack: out}, nil
+}
+
+func appendMapHeader(b []byte, n int) []byte {
+	switch {
+	case n < 16:
+		return append(b, 0x80|byte(n))
+	case n <= math.MaxUint16:
+		return binary.BigEndian.AppendUint16(append(b, 0xde), uint16(n))
+	}
+	return binary.BigEndian.AppendUint32(append(b, 0xdf), uint32(n))
+}
+
+func appendString(b []byte, s string) []byte {
+	switch n := len(s); {
+	case n < 32:
+		b = append(b, 0xa0|byte(n))
+	case n <= math.MaxUint8:
+		b = append(b, 0xd9, byte(n))
+	case n <= math.MaxUint16:
+		b = binary.BigEndian.AppendUint16(append(b, 0xda), uint16(n))
+	default:
+		b = binary.BigEndian.AppendUint32(append(b, 0xdb), uint32(n))
+	}
+	return append(b, s...)
+}
+
 // jsonTypes holds parsed dynamic types by their JSON text. It is bounded:
-// types come from configuration, and a configuration has few.
+// types come from configuration, and a configuration has few short ones
+// (a control group's); long ones (a resource's, in evidence) are usually
+// keyed by an address, so each is new, and typeParser reads them.
 var jsonTypes = struct {
 	sync.RWMutex
 	m map[string]tftypes.Type
 }{m: map[string]tftypes.Type{}}
 
-const maxJSONTypes = 4096
+const (
+	maxJSONTypes   = 4096
+	maxJSONTypeLen = 1024
+)
 
 func parseJSONType(b []byte) (tftypes.Type, error) {
 	jsonTypes.RLock()
@@ -67,19 +168,197 @@ func parseJSONType(b []byte) (tftypes.Type, error) {
 	if ok {
 		return t, nil
 	}
-	t, err := tftypes.ParseJSONType(b) //nolint:staticcheck // the protocol's encoding of a dynamic value's type
-	if err != nil {
-		return nil, err
+	p := typeParser{b: b}
+	t, err := p.typ()
+	if err != nil || !p.end() {
+		// Not the plain form: tftypes reads it, or says why not.
+		if t, err = tftypes.ParseJSONType(b); err != nil { //nolint:staticcheck // the protocol's encoding of a dynamic value's type
+			return nil, err
+		}
 	}
-	jsonTypes.Lock()
-	if len(jsonTypes.m) < maxJSONTypes {
-		jsonTypes.m[string(b)] = t
+	if len(b) <= maxJSONTypeLen {
+		jsonTypes.Lock()
+		if len(jsonTypes.m) < maxJSONTypes {
+			jsonTypes.m[string(b)] = t
+		}
+		jsonTypes.Unlock()
 	}
-	jsonTypes.Unlock()
 	return t, nil
 }
 
+// typeParser reads the JSON form of a type as tftypes.ParseJSONType does,
+// without reflection: a primitive name, ["list"|"set"|"map", T],
+// ["object", {name: T, ...}] or ["tuple", [T, ...]]. Whatever else it meets
+// (an escaped name, optional attributes, extra elements) is left to
+// tftypes.ParseJSONType. The same JSON text of a resource's type, with a
+// different address as its key, arrives for every workload's evidence, so
+// the text cache alone does not serve it.
+type typeParser struct {
+	b   []byte
+	off int
+}
+
+func (p *typeParser) space() {
+	for p.off < len(p.b) && (p.b[p.off] == ' ' || p.b[p.off] == '\t' || p.b[p.off] == '\n' || p.b[p.off] == '\r') {
+		p.off++
+	}
+}
+
+// end reports whether only space is left.
+func (p *typeParser) end() bool {
+	p.space()
+	return p.off == len(p.b)
+}
+
+// expect consumes c, after space.
+func (p *typeParser) expect(c byte) bool {
+	p.space()
+	if p.off < len(p.b) && p.b[p.off] == c {
+		p.off++
+		return true
+	}
+	return false
+}
+
+// name reads a JSON string without escapes, of valid UTF-8.
+func (p *typeParser) name() (string, error) {
+	if !p.expect('"') {
+		return "", errTypeJSON
+	}
+	start := p.off
+	for p.off < len(p.b) {
+		switch c := p.b[p.off]; {
+		case c == '"':
+			p.off++
+			name := p.b[start : p.off-1]
+			if !utf8.Valid(name) {
+				return "", errTypeJSON // encoding/json replaces invalid bytes
+			}
+			return string(name), nil
+		case c == '\\' || c < 0x20:
+			return "", errTypeJSON
+		}
+		p.off++
+	}
+	return "", errTypeJSON
+}
+
+func (p *typeParser) typ() (tftypes.Type, error) {
+	if p.expect('[') {
+		return p.complex()
+	}
+	name, err := p.name()
+	if err != nil {
+		return nil, err
+	}
+	switch name {
+	case "bool":
+		return tftypes.Bool, nil
+	case "number":
+		return tftypes.Number, nil
+	case "string":
+		return tftypes.String, nil
+	case "dynamic":
+		return tftypes.DynamicPseudoType, nil
+	}
+	return nil, errTypeJSON
+}
+
+// complex reads what follows the '[' of a complex type.
+func (p *typeParser) complex() (tftypes.Type, error) {
+	kind, err := p.name()
+	if err != nil || !p.expect(',') {
+		return nil, errTypeJSON
+	}
+	var t tftypes.Type
+	switch kind {
+	case "list", "set", "map":
+		elem, err := p.typ()
+		if err != nil {
+			return nil, err
+		}
+		switch kind {
+		case "list":
+			t = tftypes.List{ElementType: elem}
+		case "set":
+			t = tftypes.Set{ElementType: elem}
+		default:
+			t = tftypes.Map{ElementType: elem}
+		}
+	case "object":
+		attrs, err := p.attributes()
+		if err != nil {
+			return nil, err
+		}
+		t = tftypes.Object{AttributeTypes: attrs, OptionalAttributes: map[string]struct{}{}}
+	case "tuple":
+		elems, err := p.elements()
+		if err != nil {
+			return nil, err
+		}
+		t = tftypes.Tuple{ElementTypes: elems}
+	default:
+		return nil, errTypeJSON
+	}
+	if !p.expect(']') {
+		return nil, errTypeJSON
+	}
+	return t, nil
+}
+
+func (p *typeParser) attributes() (map[string]tftypes.Type, error) {
+	if !p.expect('{') {
+		return nil, errTypeJSON
+	}
+	attrs := map[string]tftypes.Type{}
+	if p.expect('}') {
+		return attrs, nil
+	}
+	for {
+		name, err := p.name()
+		if err != nil || !p.expect(':') {
+			return nil, errTypeJSON
+		}
+		if _, dup := attrs[name]; dup {
+			return nil, errTypeJSON
+		}
+		if attrs[name], err = p.typ(); err != nil {
+			return nil, err
+		}
+		if p.expect('}') {
+			return attrs, nil
+		}
+		if !p.expect(',') {
+			return nil, errTypeJSON
+		}
+	}
+}
+
+func (p *typeParser) elements() ([]tftypes.Type, error) {
+	if !p.expect('[') {
+		return nil, errTypeJSON
+	}
+	elems := []tftypes.Type{}
+	if p.expect(']') {
+		return elems, nil
+	}
+	for {
+		t, err := p.typ()
+		if err != nil {
+			return nil, err
+		}
+		elems = append(elems, t)
+		if p.expect(']') {
+			return elems, nil
+		}
+		if !p.expect(',') {
+			return nil, errTypeJSON
+		}
+	}
+}
+
 var (
+	errTypeJSON  = errors.New("unexpected type JSON")
 	errMsgPack   = errors.New("unexpected msgpack encoding")
 	errTruncated = errors.New("invalid msgpack value: a length exceeds the data that follows it")
 )
@@ -350,7 +629,7 @@ func (d *msgpackReader) object(t tftypes.Object) (tftypes.Value, error) {
 	if attrs == nil {
 		attrs = map[string]tftypes.Type{} // an object with no attributes
 	}
-	vals, err := d.entries(attrs, nil)
+	vals, err := d.entries(attrs, nil, nil)
 	if err != nil {
 		return tftypes.Value{}, err
 	}
@@ -358,7 +637,7 @@ func (d *msgpackReader) object(t tftypes.Object) (tftypes.Value, error) {
 }
 
 func (d *msgpackReader) mapValue(elem tftypes.Type) (tftypes.Value, error) {
-	vals, err := d.entries(nil, elem)
+	vals, err := d.entries(nil, elem, nil)
 	if err != nil {
 		return tftypes.Value{}, err
 	}
@@ -366,8 +645,9 @@ func (d *msgpackReader) mapValue(elem tftypes.Type) (tftypes.Value, error) {
 }
 
 // entries reads a map: an object's, with exactly the attributes attrs
-// names, or a map's, every value of type elem.
-func (d *msgpackReader) entries(attrs map[string]tftypes.Type, elem tftypes.Type) (map[string]tftypes.Value, error) {
+// names, or a map's, every value of type elem. With spans, it records
+// each value's encoding there.
+func (d *msgpackReader) entries(attrs map[string]tftypes.Type, elem tftypes.Type, spans map[string][]byte) (map[string]tftypes.Value, error) {
 	n, err := d.mapLen()
 	if err != nil {
 		return nil, err
@@ -388,11 +668,15 @@ func (d *msgpackReader) entries(attrs map[string]tftypes.Type, elem tftypes.Type
 				return nil, errMsgPack
 			}
 		}
+		start := d.off
 		v, err := d.value(typ)
 		if err != nil {
 			return nil, err
 		}
 		vals[string(key)] = v
+		if spans != nil {
+			spans[string(key)] = d.b[start:d.off:d.off]
+		}
 	}
 	return vals, nil
 }

@@ -275,3 +275,78 @@ func FuzzDecodeValue(f *testing.F) {
 		sameDecoding(t, data, types[int(which)%len(types)])
 	})
 }
+
+// sameTypeParse checks typeParser against tftypes.ParseJSONType on text: it
+// either refuses (and parseJSONType asks tftypes) or reads the same type.
+func sameTypeParse(t *testing.T, text []byte) {
+	t.Helper()
+	p := typeParser{b: text}
+	got, err := p.typ()
+	if err != nil || !p.end() {
+		return
+	}
+	want, err := tftypes.ParseJSONType(text) //nolint:staticcheck // the reference
+	switch {
+	case err != nil:
+		t.Errorf("typeParser read %q as %s; tftypes refuses it: %v", text, got, err)
+	case !got.Equal(want):
+		t.Errorf("typeParser read %q as %s; tftypes reads %s", text, got, want)
+	}
+}
+
+func TestTypeParserMatchesTftypes(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		typ := randomType(r, 4)
+		text, err := typ.MarshalJSON() //nolint:staticcheck // the protocol's type JSON, as tftypes writes it
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := typeParser{b: text}
+		if _, err := p.typ(); err != nil || !p.end() {
+			t.Fatalf("typeParser refused %s as tftypes writes it", text)
+		}
+		sameTypeParse(t, text)
+	}
+	for _, text := range []string{
+		` [ "object" , { "a b" : "string" , "c" : [ "list" , "number" ] } ] `,
+		`["object",{}]`, `["tuple",[]]`, `["map",["set","bool"]]`, `"dynamic"`,
+	} {
+		sameTypeParse(t, []byte(text))
+		if _, err := parseJSONType([]byte(text)); err != nil {
+			t.Errorf("parseJSONType(%s): %v", text, err)
+		}
+	}
+	// Left to tftypes: escapes, optional attributes, trailing text; each
+	// still parses, or fails, as tftypes says.
+	for text, ok := range map[string]bool{
+		`["object",{"a\"b":"string"}]`:    true,
+		`["object",{"a":"string"},["a"]]`: true,
+		`"string" "number"`:               false,
+		`["list"]`:                        false,
+		`"text"`:                          false,
+	} {
+		p := typeParser{b: []byte(text)}
+		if _, err := p.typ(); err == nil && p.end() {
+			t.Errorf("typeParser read %s itself; it should leave it to tftypes", text)
+		}
+		_, err := parseJSONType([]byte(text))
+		_, want := tftypes.ParseJSONType([]byte(text)) //nolint:staticcheck // the reference
+		if (err == nil) != ok || (want == nil) != ok {
+			t.Errorf("parseJSONType(%s) error %v, tftypes %v; want ok = %v", text, err, want, ok)
+		}
+	}
+}
+
+func FuzzTypeParser(f *testing.F) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20 {
+		text, err := randomType(r, 3).MarshalJSON() //nolint:staticcheck // as above
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(text)
+	}
+	f.Fuzz(sameTypeParse)
+}

@@ -295,31 +295,34 @@ func validateAttribute(ctx context.Context, a schema.Attribute, p path.Path, pe 
 func (s *server) planWorkload(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	typ := workloadType()
 	var diags diag.Diagnostics
-	decode := func(dv *tfprotov6.DynamicValue, what string) tftypes.Value {
+	decode := func(dv *tfprotov6.DynamicValue, what string) (tftypes.Value, map[string][]byte) {
 		if dv == nil {
-			return tftypes.NewValue(typ, nil)
+			return tftypes.NewValue(typ, nil), nil
 		}
-		v, err := decodeValue(dv, typ)
+		v, spans, err := decodeObjectSpans(dv, typ)
 		if err != nil {
 			diags.AddError("Unable to Read "+what, "An unexpected error was encountered reading the "+what+
 				" of srm_workload. Please report this issue to the provider developers.\n\n"+err.Error())
 		}
-		return v
+		return v, spans
 	}
-	config := decode(req.Config, "configuration")
+	config, spans := decode(req.Config, "configuration")
 	proposed := config
 	// For a new workload Terraform usually proposes the configuration
 	// itself: the same bytes decode to the same value, once.
 	if req.ProposedNewState == nil || req.Config == nil || !sameDynamicValue(*req.ProposedNewState, *req.Config) {
-		proposed = decode(req.ProposedNewState, "proposed new state")
+		proposed, spans = decode(req.ProposedNewState, "proposed new state")
 	}
-	prior := decode(req.PriorState, "prior state")
+	prior, _ := decode(req.PriorState, "prior state")
 	if diags.HasError() {
 		return &tfprotov6.PlanResourceChangeResponse{Diagnostics: toProtoDiagnostics(diags)}
 	}
 	planned := s.resource().plan(ctx, config, workloadPlanBase(ctx, workloadSchemaOnce(), config, proposed, prior), prior, &diags)
 	resp := &tfprotov6.PlanResourceChangeResponse{Diagnostics: toProtoDiagnostics(diags), PlannedPrivate: req.PriorPrivate}
-	state, err := tfprotov6.NewDynamicValue(typ, planned)
+	// A plan keeps the proposed value of every attribute that is not
+	// computed (Terraform rejects one that changes them), so those are
+	// copied as they arrived.
+	state, err := encodeObject(typ, planned, spans, configOnlyAttributes())
 	if err != nil {
 		resp.Diagnostics = append(resp.Diagnostics, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError,
 			Summary: "Unable to Write Plan", Detail: "An unexpected error was encountered writing the plan of srm_workload. " +
@@ -329,6 +332,18 @@ func (s *server) planWorkload(ctx context.Context, req *tfprotov6.PlanResourceCh
 	resp.PlannedState = &state
 	return resp
 }
+
+// configOnlyAttributes are srm_workload's attributes that are not computed:
+// their planned value is always the proposed one.
+var configOnlyAttributes = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for name, a := range workloadSchemaOnce().Attributes {
+		if !a.IsComputed() {
+			out[name] = true
+		}
+	}
+	return out
+})
 
 func sameDynamicValue(a, b tfprotov6.DynamicValue) bool {
 	return a.JSON == nil && b.JSON == nil && a.MsgPack != nil && bytes.Equal(a.MsgPack, b.MsgPack)

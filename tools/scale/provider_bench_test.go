@@ -20,14 +20,23 @@ import (
 type providerHarness struct {
 	srv          tfprotov6.ProviderServer
 	workloadType tftypes.Object
-	config       *tfprotov6.DynamicValue
-	prior        *tfprotov6.DynamicValue
+	// configs are the workloads a run cycles through; next is the one
+	// the next call sends.
+	configs []*tfprotov6.DynamicValue
+	next    int
+	prior   *tfprotov6.DynamicValue
 }
+
+// distinctEvidence is how many workloads an evidence benchmark cycles
+// through: each one's evidence is keyed by its own resource address, so its
+// type differs from every other's, as in a real plan.
+const distinctEvidence = 1000
 
 // newProviderHarness serves the provider as the plugin binary does; with
 // frameworkOnly, through the framework's server alone, without the
-// provider's fast path, for comparison.
-func newProviderHarness(tb testing.TB, frameworkOnly bool) *providerHarness {
+// provider's fast path, for comparison. With evidence, every workload
+// carries the scale benchmark's aws_db_instance object.
+func newProviderHarness(tb testing.TB, frameworkOnly, evidence bool) *providerHarness {
 	tb.Helper()
 	ctx := context.Background()
 	srv := provider.NewProtocol6Server("bench")()
@@ -45,13 +54,21 @@ func newProviderHarness(tb testing.TB, frameworkOnly bool) *providerHarness {
 		tb.Fatalf("ConfigureProvider: %v %v", err, conf.Diagnostics)
 	}
 	h := &providerHarness{srv: srv, workloadType: schemas.ResourceSchemas["srm_workload"].ValueType().(tftypes.Object)}
-	h.config = dynamic(tb, h.workloadType, h.workloadValue(tb, "w00001", "iaas"))
+	n := 1
+	if evidence {
+		n = distinctEvidence
+	}
+	for i := range n {
+		name := workloadName(i)
+		v := h.workloadValue(tb, name, "iaas", evidence)
+		h.configs = append(h.configs, dynamic(tb, h.workloadType, v))
+	}
 	h.prior = dynamic(tb, h.workloadType, tftypes.NewValue(h.workloadType, nil))
 	return h
 }
 
 // workloadValue is the generated body as the configuration Terraform sends.
-func (h *providerHarness) workloadValue(tb testing.TB, name, serviceModel string) tftypes.Value {
+func (h *providerHarness) workloadValue(tb testing.TB, name, serviceModel string, evidence bool) tftypes.Value {
 	tb.Helper()
 	groups := map[string]map[string]tftypes.Value{}
 	for _, cv := range body {
@@ -75,7 +92,55 @@ func (h *providerHarness) workloadValue(tb testing.TB, name, serviceModel string
 		}
 		set[g] = tftypes.NewValue(tftypes.Object{AttributeTypes: types}, attrs)
 	}
+	if evidence {
+		db := dbInstanceValue(tb, name)
+		set["evidence"] = objectOf(map[string]tftypes.Value{"aws_db_instance." + name: db})
+	}
 	return objectWith(h.workloadType, set)
+}
+
+// objectOf is an object literal's value: its type is its attributes'.
+func objectOf(attrs map[string]tftypes.Value) tftypes.Value {
+	types := make(map[string]tftypes.Type, len(attrs))
+	for a, v := range attrs {
+		types[a] = v.Type()
+	}
+	return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, attrs)
+}
+
+// dbInstanceValue is dbInstance as Terraform sends the object literal:
+// lists as tuples, maps as objects.
+func dbInstanceValue(tb testing.TB, name string) tftypes.Value {
+	tb.Helper()
+	attrs := map[string]tftypes.Value{"identifier": tftypes.NewValue(tftypes.String, name)}
+	for _, a := range dbAttributes {
+		attrs[a.name] = hclLiteral(tb, a.value)
+	}
+	return objectOf(attrs)
+}
+
+// hclLiteral reads the literals dbAttributes uses: scalars, a list of
+// strings, an object of strings.
+func hclLiteral(tb testing.TB, v string) tftypes.Value {
+	tb.Helper()
+	switch {
+	case strings.HasPrefix(v, "["):
+		var elems []tftypes.Value
+		var types []tftypes.Type
+		for _, e := range strings.Split(strings.Trim(v, "[]"), ",") {
+			elems = append(elems, literal(tb, strings.TrimSpace(e)))
+			types = append(types, tftypes.String)
+		}
+		return tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems)
+	case strings.HasPrefix(v, "{"):
+		attrs := map[string]tftypes.Value{}
+		for _, kv := range strings.Split(strings.Trim(v, "{} "), ",") {
+			k, val, _ := strings.Cut(kv, "=")
+			attrs[strings.TrimSpace(k)] = literal(tb, strings.TrimSpace(val))
+		}
+		return objectOf(attrs)
+	}
+	return literal(tb, v)
 }
 
 func literal(tb testing.TB, v string) tftypes.Value {
@@ -121,16 +186,24 @@ func dynamic(tb testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.Dynami
 
 func (h *providerHarness) validate(tb testing.TB) {
 	resp, err := h.srv.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{
-		TypeName: "srm_workload", Config: h.config,
+		TypeName: "srm_workload", Config: h.config(),
 	})
 	if err != nil || len(resp.Diagnostics) > 0 {
 		tb.Fatalf("ValidateResourceConfig: %v %v", err, resp.Diagnostics)
 	}
 }
 
+// config returns the next workload's configuration.
+func (h *providerHarness) config() *tfprotov6.DynamicValue {
+	c := h.configs[h.next%len(h.configs)]
+	h.next++
+	return c
+}
+
 func (h *providerHarness) plan(tb testing.TB) *tfprotov6.PlanResourceChangeResponse {
+	config := h.config()
 	resp, err := h.srv.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
-		TypeName: "srm_workload", PriorState: h.prior, ProposedNewState: h.config, Config: h.config,
+		TypeName: "srm_workload", PriorState: h.prior, ProposedNewState: config, Config: config,
 	})
 	if err != nil {
 		tb.Fatalf("PlanResourceChange: %v", err)
@@ -146,8 +219,15 @@ func (h *providerHarness) plan(tb testing.TB) *tfprotov6.PlanResourceChangeRespo
 }
 
 func TestProviderHarnessPlansCompliant(t *testing.T) {
-	h := newProviderHarness(t, false)
-	h.validate(t)
+	for _, evidence := range []bool{false, true} {
+		h := newProviderHarness(t, false, evidence)
+		h.validate(t)
+		h.plansCompliant(t)
+	}
+}
+
+func (h *providerHarness) plansCompliant(t *testing.T) {
+	t.Helper()
 	resp := h.plan(t)
 	planned, err := resp.PlannedState.Unmarshal(h.workloadType)
 	if err != nil {
@@ -169,8 +249,14 @@ func TestProviderHarnessPlansCompliant(t *testing.T) {
 }
 
 // BenchmarkProviderValidate is ValidateResourceConfig of one workload.
-func BenchmarkProviderValidate(b *testing.B) {
-	h := newProviderHarness(b, false)
+func BenchmarkProviderValidate(b *testing.B) { benchValidate(b, false) }
+
+// BenchmarkProviderValidateEvidence is the same with one aws_db_instance
+// object of 41 attributes in evidence, a different address per workload.
+func BenchmarkProviderValidateEvidence(b *testing.B) { benchValidate(b, true) }
+
+func benchValidate(b *testing.B, evidence bool) {
+	h := newProviderHarness(b, false, evidence)
 	b.ReportAllocs()
 	for b.Loop() {
 		h.validate(b)
@@ -180,8 +266,14 @@ func BenchmarkProviderValidate(b *testing.B) {
 // BenchmarkProviderPlan is PlanResourceChange of one new workload, as the
 // provider serves it: decoding, the plan the framework would prepare, and
 // ModifyPlan with the evaluator.
-func BenchmarkProviderPlan(b *testing.B) {
-	h := newProviderHarness(b, false)
+func BenchmarkProviderPlan(b *testing.B) { benchPlan(b, false, false) }
+
+// BenchmarkProviderPlanEvidence is PlanResourceChange with evidence, as
+// BenchmarkProviderValidateEvidence.
+func BenchmarkProviderPlanEvidence(b *testing.B) { benchPlan(b, false, true) }
+
+func benchPlan(b *testing.B, frameworkOnly, evidence bool) {
+	h := newProviderHarness(b, frameworkOnly, evidence)
 	b.ReportAllocs()
 	for b.Loop() {
 		h.plan(b)
@@ -190,10 +282,4 @@ func BenchmarkProviderPlan(b *testing.B) {
 
 // BenchmarkProviderPlanFramework is the same call through the framework's
 // own PlanResourceChange, the path the provider took before its fast path.
-func BenchmarkProviderPlanFramework(b *testing.B) {
-	h := newProviderHarness(b, true)
-	b.ReportAllocs()
-	for b.Loop() {
-		h.plan(b)
-	}
-}
+func BenchmarkProviderPlanFramework(b *testing.B) { benchPlan(b, true, false) }
