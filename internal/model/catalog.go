@@ -154,22 +154,11 @@ func (m *Model) ControlIDs() []string {
 }
 
 // GroupControls returns the controls of a group in catalog order. The
-// evaluator asks for every group on every plan, so the answer is built once;
-// callers must not modify it.
+// evaluator asks for every group on every plan, so the answer is built once
+// by index(), as every model is; callers must not modify it.
 func (m *Model) GroupControls(group string) []Control {
-	if cs, ok := m.groupControls[group]; ok {
-		return cs[:len(cs):len(cs)]
-	}
-	if m.groupControls != nil {
-		return nil
-	}
-	var out []Control
-	for _, c := range m.Controls {
-		if g, _ := c.Group(); g == group {
-			out = append(out, c)
-		}
-	}
-	return out
+	cs := m.groupControls[group]
+	return cs[:len(cs):len(cs)]
 }
 
 // BaselineIDs returns the preset baseline ids, least demanding first.

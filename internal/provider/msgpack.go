@@ -31,18 +31,24 @@ import (
 // FuzzDecodeValue hold the two to the same answers. The one error of its
 // own is a length longer than the data that follows it: tftypes would
 // allocate it first.
-func decodeValue(dv *tfprotov6.DynamicValue, typ tftypes.Type) (tftypes.Value, error) {
+//
+// With spans, it also records there the encoding of each top-level
+// attribute of an object value, which encodeObject can copy back; spans is
+// left empty when the value was not decoded here.
+func decodeValue(dv *tfprotov6.DynamicValue, typ tftypes.Type, spans map[string][]byte) (tftypes.Value, error) {
 	if dv.JSON == nil && dv.MsgPack != nil {
-		v, err := decodeMsgPack(dv.MsgPack, typ)
+		v, err := decodeMsgPack(dv.MsgPack, typ, spans)
 		if err == nil || errors.Is(err, errTruncated) {
 			return v, err
 		}
+		clear(spans)
 	}
 	return dv.Unmarshal(typ)
 }
 
-// decodeMsgPack decodes data as a value of typ.
-func decodeMsgPack(data []byte, typ tftypes.Type) (v tftypes.Value, err error) {
+// decodeMsgPack decodes data as a value of typ, recording top-level
+// attribute encodings in spans when it is not nil.
+func decodeMsgPack(data []byte, typ tftypes.Type, spans map[string][]byte) (v tftypes.Value, err error) {
 	defer func() {
 		// tftypes.NewValue panics on a value that does not fit its type;
 		// DynamicValue.Unmarshal then gives the answer.
@@ -50,43 +56,8 @@ func decodeMsgPack(data []byte, typ tftypes.Type) (v tftypes.Value, err error) {
 			err = errMsgPack
 		}
 	}()
-	d := msgpackReader{b: data}
+	d := msgpackReader{b: data, spans: spans}
 	return d.value(typ)
-}
-
-// decodeObjectSpans decodes a request's object value as decodeValue does
-// and also returns each top-level attribute's own encoding, which
-// encodeObject can copy back; spans is nil when the value was not decoded
-// here.
-func decodeObjectSpans(dv *tfprotov6.DynamicValue, typ tftypes.Object) (v tftypes.Value, spans map[string][]byte, err error) {
-	if dv.JSON != nil || dv.MsgPack == nil {
-		v, err = dv.Unmarshal(typ)
-		return v, nil, err
-	}
-	v, spans, err = func() (v tftypes.Value, spans map[string][]byte, err error) {
-		defer func() {
-			if recover() != nil {
-				err = errMsgPack
-			}
-		}()
-		d := msgpackReader{b: dv.MsgPack}
-		if c, err := d.peek(); err != nil || c == 0xc0 || isExt(c) {
-			// Null or unknown: nothing to keep.
-			v, err = d.value(typ)
-			return v, nil, err
-		}
-		spans = make(map[string][]byte, len(typ.AttributeTypes))
-		vals, err := d.entries(typ.AttributeTypes, nil, spans)
-		if err != nil {
-			return tftypes.Value{}, nil, err
-		}
-		return tftypes.NewValue(tftypes.Object{AttributeTypes: typ.AttributeTypes}, vals), spans, nil
-	}()
-	if err == nil || errors.Is(err, errTruncated) {
-		return v, spans, err
-	}
-	v, err = dv.Unmarshal(typ)
-	return v, nil, err
 }
 
 // encodeObject encodes an object value of typ as tfprotov6.NewDynamicValue
@@ -99,7 +70,7 @@ func decodeObjectSpans(dv *tfprotov6.DynamicValue, typ tftypes.Object) (v tftype
 // encoding a workload with evidence.
 func encodeObject(typ tftypes.Object, v tftypes.Value, spans map[string][]byte, keep map[string]bool) (tfprotov6.DynamicValue, error) {
 	attrs, ok := rawObject(v)
-	if !ok || spans == nil {
+	if !ok || len(spans) == 0 {
 		return tfprotov6.NewDynamicValue(typ, v)
 	}
 	names := slices.Sorted(maps.Keys(typ.AttributeTypes))
@@ -368,6 +339,9 @@ var (
 type msgpackReader struct {
 	b   []byte
 	off int
+	// spans, when set, receives the encoding of each attribute of the
+	// first object read: the top-level value's.
+	spans map[string][]byte
 }
 
 func (d *msgpackReader) peek() (byte, error) {
@@ -629,7 +603,9 @@ func (d *msgpackReader) object(t tftypes.Object) (tftypes.Value, error) {
 	if attrs == nil {
 		attrs = map[string]tftypes.Type{} // an object with no attributes
 	}
-	vals, err := d.entries(attrs, nil, nil)
+	spans := d.spans
+	d.spans = nil
+	vals, err := d.entries(attrs, nil, spans)
 	if err != nil {
 		return tftypes.Value{}, err
 	}

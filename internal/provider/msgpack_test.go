@@ -174,7 +174,7 @@ func tftypesDecode(data []byte, typ tftypes.Type) (v tftypes.Value, ok bool) {
 
 func sameDecoding(t *testing.T, data []byte, typ tftypes.Type) {
 	t.Helper()
-	got, err := decodeMsgPack(data, typ)
+	got, err := decodeMsgPack(data, typ, nil)
 	switch {
 	case errors.Is(err, errTruncated):
 		// Refused outright: tftypes would first allocate the length.
@@ -206,7 +206,7 @@ func TestDecodeValueMatchesTftypes(t *testing.T) {
 		}
 		sameDecoding(t, dv.MsgPack, typ)
 		// Every value tftypes encodes, the fast decoder reads itself.
-		if _, err := decodeMsgPack(dv.MsgPack, typ); err != nil {
+		if _, err := decodeMsgPack(dv.MsgPack, typ, nil); err != nil {
 			t.Fatalf("decodeMsgPack refused %s encoded as %s by tftypes: %v", v, typ, err)
 		}
 	}
@@ -236,7 +236,7 @@ func TestDecodeValueMatchesTftypes(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameDecoding(t, dv.MsgPack, typ)
-		if _, err := decodeMsgPack(dv.MsgPack, typ); err != nil {
+		if _, err := decodeMsgPack(dv.MsgPack, typ, nil); err != nil {
 			t.Errorf("decodeMsgPack refused the wide object as %s: %v", typ, err)
 		}
 	}
@@ -254,6 +254,22 @@ func TestDecodeValueMatchesTftypes(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameDecoding(t, dv.MsgPack, typ)
+	// Each top-level attribute's recorded encoding is that attribute alone,
+	// and copying them all back gives the value again.
+	spans := map[string][]byte{}
+	whole, err := decodeValue(&dv, typ, spans)
+	if err != nil || len(spans) != len(typ.AttributeTypes) {
+		t.Fatalf("decodeValue with spans: %v, %d spans for %d attributes", err, len(spans), len(typ.AttributeTypes))
+	}
+	for name, raw := range spans {
+		if v, ok := tftypesDecode(raw, typ.AttributeTypes[name]); !ok || !v.Equal(attrs[name]) {
+			t.Errorf("span of %s decodes to %s, want %s", name, v, attrs[name])
+		}
+	}
+	again, err := encodeObject(typ, whole, spans, configOnlyAttributes())
+	if got, ok := tftypesDecode(again.MsgPack, typ); err != nil || !ok || !got.Equal(whole) {
+		t.Errorf("encodeObject(decoded) = %s, %v; want %s", got, err, whole)
+	}
 }
 
 // FuzzDecodeValue: on any bytes, decodeMsgPack either refuses (and the

@@ -210,7 +210,7 @@ func (s *server) validateWorkload(ctx context.Context, req *tfprotov6.ValidateRe
 		return &tfprotov6.ValidateResourceConfigResponse{}
 	}
 	typ := workloadType()
-	raw, err := decodeValue(req.Config, typ)
+	raw, err := decodeValue(req.Config, typ, nil)
 	if err != nil {
 		var diags diag.Diagnostics
 		diags.AddError("Unable to Read Configuration", "An unexpected error was encountered reading the configuration "+
@@ -295,25 +295,29 @@ func validateAttribute(ctx context.Context, a schema.Attribute, p path.Path, pe 
 func (s *server) planWorkload(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	typ := workloadType()
 	var diags diag.Diagnostics
-	decode := func(dv *tfprotov6.DynamicValue, what string) (tftypes.Value, map[string][]byte) {
+	// decode reads one of the request's values; spans, when not nil,
+	// receives its attributes' encodings (decodeValue).
+	decode := func(dv *tfprotov6.DynamicValue, what string, spans map[string][]byte) tftypes.Value {
 		if dv == nil {
-			return tftypes.NewValue(typ, nil), nil
+			return tftypes.NewValue(typ, nil)
 		}
-		v, spans, err := decodeObjectSpans(dv, typ)
+		v, err := decodeValue(dv, typ, spans)
 		if err != nil {
 			diags.AddError("Unable to Read "+what, "An unexpected error was encountered reading the "+what+
 				" of srm_workload. Please report this issue to the provider developers.\n\n"+err.Error())
 		}
-		return v, spans
+		return v
 	}
-	config, spans := decode(req.Config, "configuration")
+	spans := make(map[string][]byte, len(typ.AttributeTypes))
+	config := decode(req.Config, "configuration", spans)
 	proposed := config
 	// For a new workload Terraform usually proposes the configuration
 	// itself: the same bytes decode to the same value, once.
 	if req.ProposedNewState == nil || req.Config == nil || !sameDynamicValue(*req.ProposedNewState, *req.Config) {
-		proposed, spans = decode(req.ProposedNewState, "proposed new state")
+		clear(spans)
+		proposed = decode(req.ProposedNewState, "proposed new state", spans)
 	}
-	prior, _ := decode(req.PriorState, "prior state")
+	prior := decode(req.PriorState, "prior state", nil)
 	if diags.HasError() {
 		return &tfprotov6.PlanResourceChangeResponse{Diagnostics: toProtoDiagnostics(diags)}
 	}
