@@ -78,6 +78,9 @@ type Mapping struct {
 	Remediation string `json:"remediation"`
 	// Reason explains why the attribute evidences the control.
 	Reason string `json:"reason,omitempty"`
+	// Peers names the checks of other scanners that judge the same thing
+	// ("CKV_AWS_16", "AVD-AWS-0080"), for the coverage guide: ids only.
+	Peers []string `json:"peers,omitempty"`
 }
 
 // Condition matches an attribute against values (case-insensitive); a null
