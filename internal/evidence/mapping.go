@@ -105,6 +105,15 @@ type Engine struct {
 
 // New loads and validates the embedded tables against a model's catalog.
 func New(m *model.Model) (*Engine, error) {
+	ts, err := LoadTables()
+	if err != nil {
+		return nil, err
+	}
+	return NewFromTables(m, ts)
+}
+
+// LoadTables decodes the embedded tables, data/*.json, in file order.
+func LoadTables() ([]Table, error) {
 	entries, err := tables.ReadDir("data")
 	if err != nil {
 		return nil, err
@@ -123,7 +132,7 @@ func New(m *model.Model) (*Engine, error) {
 		}
 		ts = append(ts, t)
 	}
-	return NewFromTables(m, ts)
+	return ts, nil
 }
 
 // NewFromTables builds an engine over given tables (tests use it for broken

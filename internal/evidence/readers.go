@@ -33,6 +33,17 @@ var readers = map[string]reader{
 		}
 		return policy.KnownBool(b != mp.Negate), strconv.FormatBool(b), nil
 	}},
+	// A boolean the provider stores as the string "true" or "false"
+	// (aws_elasticache_replication_group's at_rest_encryption_enabled and
+	// auto_minor_version_upgrade in hashicorp/aws 6.x); a bool, as older
+	// releases stored it, reads the same.
+	"bool_string": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+		b, ok := boolean(v)
+		if !ok {
+			return policy.Value{}, "", typeError(mp, v, "\"true\" or \"false\"")
+		}
+		return policy.KnownBool(b != mp.Negate), strconv.FormatBool(b), nil
+	}},
 	// The attribute is a number: days, hours, a count.
 	"number": {types: []string{model.TypeNumber}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		n, ok := number(v)
