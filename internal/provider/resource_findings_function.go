@@ -99,7 +99,7 @@ func resourceArguments(ctx context.Context, req function.RunRequest) (string, an
 	if err != nil {
 		return "", nil, nil, function.NewFuncError(err.Error() + "; please report this issue to the provider developers")
 	}
-	if _, ok := engine.Resource(typ); !ok {
+	if _, ok := engine.Resource(typ); !ok && !evidence.IsRealType(typ) {
 		return "", nil, nil, function.NewArgumentFuncError(0, "resource_type: "+engine.UnsupportedTypeError(typ).Error())
 	}
 	raw, err := obj.ToTerraformValue(ctx)
