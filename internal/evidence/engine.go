@@ -13,6 +13,12 @@ import (
 // become Unknown evidence, never a verdict; an attribute the resource does
 // not set takes the provider's documented default, or says nothing.
 func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error) {
+	return e.extract(typ, source, obj, true)
+}
+
+// extract is Extract; checkShape false skips the schema check (a data
+// source, whose schema is not the resource's).
+func (e *Engine) extract(typ, source string, obj any, checkShape bool) ([]policy.Evidence, error) {
 	r, mapped := e.byType[typ]
 	if !mapped && !IsRealType(typ) {
 		return nil, e.UnsupportedTypeError(typ)
@@ -31,6 +37,9 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 		return nil, fmt.Errorf("%s: must be the resource's object, got %s", source, kind(obj))
 	}
 	schema, _, _ := schemaFor(typ)
+	if !checkShape {
+		schema = nil
+	}
 	if problem := conformance(typ, schema, m); problem != "" {
 		if shape := shapeOfMap(m); shape != "" && instancesOf(typ, schema, slices.Collect(maps.Values(m))) {
 			problem = "is " + shape + ": a for_each resource; pass one instance at a time (a for expression over it)"

@@ -70,12 +70,26 @@ func (e *Engine) readEntry(r *Reading, key string, v any) {
 		r.Errors = append(r.Errors, KeyError{key, "Invalid Evidence", addr.String() + ": " + detail})
 	}
 	_, mapped := e.byType[addr.Type]
-	if !mapped && !IsRealType(addr.Type) {
-		fail(unknownTypeText(addr.Type))
+	if addr.Data {
+		// A data source reads what exists: judged by its type's mapping
+		// where one reads the same attributes, its own schema unchecked.
+		switch {
+		case !mapped:
+			r.NotJudged = append(r.NotJudged, NotJudged{key, addr.String() + " is not judged: no evidence mapping reads " + addr.Type})
+			return
+		case v == nil:
+			r.NotJudged = append(r.NotJudged, NotJudged{key, nothingText(addr, v)})
+			return
+		}
+		got, err := e.extract(addr.Type, addr.String(), v, false)
+		if err != nil {
+			fail(err.Error())
+		}
+		r.Items = append(r.Items, got...)
 		return
 	}
-	if addr.Data {
-		r.NotJudged = append(r.NotJudged, NotJudged{key, addr.String() + " is a data source: it reads what exists and builds nothing, so it is not judged"})
+	if !mapped && !IsRealType(addr.Type) {
+		fail(unknownTypeText(addr.Type))
 		return
 	}
 	instances, err := e.instances(addr, v)

@@ -113,28 +113,63 @@ func (p *ProviderSchema) TypeNames() []string {
 	return out
 }
 
-var providerSchemas = sync.OnceValues(loadSchemas)
+// digestFiles are the digests, each loaded when first needed: a type's
+// name prefix says which one holds it, so judging AWS evidence never
+// unpacks Google's schemas.
+var digestFiles = []struct {
+	prefix string
+	load   func() (*ProviderSchema, error)
+}{
+	{"aws_", digestLoader("aws")},
+	{"azurerm_", digestLoader("azurerm")},
+	{"azuread_", digestLoader("azuread")},
+	{"google_", digestLoader("google")},
+}
+
+func digestLoader(name string) func() (*ProviderSchema, error) {
+	return sync.OnceValues(func() (*ProviderSchema, error) { return loadDigest("schemas/" + name + ".txt.gz") })
+}
+
+// digestOf returns the digest that would hold a type.
+func digestOf(typ string) *ProviderSchema {
+	for _, d := range digestFiles {
+		if strings.HasPrefix(typ, d.prefix) {
+			p, err := d.load()
+			if err != nil {
+				return nil
+			}
+			return p
+		}
+	}
+	return nil
+}
 
 // schemaFor returns a resource type's schema and its provider's digest.
 func schemaFor(typ string) (*Attr, *ProviderSchema, bool) {
-	all, err := providerSchemas()
-	if err != nil {
+	p := digestOf(typ)
+	if p == nil {
 		return nil, nil, false
 	}
-	for _, p := range all {
-		if a, ok := p.Type(typ); ok {
-			return a, p, true
-		}
-	}
-	return nil, nil, false
+	a, ok := p.Type(typ)
+	return a, p, ok
 }
 
-// ProviderSchemas returns the digests of the four providers, in file order.
-func ProviderSchemas() ([]*ProviderSchema, error) { return providerSchemas() }
+// ProviderSchemas returns the digests of the four providers.
+func ProviderSchemas() ([]*ProviderSchema, error) {
+	var out []*ProviderSchema
+	for _, d := range digestFiles {
+		p, err := d.load()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
 
 // RealTypes lists every resource type name of the four providers, sorted.
 var RealTypes = sync.OnceValue(func() []string {
-	all, _ := providerSchemas()
+	all, _ := ProviderSchemas()
 	var out []string
 	for _, p := range all {
 		out = append(out, p.TypeNames()...)
@@ -146,41 +181,32 @@ var RealTypes = sync.OnceValue(func() []string {
 // IsRealType reports whether a name is a resource type of one of the four
 // providers.
 func IsRealType(typ string) bool {
-	all, _ := providerSchemas()
-	for _, p := range all {
-		if _, ok := p.index[typ]; ok {
-			return true
-		}
+	p := digestOf(typ)
+	if p == nil {
+		return false
 	}
-	return false
+	_, ok := p.index[typ]
+	return ok
 }
 
-func loadSchemas() ([]*ProviderSchema, error) {
-	entries, err := schemaFS.ReadDir("schemas")
+func loadDigest(name string) (*ProviderSchema, error) {
+	raw, err := schemaFS.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	var out []*ProviderSchema
-	for _, e := range entries {
-		raw, err := schemaFS.ReadFile("schemas/" + e.Name())
-		if err != nil {
-			return nil, err
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, fmt.Errorf("schema digest %s: %w", e.Name(), err)
-		}
-		text, err := io.ReadAll(zr)
-		if err != nil {
-			return nil, fmt.Errorf("schema digest %s: %w", e.Name(), err)
-		}
-		p, err := indexDigest(string(text))
-		if err != nil {
-			return nil, fmt.Errorf("schema digest %s: %w", e.Name(), err)
-		}
-		out = append(out, p)
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("schema digest %s: %w", name, err)
 	}
-	return out, nil
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("schema digest %s: %w", name, err)
+	}
+	p, err := indexDigest(string(text))
+	if err != nil {
+		return nil, fmt.Errorf("schema digest %s: %w", name, err)
+	}
+	return p, nil
 }
 
 // indexDigest reads the text cmd/genschemas writes: a header, then each

@@ -151,9 +151,33 @@ func TestSchemaDigestParses(t *testing.T) {
 }
 
 func BenchmarkLoadSchemaDigest(b *testing.B) {
-	for b.Loop() {
-		if _, err := loadSchemas(); err != nil {
-			b.Fatal(err)
+	for _, name := range []string{"aws", "azurerm", "azuread", "google"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := loadDigest("schemas/" + name + ".txt.gz"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// Every digest file is one of digestFiles, so no provider's types are left
+// unreachable.
+func TestEveryDigestIsLoaded(t *testing.T) {
+	entries, err := schemaFS.ReadDir("schemas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := ProviderSchemas()
+	if err != nil || len(ps) != len(entries) {
+		t.Fatalf("%d digests loaded of %d files: %v", len(ps), len(entries), err)
+	}
+	for _, p := range ps {
+		for _, typ := range p.TypeNames() {
+			if digestOf(typ) != p {
+				t.Fatalf("%s: found through the wrong digest", typ)
+			}
 		}
 	}
 }
