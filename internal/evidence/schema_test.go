@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -178,6 +179,115 @@ func TestEveryDigestIsLoaded(t *testing.T) {
 			if digestOf(typ) != p {
 				t.Fatalf("%s: found through the wrong digest", typ)
 			}
+		}
+	}
+}
+
+// shapeProblems lists where a value does not have the shape and type the
+// schema gives: the cases must feed what Terraform hands over.
+func shapeProblems(path string, a *Attr, v any) []string {
+	if v == nil || IsUnknown(v) {
+		return nil
+	}
+	bad := func() []string { return []string{fmt.Sprintf("%s: %s is %s", path, kind(v), a.Type)} }
+	objectAttrs := func(parent *Attr, v any, path string) []string {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: %s, not an object", path, kind(v))}
+		}
+		var out []string
+		for k, x := range m {
+			c := parent.Child(k)
+			if c == nil {
+				out = append(out, fmt.Sprintf("%s: no attribute %q", path, k))
+				continue
+			}
+			out = append(out, shapeProblems(joinPath(path, k), c, x)...)
+		}
+		return out
+	}
+	switch t := a.Type; {
+	case a.object(), t == "resource":
+		return objectAttrs(a, v, path)
+	case a.objectList():
+		list, ok := v.([]any)
+		if !ok {
+			return bad()
+		}
+		var out []string
+		for i, el := range list {
+			out = append(out, objectAttrs(a, el, fmt.Sprintf("%s[%d]", path, i))...)
+		}
+		return out
+	case t == "string":
+		if _, ok := v.(string); !ok {
+			return bad()
+		}
+	case t == "number":
+		if _, ok := v.(float64); !ok {
+			return bad()
+		}
+	case t == "bool":
+		if _, ok := v.(bool); !ok {
+			return bad()
+		}
+	case strings.HasPrefix(t, "list(") || strings.HasPrefix(t, "set("):
+		list, ok := v.([]any)
+		if !ok {
+			return bad()
+		}
+		inner := &Attr{Type: t[strings.Index(t, "(")+1 : len(t)-1]}
+		var out []string
+		for i, el := range list {
+			out = append(out, shapeProblems(fmt.Sprintf("%s[%d]", path, i), inner, el)...)
+		}
+		return out
+	case strings.HasPrefix(t, "map("):
+		if _, ok := v.(map[string]any); !ok {
+			return bad()
+		}
+	}
+	return nil
+}
+
+// Every mapping case - whoever adds it - feeds the resource in the shape
+// and with the value types of the provider's real schema (ElastiCache's
+// at_rest_encryption_enabled as a string, a block as a list of objects).
+func TestCasesUseRealShapes(t *testing.T) {
+	n := 0
+	for cloud, cases := range casesByCloud {
+		for _, c := range cases {
+			n++
+			root, _, ok := schemaFor(c.Type)
+			if !ok {
+				t.Errorf("%s/%s/%s: type not in the schema digest", cloud, c.Type, c.Name)
+				continue
+			}
+			for _, p := range shapeProblems(c.Type, root, map[string]any(c.Obj)) {
+				t.Errorf("%s/%s: %s", cloud, c.Name, p)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d cases registered", n)
+	}
+}
+
+func TestShapeProblemsFindsWrongTypes(t *testing.T) {
+	for _, c := range []struct {
+		typ  string
+		obj  map[string]any
+		want string
+	}{
+		{"aws_elasticache_replication_group", map[string]any{"at_rest_encryption_enabled": true}, "at_rest_encryption_enabled: a bool is string"},
+		{"aws_db_instance", map[string]any{"storage_encrypted": "true"}, "storage_encrypted: a string is bool"},
+		{"aws_db_instance", map[string]any{"blue_green_update": map[string]any{"enabled": true}}, "blue_green_update: an object is block_list"},
+		{"aws_security_group", map[string]any{"ingress": []any{map[string]any{"from_port": "22"}}}, "ingress[0].from_port: a string is number"},
+		{"aws_db_instance", map[string]any{"storage_encryptd": true}, `no attribute "storage_encryptd"`},
+	} {
+		root, _, _ := schemaFor(c.typ)
+		if got := strings.Join(shapeProblems(c.typ, root, c.obj), "; "); !strings.Contains(got, c.want) {
+			t.Errorf("%s %v: %q, want %q", c.typ, c.obj, got, c.want)
 		}
 	}
 }
