@@ -107,7 +107,7 @@ func (e *Engine) readEntry(r *Reading, key string, v any) {
 		return
 	}
 	for _, in := range instances {
-		got, err := e.Extract(addr.Type, in.addr.String(), in.obj)
+		got, err := e.Extract(addr.Type, in.source, in.obj)
 		if err != nil {
 			fail(err.Error())
 			continue
@@ -129,8 +129,24 @@ func nothingText(addr Address, v any) string {
 
 // instance is one resource object to judge, under its own address.
 type instance struct {
-	addr Address
-	obj  any
+	source string
+	obj    any
+}
+
+// numbered names instances by address; where two string keys cut to four
+// characters read the same, each of those also says which instance it is
+// (`aws_security_group.db["prod…"] (instance 2 of 3)`).
+func numbered(all []instance) []instance {
+	seen := map[string]int{}
+	for _, in := range all {
+		seen[in.source]++
+	}
+	for i := range all {
+		if seen[all[i].source] > 1 {
+			all[i].source += fmt.Sprintf(" (instance %d of %d)", i+1, len(all))
+		}
+	}
+	return all
 }
 
 // instances reads an evidence value as the resource it claims to be: one
@@ -141,7 +157,7 @@ func (e *Engine) instances(addr Address, v any) ([]instance, error) {
 		return nil, nil
 	}
 	if IsUnknown(v) {
-		return []instance{{addr, v}}, nil
+		return []instance{{addr.String(), v}}, nil
 	}
 	schema, _, _ := schemaFor(addr.Type)
 	switch t := v.(type) {
@@ -151,16 +167,16 @@ func (e *Engine) instances(addr Address, v any) ([]instance, error) {
 		}
 		problem := conformance(addr.Type, schema, t)
 		if problem == "" {
-			return []instance{{addr, t}}, nil
+			return []instance{{addr.String(), t}}, nil
 		}
 		if !addr.Res.HasKey && instancesOf(addr.Type, schema, slices.Collect(maps.Values(t))) {
 			var out []instance
 			for _, k := range slices.Sorted(maps.Keys(t)) {
 				if t[k] != nil {
-					out = append(out, instance{addr.instance(k, false), t[k]})
+					out = append(out, instance{addr.instance(k, false).String(), t[k]})
 				}
 			}
-			return out, nil
+			return numbered(out), nil
 		}
 		if shapeOfMap(t) != "" {
 			return nil, fmt.Errorf("is %s: a for_each resource? Pass it whole only when every value is a %s object; "+
@@ -178,7 +194,7 @@ func (e *Engine) instances(addr Address, v any) ([]instance, error) {
 		var out []instance
 		for i, el := range t {
 			if el != nil {
-				out = append(out, instance{addr.instance(strconv.Itoa(i), true), el})
+				out = append(out, instance{addr.instance(strconv.Itoa(i), true).String(), el})
 			}
 		}
 		return out, nil
