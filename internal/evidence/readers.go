@@ -20,8 +20,13 @@ import (
 // it knows), a boolean or a number: resources carry passwords.
 type reader struct {
 	types []string // catalog types the reader can yield
-	read  func(mp Mapping, v any, root any) (policy.Value, string, error)
-	check func(mp Mapping) error
+	// inputs are the schema value types the reader reads ("bool",
+	// "list(string)", "object", ...), checked against the providers'
+	// schemas by CheckSchema; none means any (see readerInputs for the
+	// readers defined here).
+	inputs []string
+	read   func(mp Mapping, v any, root any) (policy.Value, string, error)
+	check  func(mp Mapping) error
 }
 
 var readers = map[string]reader{

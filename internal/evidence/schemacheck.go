@@ -137,7 +137,11 @@ func CheckSchema(t Table) []string {
 				continue
 			}
 			vt := at.valueType()
-			if want := readerInputs[mp.Read]; want != nil && !slices.Contains(want, vt) {
+			want := readers[mp.Read].inputs
+			if want == nil {
+				want = readerInputs[mp.Read]
+			}
+			if want != nil && !slices.Contains(want, vt) {
 				add("%s: reader %q reads %s, but %s is %s", where, mp.Read, strings.Join(want, " or "), pathOrResource(mp.Attribute), vt)
 			}
 			if at.attr != nil && at.attr.ComputedOnly() && mp.Default != nil {
