@@ -165,11 +165,10 @@ func (e *Engine) instances(addr Address, v any) ([]instance, error) {
 		if len(t) == 0 {
 			return nil, nil
 		}
-		problem := conformance(addr.Type, schema, t)
-		if problem == "" {
-			return []instance{{addr.String(), t}}, nil
-		}
-		if !addr.Res.HasKey && instancesOf(addr.Type, schema, slices.Collect(maps.Values(t))) {
+		// A for_each map first: its values are all objects of the type,
+		// which no resource object's are (its id is a string), even when
+		// the instance keys read as attribute names ("ingress").
+		if !addr.Res.HasKey && shapeOfMap(t) != "" && instancesOf(addr.Type, schema, slices.Collect(maps.Values(t))) {
 			var out []instance
 			for _, k := range slices.Sorted(maps.Keys(t)) {
 				if t[k] != nil {
@@ -177,6 +176,10 @@ func (e *Engine) instances(addr Address, v any) ([]instance, error) {
 				}
 			}
 			return numbered(out), nil
+		}
+		problem := conformance(addr.Type, schema, t)
+		if problem == "" {
+			return []instance{{addr.String(), t}}, nil
 		}
 		if shapeOfMap(t) != "" {
 			return nil, fmt.Errorf("is %s: a for_each resource? Pass it whole only when every value is a %s object; "+
