@@ -261,24 +261,24 @@ func conformance(typ string, schema *Attr, obj map[string]any) string {
 	if schema == nil {
 		return "" // a mapped type the digest does not know: nothing to check against
 	}
-	var real, foreign []string
+	real := 0
+	var foreign []string
 	for k := range obj {
-		if schema.Child(k) != nil {
-			if k != "id" {
-				real = append(real, k)
-			}
-		} else {
+		switch {
+		case schema.Child(k) == nil:
 			foreign = append(foreign, k)
+		case k != "id":
+			real++
 		}
 	}
 	slices.Sort(foreign)
 	switch {
-	case len(real) == 0 && len(foreign) == 0:
+	case real == 0 && len(foreign) == 0:
 		return ""
-	case len(real) == 0:
+	case real == 0:
 		return fmt.Sprintf("holds none of %s's attributes (found %s): not the resource itself; a wrapper such as "+
 			"terraform_data? pass its .input, or the resource", typ, foreignText(foreign, nil))
-	case len(foreign) == 0 || float64(len(real)+1) >= fullShare*float64(len(schema.Attrs)):
+	case len(foreign) == 0 || float64(real+1) >= fullShare*float64(len(schema.Attrs)):
 		return ""
 	}
 	return fmt.Sprintf("%s has no attribute %s (the schema of %s)", typ, foreignText(foreign, schema), schemaVersion(typ))
