@@ -182,7 +182,7 @@ func (e *Engine) instances(addr Address, v any) ([]instance, error) {
 			return []instance{{addr.String(), t}}, nil
 		}
 		if shapeOfMap(t) != "" {
-			return nil, fmt.Errorf("is %s: a for_each resource? Pass it whole only when every value is a %s object; "+
+			return nil, fmt.Errorf("is %s: a for_each resource? Pass it whole only when every value is an object of %s; "+
 				"otherwise pass one instance (%s[\"key\"]) or a stand-in object of its attributes", shapeOfMap(t), addr.Type, addr.String())
 		}
 		return nil, fmt.Errorf("%s", problem)
