@@ -83,7 +83,8 @@ func (e *Engine) readEntry(r *Reading, key string, v any) {
 		}
 		got, err := e.extract(addr.Type, addr.String(), v, false)
 		if err != nil {
-			fail(err.Error())
+			// Extract's errors start with the source it was given.
+			r.Errors = append(r.Errors, KeyError{key, "Invalid Evidence", err.Error()})
 		}
 		r.Items = append(r.Items, got...)
 		return
@@ -109,7 +110,7 @@ func (e *Engine) readEntry(r *Reading, key string, v any) {
 	for _, in := range instances {
 		got, err := e.Extract(addr.Type, in.source, in.obj)
 		if err != nil {
-			fail(err.Error())
+			r.Errors = append(r.Errors, KeyError{key, "Invalid Evidence", err.Error()})
 			continue
 		}
 		r.Items = append(r.Items, got...)
@@ -245,7 +246,11 @@ func shapeOfMap(m map[string]any) string {
 	if len(keys) > 3 {
 		more = fmt.Sprintf(" and %d more", len(keys)-3)
 	}
-	return fmt.Sprintf("a map of %d objects keyed %s%s", len(m), strings.Join(shown, ", "), more)
+	objects := "objects"
+	if len(m) == 1 {
+		objects = "object"
+	}
+	return fmt.Sprintf("a map of %d %s keyed %s%s", len(m), objects, strings.Join(shown, ", "), more)
 }
 
 // fullShare is the share of a type's attributes above which an object is
