@@ -191,7 +191,7 @@ func component(m *model.Model, matrix model.MatrixInfo, sm model.ServiceModel, c
 		Description: sm.Description + " The responsibilities are those the " + matrix.Name +
 			" matrix gives each side under " + sm.ID + ".",
 		Purpose: "Says which side, the cloud service provider or the customer, implements each control of the catalog under " + sm.ID + ".",
-		Props:   props,
+		Props:   nonEmpty(props),
 		ResponsibleRoles: []ResponsibleRole{
 			{RoleID: RoleProvider, Remarks: "Implements the controls whose domains the matrix gives to the provider, and its part of the shared ones."},
 			{RoleID: RoleCustomer, Remarks: "Configures the controls whose domains the matrix gives to the customer, and its part of the shared ones."},
@@ -255,7 +255,7 @@ func requirement(m *model.Model, matrix model.MatrixInfo, sm model.ServiceModel,
 		UUID:             NameUUID("implemented-requirement", matrix.ID, sm.ID, c.ID),
 		ControlID:        c.ID,
 		Description:      desc.String(),
-		Props:            props,
+		Props:            nonEmpty(props),
 		Links:            links,
 		ResponsibleRoles: roles,
 		Remarks:          strings.Join(remarks, "\n\n"),

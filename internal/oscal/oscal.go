@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Version is the OSCAL version the documents conform to.
@@ -77,9 +78,14 @@ var namespaceUUID = [16]byte{0x5c, 0x0e, 0x4f, 0x71, 0x2b, 0x8a, 0x4d, 0x3e, 0x9
 // NameUUID returns the version 5 (SHA-1, name-based) UUID of a name in the
 // package's namespace (RFC 4122 §4.3), in the lower-case textual form.
 func NameUUID(parts ...string) string {
+	return uuidV5(namespaceUUID, strings.Join(parts, "\x00"))
+}
+
+// uuidV5 is RFC 4122 §4.3 with SHA-1.
+func uuidV5(ns [16]byte, name string) string {
 	h := sha1.New()
-	h.Write(namespaceUUID[:])
-	h.Write([]byte(strings.Join(parts, "\x00")))
+	h.Write(ns[:])
+	h.Write([]byte(name))
 	var u [16]byte
 	copy(u[:], h.Sum(nil))
 	u[6] = u[6]&0x0f | 0x50 // version 5
@@ -138,8 +144,48 @@ type Property struct {
 	Remarks string `json:"remarks,omitempty"`
 }
 
-// prop is a property in the package's namespace.
-func prop(name, value string) Property { return Property{Name: name, NS: Namespace, Value: value} }
+// prop is a property in the package's namespace, its value on one line
+// (OSCAL's string type has no line breaks and no surrounding blanks).
+func prop(name, value string) Property {
+	return Property{Name: name, NS: Namespace, Value: oneLine(value)}
+}
+
+// nonEmpty drops the properties without a value, which OSCAL forbids.
+func nonEmpty(ps []Property) []Property {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Value != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// oneLine joins a text's words with single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Token turns an id into an OSCAL token (an XML NCName: a letter or "_",
+// then letters, digits, ".", "-" and "_"), replacing every other character
+// with "_". Catalog control ids are tokens already and come back unchanged.
+func Token(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		ok := unicode.IsLetter(r) || r == '_' || (i > 0 && (unicode.IsDigit(r) || r == '.' || r == '-'))
+		if !ok {
+			if i == 0 && (unicode.IsDigit(r) || r == '.' || r == '-') {
+				b.WriteRune('_')
+				b.WriteRune(r)
+				continue
+			}
+			r = '_'
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return "_"
+	}
+	return b.String()
+}
 
 // Link is an OSCAL link.
 type Link struct {
