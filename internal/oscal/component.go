@@ -154,7 +154,7 @@ func ComponentDefinitionJSON(m *model.Model, opts ComponentOptions) (string, err
 	if err != nil {
 		return "", err
 	}
-	return encode(doc)
+	return Encode(doc)
 }
 
 // selectServiceModels returns the selected service models in matrix order.

@@ -118,9 +118,9 @@ func Timestamp(t time.Time) (string, error) {
 	return u.Format(time.RFC3339), nil
 }
 
-// encode writes v as indented JSON with a trailing newline, without HTML
-// escaping, the way the report package writes its documents.
-func encode(v any) (string, error) {
+// Encode writes a document as indented JSON with a trailing newline, without
+// HTML escaping, the way the report package writes its documents.
+func Encode(v any) (string, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -364,7 +364,7 @@ func AssessmentResultsJSON(m *model.Model, a Assessment) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return encode(doc)
+	return Encode(doc)
 }
 
 type resultsBuilder struct {

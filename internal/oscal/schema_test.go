@@ -1,78 +1,29 @@
 package oscal
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/oscal/oscaltest"
 )
 
-// schemaFile is NIST's OSCAL 1.1.3 JSON schema of every model (see
-// testdata/README.md for its source).
-const schemaFile = "testdata/oscal_complete_schema.json"
-
-var (
-	schemaOnce sync.Once
-	schema     *jsonschema.Schema
-	schemaErr  error
-)
-
-// oscalSchema compiles the official schema once, with format assertions on
-// (date-time, uri, uri-reference are checked, not only annotated).
-func oscalSchema(t testing.TB) *jsonschema.Schema {
-	t.Helper()
-	schemaOnce.Do(func() {
-		raw, err := os.ReadFile(schemaFile)
-		if err != nil {
-			schemaErr = err
-			return
-		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-		if err != nil {
-			schemaErr = err
-			return
-		}
-		c := jsonschema.NewCompiler()
-		c.AssertFormat()
-		if schemaErr = c.AddResource("oscal_complete_schema.json", doc); schemaErr != nil {
-			return
-		}
-		schema, schemaErr = c.Compile("oscal_complete_schema.json")
-	})
-	if schemaErr != nil {
-		t.Fatalf("compiling %s: %v", schemaFile, schemaErr)
-	}
-	return schema
-}
-
-// validate checks a rendered document against the schema and that its root
-// is the expected model.
+// validate checks a rendered document against NIST's schema and that its
+// root is the expected model.
 func validate(t testing.TB, content, root string) {
 	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(content))
-	if err != nil {
-		t.Fatalf("document is not JSON: %v", err)
-	}
-	if obj, ok := inst.(map[string]any); !ok || obj[root] == nil || len(obj) != 1 {
-		t.Fatalf("document root is not {%q: ...}", root)
-	}
-	if err := oscalSchema(t).Validate(inst); err != nil {
-		t.Fatalf("document does not validate against the OSCAL %s schema:\n%v", Version, err)
-	}
+	oscaltest.Validate(t, content, root)
 }
 
-// decode parses a rendered document for assertions.
-func decode(t testing.TB, content string) map[string]any {
+// oscalSchema is the compiled official schema.
+func oscalSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
-	var out map[string]any
-	if err := json.Unmarshal([]byte(content), &out); err != nil {
+	s, err := oscaltest.Schema()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return s
 }
 
 // TestSchemaRejects proves the validator enforces what the documents rely
