@@ -16,6 +16,8 @@
 // values that differ between runs are the timestamps, which the caller passes.
 package oscal
 
+//go:generate go run ./cmd/genguide -o ../../templates/guides/oscal-exports.md.tmpl
+
 import (
 	"bytes"
 	"crypto/sha1"

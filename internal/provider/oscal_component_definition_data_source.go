@@ -132,10 +132,18 @@ func timestampValidator() validator.String {
 	}
 }
 
+// parseTimestamp reads an RFC 3339 time. Terraform evaluates plantimestamp()
+// as 0001-01-01T00:00:00Z while it validates a configuration (observed with
+// Terraform 1.8.5), before the plan knows its time: that placeholder comes
+// back as the zero time, without an error, for the caller to treat as not
+// known yet.
 func parseTimestamp(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("the value is not an RFC 3339 time; write it as 2026-12-07T10:00:00Z, or use plantimestamp()")
+	}
+	if t.IsZero() {
+		return time.Time{}, nil
 	}
 	if _, err := oscal.Timestamp(t); err != nil {
 		return time.Time{}, err
@@ -152,6 +160,9 @@ func readTimestamp(v types.String, diags *diag.Diagnostics) (time.Time, bool) {
 	if err != nil {
 		diags.AddAttributeError(path.Root("timestamp"), "Invalid Timestamp", "timestamp: "+err.Error())
 		return time.Time{}, false
+	}
+	if t.IsZero() {
+		return time.Now(), true
 	}
 	return t, true
 }

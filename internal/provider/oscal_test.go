@@ -225,6 +225,18 @@ output "resources" {
 				plancheck.ExpectKnownOutputValue("resources", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("aws_db_instance.orders")})),
 			}},
 			ExpectNonEmptyPlan: true,
+		}, {
+			// plantimestamp() is a placeholder while Terraform validates
+			// and the plan's time at plan and apply.
+			Config: `
+output "ar" {
+  value = jsondecode(provider::srm::report("oscal", [{ name = "w", service_model = "saas" }], plantimestamp()).content)["assessment-results"].results[0].start
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownOutputValue("ar", knownvalue.StringRegexp(regexp.MustCompile(`^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+			}},
+			ExpectNonEmptyPlan: true, // every plan has its own time
 		}},
 	})
 	for name, tc := range map[string]struct{ call, want string }{

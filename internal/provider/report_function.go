@@ -78,6 +78,12 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		resp.Error = funcErr
 		return
 	}
+	if format == report.FormatOSCAL && stamp.IsZero() {
+		// plantimestamp() while Terraform validates: the time is not
+		// known yet, so neither is the document.
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(reportResultType.AttrTypes))
+		return
+	}
 	raw, err := arg.ToTerraformValue(ctx)
 	if err == nil && !arg.IsUnknown() && !arg.IsNull() {
 		raw, err = arg.UnderlyingValue().ToTerraformValue(ctx)
