@@ -202,8 +202,79 @@ func component(m *model.Model, matrix model.MatrixInfo, sm model.ServiceModel, c
 			Description: "Every control of the " + ToolName + " catalog under " + sm.Name + ", with the side that implements it " +
 				"(the responsibility prop and the responsible roles) and the framework ids the catalog cites for it.",
 			ImplementedRequirements: reqs,
-		}},
+		}, nistImplementation(m, matrix, sm)},
 	}
+}
+
+// NISTFramework is the framework whose ids a component definition also lists
+// as implemented requirements of their own, in OSCAL's control-id form, for
+// tools that import SP 800-53 implementations (system security plans,
+// FedRAMP packages).
+const NISTFramework = "nist_800_53_r5"
+
+// nistImplementation lists, under a service model, each NIST SP 800-53 id
+// the catalog cites, implemented through the catalog controls that cite it:
+// its responsibility is theirs when they agree and shared when they do not.
+// Its source is the NIST catalog the known ids were checked in.
+func nistImplementation(m *model.Model, matrix model.MatrixInfo, sm model.ServiceModel) ControlImplementation {
+	var ids []string
+	citing := map[string][]model.Control{}
+	for _, c := range m.Controls {
+		for _, id := range c.Frameworks[NISTFramework] {
+			if citing[id] == nil {
+				ids = append(ids, id)
+			}
+			citing[id] = append(citing[id], c)
+		}
+	}
+	reqs := make([]ImplementedRequirement, 0, len(ids))
+	for _, id := range ids {
+		owners := map[string]bool{}
+		props := []Property{}
+		var names []string
+		for _, c := range citing[id] {
+			cell, _ := m.Cell(c.Domain, sm.ID)
+			owners[cell.Owner] = true
+			props = append(props, prop("catalog-control", c.ID))
+			names = append(names, c.ID)
+		}
+		owner := model.OwnerShared
+		if len(owners) == 1 {
+			for o := range owners {
+				owner = o
+			}
+		}
+		var roles []ResponsibleRole
+		if owner != model.OwnerCustomer {
+			roles = append(roles, ResponsibleRole{RoleID: RoleProvider})
+		}
+		if owner != model.OwnerProvider {
+			roles = append(roles, ResponsibleRole{RoleID: RoleCustomer})
+		}
+		reqs = append(reqs, ImplementedRequirement{
+			UUID:      NameUUID("implemented-requirement", matrix.ID, sm.ID, NISTFramework, id),
+			ControlID: NISTControlID(id),
+			Description: fmt.Sprintf("NIST SP 800-53 Rev. 5 %s, as the catalog controls %s implement it under %s: %s.",
+				id, strings.Join(names, ", "), sm.ID, Responsibility(owner)),
+			Props:            append([]Property{prop("responsibility", Responsibility(owner)), frameworkProp(NISTFramework, id)}, props...),
+			ResponsibleRoles: roles,
+		})
+	}
+	return ControlImplementation{
+		UUID:   NameUUID("control-implementation", matrix.ID, sm.ID, NISTFramework),
+		Source: "#" + NameUUID("resource", "framework", NISTFramework),
+		Description: "The NIST SP 800-53 Rev. 5 controls the catalog cites, each implemented through the catalog controls " +
+			"that cite it; control ids in the form of NIST's OSCAL catalog.",
+		ImplementedRequirements: reqs,
+	}
+}
+
+// NISTControlID turns an SP 800-53 id as the catalog writes it ("IA-2(1)")
+// into the control id of NIST's OSCAL catalog ("ia-2.1").
+func NISTControlID(id string) string {
+	id = strings.ToLower(id)
+	id = strings.ReplaceAll(id, "(", ".")
+	return strings.ReplaceAll(id, ")", "")
 }
 
 func requirement(m *model.Model, matrix model.MatrixInfo, sm model.ServiceModel, c model.Control, res *resources) ImplementedRequirement {
@@ -277,12 +348,17 @@ func frameworkProps(m *model.Model, c model.Control) []Property {
 	var out []Property
 	for _, fw := range m.Frameworks {
 		for _, id := range c.Frameworks[fw.ID] {
-			p := prop("framework-control-id", id)
-			p.Class = fw.ID
-			out = append(out, p)
+			out = append(out, frameworkProp(fw.ID, id))
 		}
 	}
 	return out
+}
+
+// frameworkProp is one framework id, its class the framework.
+func frameworkProp(framework, id string) Property {
+	p := prop("framework-control-id", id)
+	p.Class = framework
+	return p
 }
 
 // resources collects back-matter resources, each once, in first-use order.

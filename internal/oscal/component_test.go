@@ -182,3 +182,63 @@ func propValue(ps []Property, name string) string {
 	}
 	return ""
 }
+
+// Each NIST SP 800-53 id the catalog cites is a requirement of its own, in
+// NIST's OSCAL id form, implemented through the catalog controls citing it;
+// its responsibility is theirs when they agree, shared otherwise.
+func TestComponentDefinition_NISTImplementation(t *testing.T) {
+	m := model.Default()
+	for in, want := range map[string]string{"IA-2(1)": "ia-2.1", "AC-6": "ac-6", "SC-7(5)": "sc-7.5", "AC-2(12)": "ac-2.12"} {
+		if got := NISTControlID(in); got != want {
+			t.Errorf("NISTControlID(%q) = %q, want %q", in, got, want)
+		}
+	}
+	doc, err := NewComponentDefinition(m, ComponentOptions{Timestamp: testTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sawSingle := false
+	for _, comp := range doc.ComponentDefinition.Components {
+		sm := propValue(comp.Props, "service-model")
+		if len(comp.ControlImplementations) != 2 {
+			t.Fatalf("%s: %d control implementations, want the catalog's and NIST's", sm, len(comp.ControlImplementations))
+		}
+		nist := comp.ControlImplementations[1]
+		cited := map[string]bool{}
+		for _, c := range m.Controls {
+			for _, id := range c.Frameworks[NISTFramework] {
+				cited[NISTControlID(id)] = true
+			}
+		}
+		if len(nist.ImplementedRequirements) != len(cited) {
+			t.Errorf("%s: %d NIST requirements, want %d", sm, len(nist.ImplementedRequirements), len(cited))
+		}
+		for _, r := range nist.ImplementedRequirements {
+			owners := map[string]bool{}
+			for _, p := range r.Props {
+				if p.Name != "catalog-control" {
+					continue
+				}
+				c, ok := m.Control(p.Value)
+				if !ok {
+					t.Fatalf("%s/%s: catalog-control %q is not in the catalog", sm, r.ControlID, p.Value)
+				}
+				cell, _ := m.Cell(c.Domain, sm)
+				owners[cell.Owner] = true
+			}
+			want := ResponsibilityShared
+			if len(owners) == 1 {
+				sawSingle = true
+				for o := range owners {
+					want = Responsibility(o)
+				}
+			}
+			if got := propValue(r.Props, "responsibility"); got != want {
+				t.Errorf("%s/%s: responsibility %q, want %q (owners %v)", sm, r.ControlID, got, want, owners)
+			}
+		}
+	}
+	if !sawSingle {
+		t.Error("no NIST requirement has a single owner; the test checks nothing")
+	}
+}

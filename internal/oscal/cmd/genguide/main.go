@@ -84,9 +84,12 @@ func componentExcerpt(m *model.Model) (string, int, int, error) {
 	if err != nil {
 		return "", 0, 0, err
 	}
-	ci := &doc.ComponentDefinition.Components[0].ControlImplementations[0]
-	total := len(ci.ImplementedRequirements)
-	ci.ImplementedRequirements = ci.ImplementedRequirements[:1]
+	cis := doc.ComponentDefinition.Components[0].ControlImplementations
+	total := 0
+	for i := range cis {
+		total += len(cis[i].ImplementedRequirements)
+		cis[i].ImplementedRequirements = cis[i].ImplementedRequirements[:1]
+	}
 	raw, err := json.Marshal(doc)
 	if err != nil {
 		return "", 0, 0, err
@@ -100,7 +103,7 @@ func componentExcerpt(m *model.Model) (string, int, int, error) {
 	}
 	bm.Resources = kept
 	out, err := oscal.Encode(doc)
-	return out, len(ci.ImplementedRequirements), total, err
+	return out, len(cis), total, err
 }
 
 // exampleReport is a pull request's findings: a database whose storage is

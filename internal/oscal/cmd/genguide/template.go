@@ -54,12 +54,14 @@ block gives that vendor's responsibilities. How the matrix and the catalog map o
 | prop ` + "`framework-control-id`" + ` | one per framework id the catalog cites; the class names the framework (` + "`nist_800_53_r5`" + `, ` + "`cis_controls_v8`" + `, ` + "`iso_27001_2022`" + `, ` + "`pci_dss_v4`" + `, ` + "`csa_ccm_v4`" + `, ` + "`csa_ccm_v4_1`" + `) |
 | prop ` + "`applies-to-workloads`" + ` | ` + "`no`" + ` where ` + "`srm_workload`" + ` never asks for the control under that service model, with the reason |
 | ` + "`links`" + ` | the public sources of the matrix cell, as back-matter resources |
+| ` + "`control-implementations[1]`" + ` | the NIST SP 800-53 Rev. 5 controls the catalog cites, with NIST's OSCAL control ids (` + "`ia-2.1`" + `) and NIST's catalog as the source, for tools that import 800-53 implementations; each is implemented through the catalog controls that cite it (props ` + "`catalog-control`" + `), and its responsibility is theirs when they agree and ` + "`shared`" + ` when they do not |
 
 Every property the provider defines carries the namespace
 ` + "`https://github.com/shared-responsibility/terraform-provider-srm/ns/oscal`" + `, as OSCAL requires of
 properties that are not NIST's.
 
-The document above, cut to @SHOWN@ of its @TOTAL@ implemented requirements and the back-matter resources they cite:
+The document above, cut to @SHOWN@ of its @TOTAL@ implemented requirements (the first of each control implementation)
+and the back-matter resources they cite:
 
 @FENCE@json
 @COMPONENT@
