@@ -353,6 +353,11 @@ func (a *auditor) workload(inst *Instance) {
 				continue
 			}
 			out := workloadFinding(inst, sm, name, f)
+			if !slices.Contains(statusOrder, out.Status) || !slices.Contains(model.Severities, out.Severity) ||
+				out.Control == "" || out.Domain == "" || out.Owner == "" {
+				a.warn("%s: findings[%d] is not a finding the provider writes (status, severity, control, domain or owner); ignored", inst.Address, i)
+				continue
+			}
 			if sensitiveAt(inst.Sensitive, fmt.Sprintf("findings[%d]", i)) {
 				out.Message = fmt.Sprintf("%s: %s is %s (the message is sensitive).", inst.Address, out.Control, out.Status)
 			}

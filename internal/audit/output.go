@@ -285,7 +285,30 @@ func SARIF(m *model.Model, r *Result, artifactURI string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return out.Content + "\n", nil
+	return withRunProperties(out.Content, r)
+}
+
+// withRunProperties adds what a SARIF result cannot carry to the run: the
+// waivers and their states in its property bag (SARIF 2.1.0 §3.8), and the
+// warnings as tool execution notifications of an invocation (§3.20.21).
+func withRunProperties(sarif string, r *Result) (string, error) {
+	var log map[string]any
+	if err := json.Unmarshal([]byte(sarif), &log); err != nil {
+		return "", err
+	}
+	runs, _ := log["runs"].([]any)
+	if len(runs) == 0 {
+		return "", fmt.Errorf("the SARIF writer wrote no run")
+	}
+	run := runs[0].(map[string]any)
+	run["properties"] = map[string]any{"waivers": r.Waivers, "not_judged": r.NotJudged, "summary": r.Summary}
+	notes := []any{}
+	for _, w := range r.Warnings {
+		notes = append(notes, map[string]any{"level": "warning", "message": map[string]any{"text": w}})
+	}
+	run["invocations"] = []any{map[string]any{"executionSuccessful": true, "toolExecutionNotifications": notes}}
+	out, err := json.MarshalIndent(log, "", "  ")
+	return string(out) + "\n", err
 }
 
 func sarifMessage(f Finding) string {
@@ -306,11 +329,17 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Properties []junitProperty `xml:"properties>property,omitempty"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -362,6 +391,14 @@ func JUnit(r *Result) (string, error) {
 		suite.Cases = append(suite.Cases, junitCase{Name: addr, Classname: classname(addr),
 			Skipped: &junitMessage{Message: "not judged: no evidence mapping for this type"}})
 		suite.Skipped++
+	}
+	for i, w := range r.Waivers {
+		suite.Properties = append(suite.Properties, junitProperty{Name: fmt.Sprintf("waiver[%d]", i),
+			Value: fmt.Sprintf("%s: %s %s, waived %d, approved by %s until %s: %s", w.State, w.Address, w.Finding, w.Waived,
+				oneLine(w.ApprovedBy), w.Expires, oneLine(w.Justification))})
+	}
+	for i, w := range r.Warnings {
+		suite.Properties = append(suite.Properties, junitProperty{Name: fmt.Sprintf("warning[%d]", i), Value: oneLine(w)})
 	}
 	suite.Tests = len(suite.Cases)
 	out, err := xml.MarshalIndent(junitSuites{Name: "srm audit", Tests: suite.Tests, Failures: suite.Failures, Skipped: suite.Skipped,
