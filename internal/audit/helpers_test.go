@@ -32,3 +32,5 @@ func audit(t testing.TB, file string, opt Options) *Result {
 	t.Helper()
 	return Run(mustRead(t, file), opt)
 }
+
+func testEngineModel() *model.Model { return model.Default() }

@@ -226,7 +226,7 @@ func Markdown(m *model.Model, r *Result) string {
 		b.WriteString("\nNo findings.\n")
 	}
 	if len(r.NotJudged) > 0 {
-		fmt.Fprintf(&b, "\n<details><summary>Not judged: %d resources of types with no evidence mapping</summary>\n\n", len(r.NotJudged))
+		fmt.Fprintf(&b, "\n<details><summary>Not judged: %d of types with no evidence mapping</summary>\n\n", len(r.NotJudged))
 		for _, a := range r.NotJudged {
 			fmt.Fprintf(&b, "- %s\n", mdCode(a))
 		}
@@ -248,7 +248,7 @@ func Markdown(m *model.Model, r *Result) string {
 	return b.String()
 }
 
-var mdEscaper = strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]")
+var mdEscaper = strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "*", "\\*", "`", "\\`", "[", "\\[", "]", "\\]")
 
 func mdText(s string) string { return mdEscaper.Replace(oneLine(s)) }
 
