@@ -22,7 +22,11 @@ const (
 )
 
 // Usage is the program's help.
-const Usage = `srm judges Terraform and OpenTofu plans under the shared responsibility model.
+func Usage() string {
+	return fmt.Sprintf(usageText, strings.Join(model.Default().MatrixIDs()[1:], ", "))
+}
+
+const usageText = `srm judges Terraform and OpenTofu plans under the shared responsibility model.
 
 Usage:
   srm audit [flags] [FILE|-]    judge every resource of a plan or state
@@ -50,9 +54,9 @@ file entry whose pattern matches its address, or its srm:service_model tag
 Flags:
   --format FORMAT              text (default), json, sarif, markdown or junit
   --output FILE                write the report to FILE instead of standard output
-  --matrix ID                  responsibility matrix that decides owners: consensus
-                               (default) or a vendor's (aws, azure, gcp), as the
-                               provider's matrix setting
+  --matrix ID                  responsibility matrix that decides owners, as the
+                               provider's matrix setting: consensus (default) or a
+                               vendor's (%s)
   --baseline B                 minimum, standard (default) or strict; or a custom
                                baseline: the spec JSON srm_baseline exports, inline
                                or in a file
@@ -81,14 +85,14 @@ Exit codes: 0 no violated finding at or above the threshold; 1 at least one;
 // Main runs the srm command line and returns its exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, stdoutIsTTY bool) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, Usage)
+		fmt.Fprint(stderr, Usage())
 		return ExitUsage
 	}
 	switch args[0] {
 	case "audit":
 		return runAudit(args[1:], stdin, stdout, stderr, stdoutIsTTY)
 	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, Usage)
+		fmt.Fprint(stdout, Usage())
 		return ExitClean
 	}
 	fmt.Fprintf(stderr, "srm: unknown command %q: the command is audit (srm help shows the usage)\n", clip(args[0]))
@@ -138,7 +142,7 @@ func runAudit(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool
 	}
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
-			fmt.Fprint(stdout, Usage)
+			fmt.Fprint(stdout, Usage())
 			return ExitClean
 		}
 	}
