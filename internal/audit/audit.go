@@ -176,6 +176,12 @@ func (a *auditor) instance(inst *Instance) {
 		s.Skipped++
 		return
 	}
+	switch {
+	case inst.Type != WorkloadType && !a.mapped(inst.Type) && strings.HasPrefix(inst.Type, "srm_"):
+		// The provider's own logical resources (srm_baseline) hold no
+		// controls of a real resource.
+		return
+	}
 	s.Resources++
 	switch {
 	case inst.Type == WorkloadType:
@@ -186,9 +192,6 @@ func (a *auditor) instance(inst *Instance) {
 		s.Judged++
 		a.res.Judged = append(a.res.Judged, inst.Address)
 		a.resource(inst)
-	case strings.HasPrefix(inst.Type, "srm_"):
-		// The provider's own logical resources (srm_baseline) hold no
-		// controls of a real resource.
 	default:
 		s.NotJudged++
 		a.res.NotJudged = append(a.res.NotJudged, inst.Address)

@@ -356,3 +356,23 @@ func TestJSON_FixedNames(t *testing.T) {
 		}
 	}
 }
+
+// The provider's own logical resources other than srm_workload are neither
+// judged nor listed as not judged, nor counted as resources.
+func TestAudit_SRMLogicalResourcesSkipped(t *testing.T) {
+	plan, err := PlanJSON("1.8.5", []Instance{
+		{Address: "srm_baseline.org", Type: "srm_baseline", Values: map[string]any{"name": "org", "spec": "{}"}},
+		{Address: "terraform_data.x", Type: "terraform_data", Values: map[string]any{"input": "x"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Decode(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Run(in, defaultOptions())
+	if res.Summary.Resources != 1 || !slices.Equal(res.NotJudged, []string{"terraform_data.x"}) || len(res.Judged) != 0 {
+		t.Errorf("summary %+v, not judged %v, judged %v", res.Summary, res.NotJudged, res.Judged)
+	}
+}
