@@ -376,3 +376,16 @@ func TestAudit_SRMLogicalResourcesSkipped(t *testing.T) {
 		t.Errorf("summary %+v, not judged %v, judged %v", res.Summary, res.NotJudged, res.Judged)
 	}
 }
+
+func TestModuleOf(t *testing.T) {
+	for addr, want := range map[string]string{
+		"aws_kms_key.k":          "",
+		"module.a.aws_kms_key.k": "module.a.",
+		`module.a["x.y"].module.b[0].aws_kms_key.k["eu"]`: `module.a["x.y"].module.b[0].`,
+		"module.a": "",
+	} {
+		if got := moduleOf(addr); got != want {
+			t.Errorf("moduleOf(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}

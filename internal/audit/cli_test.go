@@ -87,8 +87,9 @@ func TestMain_SARIFShape(t *testing.T) {
 						} `json:"artifactLocation"`
 					} `json:"physicalLocation"`
 					LogicalLocations []struct {
-						Name string `json:"name"`
-						Kind string `json:"kind"`
+						Name               string `json:"name"`
+						FullyQualifiedName string `json:"fullyQualifiedName"`
+						Kind               string `json:"kind"`
 					} `json:"logicalLocations"`
 				} `json:"locations"`
 				Suppressions []struct {
@@ -125,7 +126,11 @@ func TestMain_SARIFShape(t *testing.T) {
 		if uri := r.Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "testdata/plan_aws.json" {
 			t.Errorf("artifact %q", uri)
 		}
-		names[r.Locations[0].LogicalLocations[0].Name] = true
+		ll := r.Locations[0].LogicalLocations[0]
+		if !strings.HasSuffix(ll.FullyQualifiedName, ll.Name) || ll.Kind != "resource" || strings.HasPrefix(ll.Name, "module.") {
+			t.Errorf("logical location %+v", ll)
+		}
+		names[ll.FullyQualifiedName] = true
 		if len(r.Suppressions) == 1 && r.Suppressions[0].Justification != "" {
 			suppressed++
 		}

@@ -301,6 +301,23 @@ func withRunProperties(sarif string, r *Result) (string, error) {
 		return "", fmt.Errorf("the SARIF writer wrote no run")
 	}
 	run := runs[0].(map[string]any)
+	// Each result's logical location: the instance's own name
+	// ("aws_kms_key.this[\"eu\"]") and its full address, module path
+	// included (SARIF 2.1.0 §3.33.4, §3.33.5).
+	results, _ := run["results"].([]any)
+	for _, res := range results {
+		locs, _ := res.(map[string]any)["locations"].([]any)
+		for _, loc := range locs {
+			logical, _ := loc.(map[string]any)["logicalLocations"].([]any)
+			for _, l := range logical {
+				ll := l.(map[string]any)
+				if addr, ok := ll["name"].(string); ok {
+					ll["fullyQualifiedName"] = addr
+					ll["name"] = strings.TrimPrefix(addr, moduleOf(addr))
+				}
+			}
+		}
+	}
 	run["properties"] = map[string]any{"waivers": r.Waivers, "not_judged": r.NotJudged, "summary": r.Summary}
 	notes := []any{}
 	for _, w := range r.Warnings {
@@ -425,4 +442,30 @@ func classname(addr string) string {
 		return addr[:i]
 	}
 	return addr
+}
+
+// moduleOf returns the module path of an address with its trailing dot,
+// "module.a[\"x\"].module.b." for module.a["x"].module.b.TYPE.NAME, "" in
+// the root module.
+func moduleOf(addr string) string {
+	end := 0
+	for rest := addr; strings.HasPrefix(rest, "module."); {
+		i := len("module.")
+		for i < len(rest) && rest[i] != '.' && rest[i] != '[' {
+			i++
+		}
+		if i < len(rest) && rest[i] == '[' {
+			j := strings.Index(rest[i:], "].")
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
+		if i >= len(rest) || rest[i] != '.' {
+			break
+		}
+		end += i + 1
+		rest = rest[i+1:]
+	}
+	return addr[:end]
 }
