@@ -71,12 +71,11 @@ func inputErr(format string, args ...any) error {
 }
 
 type rawDoc struct {
-	FormatVersion    *string         `json:"format_version"`
-	TerraformVersion string          `json:"terraform_version"`
-	PlannedValues    *rawValues      `json:"planned_values"`
-	ResourceChanges  []rawChange     `json:"resource_changes"`
-	Values           *rawValues      `json:"values"`
-	PriorState       json.RawMessage `json:"prior_state"`
+	FormatVersion    *string     `json:"format_version"`
+	TerraformVersion string      `json:"terraform_version"`
+	PlannedValues    *rawValues  `json:"planned_values"`
+	ResourceChanges  []rawChange `json:"resource_changes"`
+	Values           *rawValues  `json:"values"`
 }
 
 type rawValues struct {
@@ -89,12 +88,14 @@ type rawModule struct {
 	ChildModules []rawModule   `json:"child_modules"`
 }
 
+// rawResource keeps its values undecoded: in a plan the resource change
+// carries them again, with what is unknown, and only one copy is decoded.
 type rawResource struct {
-	Address         string `json:"address"`
-	Mode            string `json:"mode"`
-	Type            string `json:"type"`
-	Values          any    `json:"values"`
-	SensitiveValues any    `json:"sensitive_values"`
+	Address         string          `json:"address"`
+	Mode            string          `json:"mode"`
+	Type            string          `json:"type"`
+	Values          json.RawMessage `json:"values"`
+	SensitiveValues json.RawMessage `json:"sensitive_values"`
 }
 
 type rawChange struct {
@@ -242,6 +243,13 @@ func (in *Input) readPlan(doc *rawDoc) error {
 	return nil
 }
 
+func decodeRaw(raw json.RawMessage, into *any) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	return json.Unmarshal(raw, into)
+}
+
 func isDelete(actions []string) bool { return len(actions) == 1 && actions[0] == "delete" }
 
 func fromChange(rc *rawChange) (Instance, error) {
@@ -266,7 +274,14 @@ func (in *Input) walk(m *rawModule, changes map[string]*rawChange) error {
 		if rc, ok := changes[r.Address]; ok {
 			err = inst.fill(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive)
 		} else {
-			err = inst.fill(r.Values, nil, r.SensitiveValues)
+			var values, sensitive any
+			if err := decodeRaw(r.Values, &values); err != nil {
+				return inputErr("%s: values: %v", clip(r.Address), err)
+			}
+			if err := decodeRaw(r.SensitiveValues, &sensitive); err != nil {
+				return inputErr("%s: sensitive_values: %v", clip(r.Address), err)
+			}
+			err = inst.fill(values, nil, sensitive)
 		}
 		if err != nil {
 			return err
