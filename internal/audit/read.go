@@ -103,7 +103,10 @@ type rawChange struct {
 	ModuleAddress string `json:"module_address"`
 	Mode          string `json:"mode"`
 	Type          string `json:"type"`
-	Change        struct {
+	// Deposed is set on the change of a deposed object (the old half of a
+	// create_before_destroy replacement), which shares the address.
+	Deposed string `json:"deposed"`
+	Change  struct {
 		Actions        []string `json:"actions"`
 		After          any      `json:"after"`
 		AfterUnknown   any      `json:"after_unknown"`
@@ -223,7 +226,9 @@ func (in *Input) readPlan(doc *rawDoc) error {
 	changes := make(map[string]*rawChange, len(doc.ResourceChanges))
 	for i := range doc.ResourceChanges {
 		rc := &doc.ResourceChanges[i]
-		changes[rc.Address] = rc
+		if rc.Deposed == "" && !isDelete(rc.Change.Actions) {
+			changes[rc.Address] = rc
+		}
 	}
 	if doc.PlannedValues != nil && doc.PlannedValues.RootModule != nil {
 		return in.walk(doc.PlannedValues.RootModule, changes)
@@ -231,7 +236,7 @@ func (in *Input) readPlan(doc *rawDoc) error {
 	// No planned_values: the changes alone, deletions aside.
 	for i := range doc.ResourceChanges {
 		rc := &doc.ResourceChanges[i]
-		if isDelete(rc.Change.Actions) {
+		if rc.Deposed != "" || isDelete(rc.Change.Actions) {
 			continue
 		}
 		inst, err := fromChange(rc)

@@ -157,6 +157,25 @@ func TestRead_ResourceChangesOnly(t *testing.T) {
 	}
 }
 
+// A create_before_destroy replacement lists the deposed object's deletion
+// under the same address; the new object's values are the ones judged.
+func TestRead_DeposedObjectIgnored(t *testing.T) {
+	plan := `{"format_version":"1.2","planned_values":{"root_module":{"resources":[
+	  {"address":"aws_ebs_volume.v","mode":"managed","type":"aws_ebs_volume","name":"v","values":{"encrypted":true}}]}},
+	  "resource_changes":[
+	  {"address":"aws_ebs_volume.v","mode":"managed","type":"aws_ebs_volume","change":{"actions":["create"],"after":{"encrypted":true},"after_unknown":{}}},
+	  {"address":"aws_ebs_volume.v","mode":"managed","type":"aws_ebs_volume","deposed":"00000001","change":{"actions":["delete"],"before":{"encrypted":false},"after":null}}]}`
+	for _, p := range []string{plan, strings.Replace(plan, `"planned_values"`, `"x"`, 1)} {
+		in, err := Read(strings.NewReader(p), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(in.Instances) != 1 || in.Instances[0].Values.(map[string]any)["encrypted"] != true {
+			t.Errorf("%+v", in.Instances)
+		}
+	}
+}
+
 func TestMergeUnknown(t *testing.T) {
 	got := mergeUnknown(map[string]any{"a": []any{map[string]any{"b": 1.0}}},
 		map[string]any{"a": []any{map[string]any{"c": true}, true}, "d": true, "e": false})
