@@ -175,6 +175,35 @@ func TestAcc_RealPlanAndState(t *testing.T) {
 			run("apply", "-input=false", "-no-color", "-auto-approve", "tfplan")
 			state := run("show", "-json")
 			checkRealState(t, state)
+			if *update {
+				for kind, data := range map[string][]byte{"plan": plan, "state": state} {
+					if err := os.WriteFile(filepath.Join("testdata", "real", name+"."+kind+".json"), data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The plans and states the real CLIs wrote (TestAcc_RealPlanAndState
+// -update rewrites them) are judged the same way without the CLIs.
+func TestRealPlansCommitted(t *testing.T) {
+	for _, cli := range []string{"terraform", "tofu"} {
+		t.Run(cli, func(t *testing.T) {
+			plan, err := os.ReadFile(filepath.Join("testdata", "real", cli+".plan.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(plan, []byte("correct-horse")) {
+				t.Fatal("the plan no longer carries the sensitive variable's value, so the test below proves nothing")
+			}
+			checkRealPlan(t, plan)
+			state, err := os.ReadFile(filepath.Join("testdata", "real", cli+".state.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkRealState(t, state)
 		})
 	}
 }
