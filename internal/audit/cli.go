@@ -228,8 +228,8 @@ func (f *auditFlags) options() (Options, RenderOptions, error) {
 		return opt, ro, fmt.Errorf("--severity-threshold %q is not valid: valid values are %s", clip(f.threshold), model.Quoted(Thresholds()))
 	}
 	opt.Threshold = f.threshold
-	if f.maxMiB <= 0 {
-		return opt, ro, errors.New("--max-mib must be a positive number of MiB")
+	if f.maxMiB <= 0 || f.maxMiB > 1<<20 {
+		return opt, ro, errors.New("--max-mib must be a number of MiB from 1 to 1048576")
 	}
 	if f.now != "" {
 		t, err := time.Parse(time.RFC3339, f.now)

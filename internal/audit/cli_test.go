@@ -195,7 +195,9 @@ func TestMain_ExitCodes(t *testing.T) {
 		{"unknown flag", "", []string{"audit", "--colour", cleanFile}, ExitUsage, "flag provided but not defined"},
 		{"bad waivers", "", []string{"audit", "--waivers", cleanFile, cleanFile}, ExitUsage, "--waivers"},
 		{"bad config", "", []string{"audit", "--config", cleanFile, cleanFile}, ExitUsage, "--config"},
-		{"too large", clean, []string{"audit", "--max-mib", "0"}, ExitUsage, "--max-mib"},
+		{"no limit", clean, []string{"audit", "--max-mib", "0"}, ExitUsage, "--max-mib"},
+		{"limit past a TiB", clean, []string{"audit", "--max-mib", "9223372036854775807"}, ExitUsage, "--max-mib"},
+		{"input under a 1 MiB limit", clean, []string{"audit", "--max-mib", "1"}, ExitClean, ""},
 		{"no command", "", nil, ExitUsage, "Usage:"},
 		{"unknown command", "", []string{"scan"}, ExitUsage, `unknown command "scan"`},
 	}
