@@ -243,6 +243,9 @@ func checkRealPlan(t *testing.T, plan []byte) {
 		if f.Source != SourceWorkload {
 			t.Errorf("finding not from a workload: %+v", f)
 		}
+		if f.Attribute == "" {
+			t.Errorf("%s %s names no attribute to change", f.Address, f.Control)
+		}
 		if f.Address == "srm_workload.legacy" {
 			legacy = append(legacy, f.Control+" "+f.Status+" "+f.Owner)
 		}

@@ -383,8 +383,13 @@ func workloadFinding(inst *Instance, sm, name string, f map[string]any) Finding 
 	if out.ID == "" {
 		out.ID = out.Control
 	}
-	if r := str("resource"); r != "" && out.Attribute != "" {
+	switch r := str("resource"); {
+	case r != "" && out.Attribute != "":
 		out.Attribute = r + "." + out.Attribute
+	case r == "":
+		// A declared value: the workload's own attribute, which is the
+		// control id ("encryption.at_rest").
+		out.Attribute = out.Control
 	}
 	if refs, ok := f["references"].([]any); ok {
 		for _, r := range refs {
