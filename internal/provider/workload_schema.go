@@ -48,6 +48,13 @@ const (
 	fieldException
 )
 
+// An exception's texts are bounded: each is carried into the waived
+// finding's report entries, so an unbounded one multiplies the plan's size.
+const (
+	maxJustificationLength = 1024
+	maxApproverLength      = 256
+)
+
 var exceptionFields = []string{"justification", "approved_by", "expires"}
 
 func (k findingFieldKind) tfType() tftypes.Type {
@@ -228,10 +235,12 @@ func workloadSchema(m *model.Model) schema.Schema {
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"control": schema.StringAttribute{Required: true, MarkdownDescription: "The control id to waive, e.g. `backup.cross_region`.",
 					Validators: []validator.String{controlIDValidator()}},
-				"justification": schema.StringAttribute{Required: true, MarkdownDescription: "Why the waiver is acceptable.",
-					Validators: []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
-				"approved_by": schema.StringAttribute{Required: true, MarkdownDescription: "Who approved it.",
-					Validators: []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
+				"justification": schema.StringAttribute{Required: true,
+					MarkdownDescription: fmt.Sprintf("Why the waiver is acceptable, at most %d characters.", maxJustificationLength),
+					Validators:          []validator.String{stringvalidator.LengthBetween(1, maxJustificationLength), notBlankValidator()}},
+				"approved_by": schema.StringAttribute{Required: true,
+					MarkdownDescription: fmt.Sprintf("Who approved it, at most %d characters.", maxApproverLength),
+					Validators:          []validator.String{stringvalidator.LengthBetween(1, maxApproverLength), notBlankValidator()}},
 				"expires": schema.StringAttribute{Required: true, MarkdownDescription: "When the waiver ends: a date `YYYY-MM-DD` (valid through that day, UTC) or an RFC 3339 time.",
 					Validators: []validator.String{dateValidator()}},
 			}}},
