@@ -61,7 +61,7 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 		}
 		if w.Now.After(expires) {
 			note(true, "expires", "Exception Expired",
-				fmt.Sprintf("The exception for %q (approved by %s) expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.ApprovedBy, ex.Expires))
+				fmt.Sprintf("The exception for %q expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.Expires))
 			continue
 		}
 		if expires.Sub(w.Now) > MaxExceptionTerm {

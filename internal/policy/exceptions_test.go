@@ -38,3 +38,23 @@ func TestExceptionTermWarning(t *testing.T) {
 		}
 	}
 }
+
+// An expired exception's error names the control and the date, never the
+// approver: approved_by may be built from a sensitive value.
+func TestExpiredExceptionDoesNotQuoteTheApprover(t *testing.T) {
+	const approver = "Zq8xW-Kp3vT-Jm9yR"
+	w := workload("iaas", "standard", compliantValues())
+	w.Values["identity.mfa_required"] = KnownBool(false)
+	w.Exceptions = []Exception{{Control: "identity.mfa_required", Justification: "legacy", ApprovedBy: approver, Expires: "2020-01-01"}}
+	res := evaluate(w)
+	found := false
+	for _, n := range res.Notices {
+		found = found || n.Summary == "Exception Expired"
+		if strings.Contains(n.Detail, approver[:5]) {
+			t.Errorf("%s quotes the approver: %s", n.Summary, n.Detail)
+		}
+	}
+	if !found {
+		t.Fatalf("no Exception Expired notice: %+v", res.Notices)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
@@ -211,7 +212,9 @@ func controlValue(c model.Control, path string, raw any) (Value, *FieldError) {
 		s, ok := asString(raw)
 		if !ok || !containsString(c.Enum, s) {
 			want := "one of " + model.Quoted(c.Enum)
-			if near := model.Suggest(s, c.Enum); ok && len(near) > 0 && len(s) <= 16 {
+			// Only a version written with a protocol name ("TLS1.2") gets a
+			// suggestion: "1.4" is no misspelling of "1.3".
+			if near := model.Suggest(s, c.Enum); ok && len(near) > 0 && len(s) <= 16 && strings.ContainsFunc(s, unicode.IsLetter) {
 				want += ` (did you mean "` + near[0] + `"?)`
 			}
 			return Value{}, typeError(path, want, raw)

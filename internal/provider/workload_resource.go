@@ -173,7 +173,7 @@ func (r *workloadResource) plan(ctx context.Context, config, planned, state tfty
 	}
 	if ready {
 		res := r.data.evaluator.Evaluate(w)
-		r.report(ctx, res, unchanged, diags)
+		r.report(ctx, res, unchanged, hasPrior, diags)
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
@@ -276,10 +276,17 @@ func linePath(p string) path.Path {
 	return path.Root(root)
 }
 
-// destroyNote ends every violation: Terraform plans the unchanged
-// configuration before destroying and stops on any provider error, and no
-// field of that request tells the provider it is a destroy.
+// destroyNote follows the first error of a plan that changes a stored
+// workload: Terraform plans the current configuration before destroying and
+// stops on any provider error, and no field of that request tells the
+// provider it is a destroy. A create has nothing to destroy.
 const destroyNote = "To destroy this workload anyway, skip that plan: terraform destroy -refresh=false"
+
+// maxViolationDiagnostics is how many violations a workload reports as
+// diagnostics of their own; the rest are counted in one, and every one is
+// in findings. The framework de-duplicates diagnostics by scanning them, so
+// an unbounded count made a plan's cost grow with its square.
+const maxViolationDiagnostics = 10
 
 // report turns findings and exception notices into diagnostics.
 //
@@ -287,14 +294,16 @@ const destroyNote = "To destroy this workload anyway, skip that plan: terraform 
 // configuration. Failing an unchanged workload (stored in warn mode, or
 // whose exception has since expired) would block its destruction, so such
 // findings are warnings; findings and compliant still record them.
-func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged bool, diags *diag.Diagnostics) {
+func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged, stored bool, diags *diag.Diagnostics) {
 	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
+	hinted := false
 	add := func(p path.Path, hasPath bool, summary, detail string) {
 		switch {
 		case unchanged:
 			detail += "\n\n" + unchangedNote
-		case !warnOnly:
+		case !warnOnly && stored && !hinted:
 			detail += "\n\n" + destroyNote
+			hinted = true
 		}
 		switch {
 		case warnOnly && hasPath:
@@ -307,6 +316,8 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 			diags.AddError(summary, detail)
 		}
 	}
+	var rest []string
+	reported := 0
 	for _, f := range res.Findings {
 		tflog.Debug(ctx, "srm_workload finding", map[string]any{
 			"control": f.Control, "status": f.Status, "check": f.Check,
@@ -314,8 +325,16 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 		if f.Status != policy.StatusViolated {
 			continue
 		}
+		if reported == maxViolationDiagnostics {
+			rest = append(rest, f.Control)
+			continue
+		}
+		reported++
 		p, ok := findingPath(f)
 		add(p, ok, "Control Not Satisfied: "+f.Control, f.Detail)
+	}
+	if len(rest) > 0 {
+		add(path.Empty(), false, "More Controls Not Satisfied", moreViolations(rest))
 	}
 	for _, n := range res.Notices {
 		p := path.Root("exceptions") // a path into the list resolves only to the resource's line
@@ -332,6 +351,25 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 				"before anything is stored, and a violation then fails the apply with the same error.",
 				strings.Join(res.Deferred, ", ")))
 	}
+}
+
+// moreViolations counts the violations past maxViolationDiagnostics by
+// control, in the order they came.
+func moreViolations(controls []string) string {
+	counts := map[string]int{}
+	var order []string
+	for _, c := range controls {
+		if counts[c] == 0 {
+			order = append(order, c)
+		}
+		counts[c]++
+	}
+	parts := make([]string, len(order))
+	for i, c := range order {
+		parts[i] = fmt.Sprintf("%s (%d)", c, counts[c])
+	}
+	return fmt.Sprintf("%d more violations, not shown one by one: %s. The workload's findings attribute lists every one.",
+		len(controls), strings.Join(parts, ", "))
 }
 
 const unchangedNote = "This plan does not change the workload's configuration, so the finding is a warning " +
