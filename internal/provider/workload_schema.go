@@ -269,9 +269,11 @@ func workloadSchema(m *model.Model) schema.Schema {
 			"**Destroy.** Before `terraform destroy` Terraform runs an ordinary plan of the configuration and stops on any " +
 			"provider error, and nothing in that request tells the provider it precedes a destroy (measured on Terraform " +
 			"1.8.5 and 1.11.4 and OpenTofu 1.6.3). A workload whose configuration was edited into violation therefore " +
-			"blocks `terraform destroy`; every violation ends with the way around it, `terraform destroy -refresh=false`, " +
-			"which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
+			"blocks `terraform destroy`; the first error of such a plan names the way around it, " +
+			"`terraform destroy -refresh=false`, which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
 			"findings are warnings.\n\n" +
+			"**Many violations.** The first ten violations of a workload are errors of their own; the rest are counted " +
+			"by control in one more error, and `findings` lists every one.\n\n" +
 			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +
 			"included (`secrets_scan`, `evidence`): sensitive only masks plan output. Keep text that must not be stored out " +
 			"of the workload and check it with `provider::srm::secret_findings` in a `precondition`. Findings, messages " +
