@@ -3,6 +3,7 @@ package policy
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestExceptionTermWarning(t *testing.T) {
@@ -56,5 +57,52 @@ func TestExpiredExceptionDoesNotQuoteTheApprover(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no Exception Expired notice: %+v", res.Notices)
+	}
+}
+
+// A verdict that an expiry or a patch date decides says so; one that no
+// clock decides does not, so only the first waits for apply.
+func TestClockDependentVerdicts(t *testing.T) {
+	violating := func() *Workload {
+		w := workload("iaas", "standard", compliantValues())
+		w.Values["identity.mfa_required"] = KnownBool(false)
+		return w
+	}
+	exception := func(control, expires string) []Exception {
+		return []Exception{{Control: control, Justification: "j", ApprovedBy: "a", Expires: expires}}
+	}
+	for _, c := range []struct {
+		name  string
+		build func() *Workload
+		want  bool
+	}{
+		{"no exception, no patch date", violating, false},
+		{"an exception that waives", func() *Workload {
+			w := violating()
+			w.Exceptions = exception("identity.mfa_required", "2099-01-01")
+			return w
+		}, true},
+		{"an expired exception over a violation", func() *Workload {
+			w := violating()
+			w.Exceptions = exception("identity.mfa_required", "2020-01-01")
+			return w
+		}, true},
+		{"an exception that waives nothing", func() *Workload {
+			w := workload("iaas", "standard", compliantValues())
+			w.Exceptions = exception("identity.mfa_required", "2099-01-01")
+			return w
+		}, false},
+		{"a patch date judged against today", func() *Workload {
+			w := workload("iaas", "standard", compliantValues())
+			w.Values["hardening.max_patch_age_days"] = KnownNumber(30)
+			w.Values["hardening.last_patched"] = KnownString("2020-01-01")
+			return w
+		}, true},
+	} {
+		w := c.build()
+		w.Now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+		if got := evaluate(w).ClockDependent; got != c.want {
+			t.Errorf("%s: ClockDependent = %v, want %v", c.name, got, c.want)
+		}
 	}
 }
