@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -31,12 +30,11 @@ var (
 
 type workloadResource struct {
 	data *providerData
-	now  func() time.Time
 }
 
 // NewWorkloadResource returns the srm_workload resource.
 func NewWorkloadResource() resource.Resource {
-	return &workloadResource{data: defaultProviderData(), now: time.Now}
+	return &workloadResource{data: defaultProviderData()}
 }
 
 // evidenceEngine loads the evidence tables once; they are embedded and
@@ -61,19 +59,33 @@ func (r *workloadResource) Configure(_ context.Context, req resource.ConfigureRe
 	}
 }
 
-// A workload is logical: the plan, which ModifyPlan made wholly known, is
-// the state, with a random id that no configured value can leak into.
-func (r *workloadResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	top, ok := rawObject(req.Plan.Raw)
+// A workload is logical: the plan is the state, with a random id that no
+// configured value can leak into. A verdict that depends on the clock was
+// left unknown in the plan and is decided here, once.
+func (r *workloadResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	resp.State.Raw = r.store(ctx, req.Config.Raw, req.Plan.Raw, tftypes.NewValue(req.Plan.Raw.Type(), nil))
+}
+
+// store is the state for a planned workload: the plan, with the id set and
+// a clock-dependent verdict decided now. The plan's diagnostics were given
+// when it was made, so those of this judgement are dropped.
+func (r *workloadResource) store(ctx context.Context, config, planned, prior tftypes.Value) tftypes.Value {
+	top, ok := rawObject(planned)
 	if !ok {
-		resp.State.Raw = req.Plan.Raw
-		return
+		return planned
 	}
-	plan, _ := newPlannedValues(req.Plan.Raw, top)
+	if !top["findings"].IsKnown() || !top["compliant"].IsKnown() {
+		var diags diag.Diagnostics
+		settled := r.judge(ctx, config, planned, prior, true, &diags)
+		if t, ok := rawObject(settled); ok && !diags.HasError() {
+			top = t
+		}
+	}
+	plan, _ := newPlannedValues(planned, top)
 	if !plan.vals["id"].IsKnown() {
 		plan.set("id", newWorkloadID())
 	}
-	resp.State.Raw = plan.object()
+	return plan.object()
 }
 
 // strconvQuoteKey quotes an evidence key that reads as an address; keys
@@ -93,8 +105,8 @@ func newWorkloadID() string {
 
 func (r *workloadResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
-func (r *workloadResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.State.Raw = req.Plan.Raw
+func (r *workloadResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = r.store(ctx, req.Config.Raw, req.Plan.Raw, req.State.Raw)
 }
 
 func (r *workloadResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
@@ -145,6 +157,14 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 // plan the framework prepared (defaults set, unset computed attributes
 // unknown). The protocol server's fast path (server.go) calls it too.
 func (r *workloadResource) plan(ctx context.Context, config, planned, state tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+	return r.judge(ctx, config, planned, state, false, diags)
+}
+
+// judge plans the workload. At plan (final false) a verdict that depends on
+// the clock is left unknown: Terraform plans again during apply and fails a
+// saved plan whose known values changed, and a clock may cross an expiry or
+// midnight in between. Create and Update decide it (final true).
+func (r *workloadResource) judge(ctx context.Context, config, planned, state tftypes.Value, final bool, diags *diag.Diagnostics) tftypes.Value {
 	top, ok := rawObject(planned)
 	if !ok {
 		return planned // destroy: never blocked
@@ -177,7 +197,13 @@ func (r *workloadResource) plan(ctx context.Context, config, planned, state tfty
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
-		plan.results(res, w)
+		plan.results(res, w, final)
+		if res.ClockDependent && unchanged && !final {
+			// An unchanged workload keeps the verdict it was stored with:
+			// one decided now could differ at apply. Its diagnostics above
+			// judge it by today's clock.
+			plan.keep(prior, "findings", "compliant")
+		}
 	} else {
 		plan.unknownResults()
 	}
@@ -219,7 +245,7 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 		(specState == policy.Null && baselineState != policy.Known) {
 		return nil, false
 	}
-	w := &policy.Workload{Name: name, ServiceModel: sm, Classification: class, Baseline: baseline, Now: r.now()}
+	w := &policy.Workload{Name: name, ServiceModel: sm, Classification: class, Baseline: baseline, Now: r.data.now()}
 	if specState == policy.Known {
 		custom, err := policy.ParseCustomBaseline(m, spec)
 		if err != nil {
@@ -451,15 +477,25 @@ func rawStringList(values []string) []tftypes.Value {
 	return out
 }
 
+// keep plans the stored values of the named attributes, where the state
+// has them.
+func (p *plannedValues) keep(prior map[string]tftypes.Value, names ...string) {
+	for _, name := range names {
+		if v, ok := prior[name]; ok && v.IsFullyKnown() && !v.IsNull() {
+			p.vals[name] = v
+		}
+	}
+}
+
 func (p *plannedValues) unknownResults() {
 	p.unknown("required_controls")
 	p.unknown("findings")
 	p.unknown("compliant")
 }
 
-func (p *plannedValues) results(res policy.Result, w *policy.Workload) {
+func (p *plannedValues) results(res policy.Result, w *policy.Workload, final bool) {
 	p.set("required_controls", rawStringList(res.RequiredControls))
-	if len(res.Deferred) > 0 {
+	if len(res.Deferred) > 0 || (res.ClockDependent && !final) {
 		p.unknown("findings")
 		p.unknown("compliant")
 		return

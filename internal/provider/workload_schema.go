@@ -272,6 +272,12 @@ func workloadSchema(m *model.Model) schema.Schema {
 			"blocks `terraform destroy`; the first error of such a plan names the way around it, " +
 			"`terraform destroy -refresh=false`, which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
 			"findings are warnings.\n\n" +
+			"**Time.** An exception's expiry and a patch date's age are judged by the clock. A verdict one of them " +
+			"decides is `(known after apply)` in the plan, whose diagnostics judge it by the clock at plan time, and is " +
+			"decided once, when the apply runs: a saved plan applies whatever the clock does in between. An expiry takes " +
+			"effect at the first plan or apply after it (a date is valid through that day, UTC), so a plan saved before " +
+			"an expiry and applied after it fails its apply with `Exception Expired`. An unchanged workload keeps the " +
+			"verdict it was stored with, and its plan's warnings say what the clock has changed since.\n\n" +
 			"**Many violations.** The first ten violations of a workload are errors of their own; the rest are counted " +
 			"by control in one more error, and `findings` lists every one.\n\n" +
 			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +
