@@ -85,6 +85,7 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := defaultProviderData()
+	data.version = p.version
 	if p.now != nil {
 		data.now = p.now
 	}
@@ -138,7 +139,7 @@ func (p *srmProvider) Functions(_ context.Context) []func() function.Function {
 		NewIsPublicCIDRFunction,
 		NewResourceFindingsFunction,
 		NewResourceControlsFunction,
-		NewReportFunction,
+		func() function.Function { return &reportFunction{version: p.version} },
 		NewPublicAccessBlockFindingsFunction,
 	}
 }

@@ -24,6 +24,9 @@ type providerData struct {
 	evaluator       *policy.Evaluator
 	enforcement     string
 	defaultBaseline string
+	// version is the provider's version, for SARIF's tool entry; empty
+	// before Configure.
+	version string
 	// now is the clock every time-dependent judgement reads (exception
 	// expiry, patch age); tests set their own.
 	now func() time.Time

@@ -159,8 +159,24 @@ data "srm_report" "sarif" {
   artifact_uri = "main.tf"
 }
 
+# The same workloads, the violating one with the file and line of its block.
+data "srm_report" "located" {
+  workloads    = [local.workloads[0], merge(local.workloads[1], { file = "infra/batch.tf", line = 12 })]
+  format       = "sarif"
+  artifact_uri = "main.tf"
+}
+
 locals {
   run = jsondecode(data.srm_report.sarif.content).runs[0]
+}
+
+output "located" {
+  value = [for r in jsondecode(data.srm_report.located.content).runs[0].results :
+    "${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}"]
+}
+
+output "version" {
+  value = local.run.tool.driver.version
 }
 
 output "rules" {
@@ -168,22 +184,27 @@ output "rules" {
 }
 
 output "results" {
-  value = [for r in local.run.results : "${r.ruleId}:${r.ruleIndex}:${r.level}:${r.locations[0].logicalLocations[0].name}:${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}"]
+  value = [for r in local.run.results : "${r.ruleId}:${r.ruleIndex}:${r.level}:${r.locations[0].logicalLocations[0].name}:${r.locations[0].physicalLocation.artifactLocation.uri}:${try(r.locations[0].physicalLocation.region.startLine, "no region")}"]
 }
 `,
 		ConfigStateChecks: append(append(expectCounts(reportAt("sarif"), 2, 2, 0, 0), contentMatches(reportAt("sarif"),
 			`"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json"`,
 			`"version": "2\.1\.0"`,
-			`"name": "terraform-provider-srm",\n\s+"informationUri": "https://github\.com/shared-responsibility/terraform-provider-srm"`,
+			`"name": "terraform-provider-srm",\n\s+"version": "test",\n\s+"informationUri": "https://github\.com/shared-responsibility/terraform-provider-srm"`,
 		)...),
 			statecheck.ExpectKnownOutputValue("rules", knownvalue.ListExact([]knownvalue.Check{
 				knownvalue.StringExact("encryption.at_rest:error:security,data_protection"),
 				knownvalue.StringExact("storage.public_access:error:security,data_protection"),
 			})),
 			statecheck.ExpectKnownOutputValue("results", knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.StringExact("encryption.at_rest:0:error:legacy-batch:main.tf:1"),
-				knownvalue.StringExact("storage.public_access:1:error:legacy-batch:main.tf:1"),
+				knownvalue.StringExact("encryption.at_rest:0:error:legacy-batch:main.tf:no region"),
+				knownvalue.StringExact("storage.public_access:1:error:legacy-batch:main.tf:no region"),
 			})),
+			statecheck.ExpectKnownOutputValue("located", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("infra/batch.tf:12"), knownvalue.StringExact("infra/batch.tf:12"),
+			})),
+			// The provider's version, as the test server is built ("test").
+			statecheck.ExpectKnownOutputValue("version", knownvalue.StringExact("test")),
 		),
 	})
 }

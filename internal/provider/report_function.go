@@ -21,7 +21,10 @@ import (
 
 var _ function.Function = (*reportFunction)(nil)
 
-type reportFunction struct{}
+type reportFunction struct {
+	// version is the provider's, for SARIF's tool entry.
+	version string
+}
 
 // NewReportFunction returns provider::srm::report.
 func NewReportFunction() function.Function { return &reportFunction{} }
@@ -115,7 +118,7 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	}
 	m := model.Default()
 	ev := policy.New(m)
-	rep := &report.Report{Timestamp: stamp}
+	rep := &report.Report{Timestamp: stamp, ToolVersion: f.version}
 	for i, item := range items {
 		w, ready, err := workloadFromObject(m, engine, item, time.Now())
 		if err != nil {

@@ -95,6 +95,11 @@ type Workload struct {
 	// it was not given.
 	Baseline string    `json:"baseline"`
 	Findings []Finding `json:"findings"`
+	// File and Line say where the workload is declared (a path relative
+	// to the repository root, and the line of its block), for SARIF
+	// locations; empty and 0 where that is not known.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
 }
 
 // Report is what the renderers read.
@@ -102,9 +107,13 @@ type Report struct {
 	// Title heads the document; empty means DefaultTitle.
 	Title     string
 	Workloads []Workload
-	// ArtifactURI, when set, gives every SARIF result a physical location
-	// (this file, line 1), which GitHub code scanning requires.
+	// ArtifactURI, when set, gives every SARIF result of a workload without
+	// a File a physical location: this file, with no region, since the
+	// line is not known. GitHub code scanning needs a physical location.
 	ArtifactURI string
+	// ToolVersion is the version SARIF's tool entry carries: the
+	// provider's (or srm's) own.
+	ToolVersion string
 	// Timestamp is when the findings were judged. The oscal format needs
 	// it (OSCAL requires the times of a result and its observations); the
 	// other formats do not show it.
