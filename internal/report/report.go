@@ -315,31 +315,13 @@ func (r *Report) prepared() *Report {
 	for i, w := range r.Workloads {
 		findings := make([]Finding, len(w.Findings))
 		for j, f := range w.Findings {
-			f.References = uniqueReferences(f.References)
+			f.References = model.UniqueReferences(f.References)
 			findings[j] = f
 		}
 		w.Findings = findings
 		out.Workloads[i] = w
 	}
 	return &out
-}
-
-// uniqueReferences returns refs trimmed, without blanks and repeats, in
-// their first order; never nil.
-func uniqueReferences(refs ...[]string) []string {
-	out := []string{}
-	seen := map[string]bool{}
-	for _, list := range refs {
-		for _, ref := range list {
-			ref = strings.Join(strings.Fields(ref), " ")
-			if ref == "" || seen[ref] {
-				continue
-			}
-			seen[ref] = true
-			out = append(out, ref)
-		}
-	}
-	return out
 }
 
 // Render writes the report in one of Formats.

@@ -277,7 +277,7 @@ func sarifRules(m *model.Model, r *Report) ([]sarifRule, map[string]int) {
 	for _, w := range r.Workloads {
 		for _, f := range w.Findings {
 			if seen, ok := first[f.Control]; ok {
-				seen.References = uniqueReferences(seen.References, f.References)
+				seen.References = model.UniqueReferences(seen.References, f.References)
 				first[f.Control] = seen
 				continue
 			}
