@@ -278,8 +278,10 @@ output "physical" {
 	})
 }
 
-// srm_workload lists some references of a firewall finding twice (from the
-// catalog and from the detector); every format lists each once.
+// A firewall finding's references come from the catalog and from the
+// detector, which cite some of the same references: srm_workload lists
+// each once, in one spelling; and a report given a finding that repeats
+// them (here doubled by hand) lists each once in every format.
 func TestReport_ReferencesOnce(t *testing.T) {
 	t.Parallel()
 	ssh := `
@@ -301,12 +303,17 @@ resource "srm_workload" "ssh" {
 }
 
 locals {
-  workloads = [{ name = srm_workload.ssh.name, service_model = srm_workload.ssh.service_model, findings = srm_workload.ssh.findings }]
+  workloads = [{ name = srm_workload.ssh.name, service_model = srm_workload.ssh.service_model,
+    findings = [for f in srm_workload.ssh.findings : merge(f, { references = concat(f.references, f.references) })] }]
 }
 
 ` + reportInEveryFormat("local.workloads") + `
 output "workload_repeats" {
   value = anytrue([for f in srm_workload.ssh.findings : length(f.references) != length(distinct(f.references))])
+}
+
+output "workload_spellings" {
+  value = distinct(flatten([for f in srm_workload.ssh.findings : [for r in f.references : regex("^NIST SP 800-53 [^ ]+ [^ ]+", r) if startswith(r, "NIST")]]))
 }
 
 output "json_once" {
@@ -322,8 +329,10 @@ output "markdown_cis_4_4" {
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
-			// The input does repeat a reference, so the checks below test something.
-			statecheck.ExpectKnownOutputValue("workload_repeats", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("workload_repeats", knownvalue.Bool(false)),
+			statecheck.ExpectKnownOutputValue("workload_spellings", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("NIST SP 800-53 Rev. 5"),
+			})),
 			statecheck.ExpectKnownOutputValue("json_once", knownvalue.ListExact([]knownvalue.Check{knownvalue.Bool(true)})),
 			statecheck.ExpectKnownOutputValue("sarif_once", knownvalue.ListExact([]knownvalue.Check{knownvalue.Bool(true)})),
 			statecheck.ExpectKnownOutputValue("markdown_cis_4_4", knownvalue.Int64Exact(1)),
