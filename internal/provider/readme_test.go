@@ -1,0 +1,100 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// numberWords spells the counts the docs write out.
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+// TestReadme_QuotedFailingPlan plans the README's failing workload, as the
+// README tells a reader to, and checks what the README quotes of the
+// output: the first error word for word (line breaks aside), the number of
+// errors it says there are, and the controls it says the others are on. A
+// change to a message, a reference or a rule that the README does not
+// follow fails here.
+func TestReadme_QuotedFailingPlan(t *testing.T) {
+	t.Parallel()
+	cli := verbatimCLI(t)
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := regexp.MustCompile("(?s)## A workload that fails the plan\n(.*?)\n## ").FindStringSubmatch(string(raw))
+	if section == nil {
+		t.Fatal(`README.md has no "## A workload that fails the plan" section`)
+	}
+	parts := regexp.MustCompile("(?s)```hcl\n(.*?)```.*?one of the (\\w+) errors.*?```text\n(.*?)```.*?The other (\\w+): (.*?)\n\n").FindStringSubmatch(section[1])
+	if parts == nil {
+		t.Fatal("the section lost its shape: an hcl block, \"one of the N errors\", a text block, \"The other N: ...\"")
+	}
+	config, total, quoted, others, otherList := parts[1], parts[2], parts[3], parts[4], parts[5]
+
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(cli, dir, "plan", "-input=false", "-no-color", "-lock=false")
+	if err == nil {
+		t.Fatalf("the README's failing example planned without error:\n%s", out)
+	}
+	errs := diagnosticBlocks(out, "Error: ")
+	if len(errs) == 0 {
+		t.Fatalf("no errors in:\n%s", out)
+	}
+	if got, want := normaliseSpace(errs[0]), normaliseSpace(quoted); got != want {
+		t.Errorf("README quotes the first error as\n%s\nthe plan prints\n%s", quoted, errs[0])
+	}
+	if n, ok := numberWords[total]; !ok || n != len(errs) {
+		t.Errorf("README says %q errors; the plan has %d", total, len(errs))
+	}
+	if n, ok := numberWords[others]; !ok || n != len(errs)-1 {
+		t.Errorf("README says the other %q; the plan has %d more", others, len(errs)-1)
+	}
+	var listed, printed []string
+	for _, m := range regexp.MustCompile("`([a-z_]+\\.[a-z_]+)`").FindAllStringSubmatch(otherList, -1) {
+		listed = append(listed, m[1])
+	}
+	for _, e := range errs[1:] {
+		if m := regexp.MustCompile(`^Error: Control Not Satisfied: (\S+)`).FindStringSubmatch(e); m != nil {
+			printed = append(printed, m[1])
+		}
+	}
+	slices.Sort(listed)
+	slices.Sort(printed)
+	if !slices.Equal(listed, printed) {
+		t.Errorf("README names the other errors %v; the plan's are %v", listed, printed)
+	}
+}
+
+// diagnosticBlocks splits a CLI's plain output into its diagnostics that
+// start with prefix ("Error: "), each up to the next diagnostic.
+func diagnosticBlocks(out, prefix string) []string {
+	var blocks []string
+	var cur *strings.Builder
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Error: ") || strings.HasPrefix(line, "Warning: ") {
+			if cur != nil {
+				blocks = append(blocks, strings.TrimSpace(cur.String()))
+				cur = nil
+			}
+			if strings.HasPrefix(line, prefix) {
+				cur = &strings.Builder{}
+			}
+		}
+		if cur != nil {
+			cur.WriteString(line + "\n")
+		}
+	}
+	if cur != nil {
+		blocks = append(blocks, strings.TrimSpace(cur.String()))
+	}
+	return blocks
+}
+
+func normaliseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
