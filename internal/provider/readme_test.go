@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -98,3 +99,76 @@ func diagnosticBlocks(out, prefix string) []string {
 }
 
 func normaliseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestDocs_ModuleTestCounts runs `terraform test` in the module kit, as the
+// README and the guide tell a reader to, and checks the counts they quote:
+// the summary line, the runs the guide lists as passing, and the counts of
+// the guide's broken-module example (the runs before the failing one pass,
+// the runs after it are skipped).
+func TestDocs_ModuleTestCounts(t *testing.T) {
+	t.Parallel()
+	cli := verbatimCLI(t)
+	module := filepath.Join(examplesRoot, "modules", "secure-workload")
+	tests, err := os.ReadFile(filepath.Join(module, "tests", "baseline.tftest.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs []string
+	for _, m := range regexp.MustCompile(`(?m)^run "([^"]+)"`).FindAllStringSubmatch(string(tests), -1) {
+		runs = append(runs, m[1])
+	}
+
+	dir := t.TempDir()
+	for _, rel := range []string{"main.tf", "outputs.tf", "variables.tf", "tests/baseline.tftest.hcl"} {
+		raw, err := os.ReadFile(filepath.Join(module, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := runCLI(cli, dir, "test", "-no-color")
+	if err != nil {
+		t.Fatalf("terraform test: %v\n%s", err, out)
+	}
+	success := regexp.MustCompile(`Success! \d+ passed, 0 failed\.`).FindString(out)
+	if success == "" || success != fmt.Sprintf("Success! %d passed, 0 failed.", len(runs)) {
+		t.Fatalf("terraform test says %q; the file has %d runs:\n%s", success, len(runs), out)
+	}
+
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	guide, err := os.ReadFile(filepath.Join(repoRoot, "templates", "guides", "testing-a-modules-baseline-with-terraform-test.md.tmpl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, page := range map[string]string{"README.md": string(readme), "the terraform test guide": string(guide)} {
+		for _, quoted := range regexp.MustCompile(`Success! \d+ passed, \d+ failed\.`).FindAllString(page, -1) {
+			if quoted != success {
+				t.Errorf("%s quotes %q; terraform test says %q", name, quoted, success)
+			}
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?m)^  run "([^"]+)"\.\.\. pass$`).FindAllStringSubmatch(string(guide), -1) {
+		if !strings.Contains(out, fmt.Sprintf("run %q... pass", m[1])) {
+			t.Errorf("the guide lists run %q as passing; terraform test does not:\n%s", m[1], out)
+		}
+	}
+	broken := regexp.MustCompile(`run "([^"]+)"\.\.\. fail(?s:.*?)Failure! (\d+) passed, 1 failed, (\d+) skipped\.`).FindStringSubmatch(string(guide))
+	if broken == nil {
+		t.Fatal(`the guide lost its broken-module example ("run ...... fail" then "Failure! N passed, 1 failed, M skipped.")`)
+	}
+	at := slices.Index(runs, broken[1])
+	if at < 0 {
+		t.Fatalf("the guide's failing run %q is not in the test file", broken[1])
+	}
+	if want := fmt.Sprintf("%d passed, 1 failed, %d skipped", at, len(runs)-at-1); fmt.Sprintf("%s passed, 1 failed, %s skipped", broken[2], broken[3]) != want {
+		t.Errorf("the guide's broken module says %s passed, %s skipped; with %q failing it is %s", broken[2], broken[3], broken[1], want)
+	}
+}
