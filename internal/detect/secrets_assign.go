@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -236,6 +237,9 @@ func (s *scanner) valueAfter(p int) (start, end int, quoted, ok bool) {
 	s.valueFrom, s.valueTo = p, q // trailing punctuation is not a new key either
 	if q-p > maxValueLen {
 		return 0, 0, false, false
+	}
+	if q+1 < len(text) && text[q] == '<' && isLetter(text[q+1]) {
+		return 0, 0, false, false // "dt0c01.<your-token>": a template, not a literal
 	}
 	for q > p && strings.IndexByte(".,;:!?)", text[q-1]) >= 0 {
 		q--
@@ -902,11 +906,26 @@ func hasPrefixFold(s, prefix string) bool {
 // but whose body is a placeholder ("ghp_xxxx…", "AKIAXXXXXXXXXXXXXXXX"): it
 // stands for a token, so it is not a literal secret either.
 func tokenPlaceholder(v string) bool {
-	for i := range tokenFamilies {
+	if v == "" {
+		return false
+	}
+	for _, i := range familiesByFirst[v[0]] {
 		f := &tokenFamilies[i]
-		if len(v) >= len(f.prefix) && v[0] == f.prefix[0] && strings.HasPrefix(v, f.prefix) {
+		if strings.HasPrefix(v, f.prefix) {
 			return placeholderBody(v[len(f.prefix):], f.mixed)
 		}
 	}
 	return false
 }
+
+// familiesByFirst indexes the token families by the first byte of their
+// prefix, longer prefixes first.
+var familiesByFirst = func() (t [256][]uint8) {
+	for i, f := range tokenFamilies {
+		t[f.prefix[0]] = append(t[f.prefix[0]], uint8(i))
+	}
+	for _, l := range t {
+		slices.SortStableFunc(l, func(a, b uint8) int { return len(tokenFamilies[b].prefix) - len(tokenFamilies[a].prefix) })
+	}
+	return t
+}()
