@@ -21,6 +21,8 @@ const (
 	kindURLPassword
 	kindPassword
 	kindEntropy
+	kindTerraformToken
+	kindAzureSecret
 	firstFamilyKind
 )
 
@@ -60,6 +62,10 @@ var fixedKinds = [...]kindInfo{
 	kindURLPassword:  {"secret.connection_string_password", SeverityHigh, "password in a connection URL", fixPassword, []string{refNISTIA5, refNISTIA51, refISOAuthInfo}, rankShaped},
 	kindPassword:     {"secret.password_assignment", SeverityHigh, "literal password or secret assignment", fixPassword, []string{refNISTIA5, refNISTIA51, refISOAuthInfo}, rankAssignment},
 	kindEntropy:      {"secret.high_entropy", SeverityMedium, "high-entropy value under a secret-like name", fixEntropy, authRefs, rankEntropy},
+	// Shapes with the marker inside the token, from gitleaks' rules
+	// hashicorp-tf-api-token and azure-ad-client-secret (commit b58d3f10).
+	kindTerraformToken: {"secret.terraform_cloud_token", SeverityCritical, "HCP Terraform (Terraform Cloud/Enterprise) API token", fixRotate, authRefs, rankToken},
+	kindAzureSecret:    {"secret.azure_client_secret", SeverityCritical, "Microsoft Entra ID (Azure AD) client secret", fixRotate, authRefs, rankToken},
 }
 
 // kinds is fixedKinds followed by one kind per token family.
@@ -569,7 +575,9 @@ func scanSecrets(text string) []secretMatch {
 			m, ok = matchJWT(text, i)
 		case trigDot:
 			if m, ok = matchSlackWebhook(text, i); !ok {
-				m, ok = s.matchAtToken(i) // prefixes ending in '.' ("hvs.", "SG.")
+				if m, ok = matchTerraformToken(text, i); !ok {
+					m, ok = s.matchAtToken(i) // prefixes ending in '.' ("hvs.", "SG.")
+				}
 			}
 		case trigAssign:
 			if i >= s.valueFrom && i < s.valueTo {
@@ -696,6 +704,9 @@ func (s *scanner) matchAtToken(i int) (secretMatch, bool) {
 			return m, true
 		}
 		return secretMatch{}, false // the longest prefix that is present decides
+	}
+	if text[i] == '~' {
+		return matchAzureSecret(text, i)
 	}
 	if text[i] == '-' {
 		if strings.HasPrefix(text[i:], "-----BEGIN ") {
@@ -868,6 +879,54 @@ func matchSlackWebhook(text string, i int) (secretMatch, bool) {
 		}
 	}
 	return secretMatch{start, end, kindSlackWebhook}, true
+}
+
+// matchTerraformToken anchors on the first '.' of an HCP Terraform API
+// token: 14 letters or digits, ".atlasv1.", then 60 to 70 base64url
+// characters (with '=').
+func matchTerraformToken(text string, i int) (secretMatch, bool) {
+	const marker = ".atlasv1."
+	start := i - 14
+	if start < 0 || !strings.HasPrefix(text[i:], marker) || span(text, start, 14, isAlnum) != i || !boundaryBefore(text, start, isB64URL) {
+		return secretMatch{}, false
+	}
+	body := i + len(marker)
+	end := span(text, body, 70, isB64URLPad)
+	if n := end - body; n < 60 || n > 70 || !boundaryAfter(text, end, isB64URLPad) {
+		return secretMatch{}, false
+	}
+	if placeholderBody(text[start:i], false) || placeholderBody(text[body:end], true) {
+		return secretMatch{}, false
+	}
+	return secretMatch{start, end, kindTerraformToken}, true
+}
+
+// isAzureSecretByte is the alphabet of Entra ID client secrets.
+func isAzureSecretByte(c byte) bool { return isB64URL(c) || c == '~' || c == '.' }
+
+// matchAzureSecret anchors on the '~' of an Entra ID client secret: three
+// characters, a digit and "Q~" start it, 31 to 34 characters follow.
+func matchAzureSecret(text string, i int) (secretMatch, bool) {
+	start := i - 5
+	if start < 0 || text[i-1] != 'Q' || !isDigit(text[i-2]) || !boundaryBefore(text, start, isAzureSecretByte) {
+		return secretMatch{}, false
+	}
+	for j := start; j < i-2; j++ {
+		if c := text[j]; !isAlnum(c) && c != '_' && c != '~' && c != '.' {
+			return secretMatch{}, false
+		}
+	}
+	end := span(text, i+1, 34, isAzureSecretByte)
+	for end > i+1 && text[end-1] == '.' {
+		end-- // a full stop after the secret
+	}
+	if n := end - i - 1; n < 31 || n > 34 || !boundaryAfter(text, end, isB64URL) {
+		return secretMatch{}, false
+	}
+	if placeholderBody(text[i+1:end], true) {
+		return secretMatch{}, false
+	}
+	return secretMatch{start, end, kindAzureSecret}, true
 }
 
 // matchPrivateKey accepts "-----BEGIN <label>PRIVATE KEY[ BLOCK]-----"

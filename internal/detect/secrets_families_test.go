@@ -307,13 +307,15 @@ func TestSecretFindingsCap(t *testing.T) {
 // fixed kinds here, the token families from their own rows.
 func TestEverySecretKindHasASample(t *testing.T) {
 	fixed := map[secretKind]string{
-		kindAWSSecret:    "aws_secret_access_key = " + awsSecret,
-		kindSlackWebhook: slackHook,
-		kindPrivateKey:   pemKey,
-		kindJWT:          jwtToken,
-		kindURLPassword:  "postgres://app:Tr0ub4dor_3x9@db/app",
-		kindPassword:     `password = "hunter2!"`,
-		kindEntropy:      `encryption_key = "` + entropyValue + `"`,
+		kindAWSSecret:      "aws_secret_access_key = " + awsSecret,
+		kindSlackWebhook:   slackHook,
+		kindPrivateKey:     pemKey,
+		kindJWT:            jwtToken,
+		kindURLPassword:    "postgres://app:Tr0ub4dor_3x9@db/app",
+		kindPassword:       `password = "hunter2!"`,
+		kindEntropy:        `encryption_key = "` + entropyValue + `"`,
+		kindTerraformToken: tfcToken,
+		kindAzureSecret:    `client_secret = "` + azureSecret + `"`,
 	}
 	for k := range kinds {
 		kind := secretKind(k)
@@ -381,6 +383,45 @@ func TestDotEndedPrefixes(t *testing.T) {
 	for _, text := range []string{"We use SG. Then pat. and sat. once.", "ends with hvs.", "dp.pt. is a prefix", "see dt0c01.md"} {
 		if got := SecretFindings(text); len(got) != 0 {
 			t.Errorf("%q: unexpected %v", text, ids(got))
+		}
+	}
+}
+
+// Tokens whose marker sits inside them: HCP Terraform API tokens
+// ("<14>.atlasv1.<60-70>") and Entra ID client secrets ("<3><digit>Q~<31-34>").
+var (
+	tfcToken    = fake(540, 14, alnum) + ".atlas" + "v1." + fake(541, 67, alnum)
+	azureSecret = fake(542, 3, alnum) + "8Q" + "~" + fake(543, 34, alnum+"_-.~")
+)
+
+func TestInfixMarkedTokens(t *testing.T) {
+	for _, tt := range []struct{ text, want, secret string }{
+		{tfcToken, "secret.terraform_cloud_token", tfcToken},
+		{`token = "` + tfcToken + `"`, "secret.terraform_cloud_token", tfcToken},
+		{"credentials \"app.terraform.io\" { token = \"" + tfcToken + "\" }", "secret.terraform_cloud_token", tfcToken},
+		{azureSecret, "secret.azure_client_secret", azureSecret},
+		{"ARM_CLIENT_SECRET=" + azureSecret, "secret.azure_client_secret", azureSecret},
+		{"the secret is " + azureSecret + ".", "secret.azure_client_secret", azureSecret},
+	} {
+		got := SecretFindings(tt.text)
+		if !slices.Equal(ids(got), []string{tt.want}) {
+			t.Errorf("%q: got %v, want [%s]", tt.text, ids(got), tt.want)
+		}
+		assertNoSecretLeak(t, got, []string{tt.secret[4:]})
+	}
+	for _, nearMiss := range []string{
+		fake(540, 13, alnum) + ".atlas" + "v1." + fake(541, 67, alnum), // 13 before the marker
+		fake(540, 14, alnum) + ".atlas" + "v1." + fake(541, 40, alnum), // body too short
+		"xxxxxxxxxxxxxx.atlas" + "v1." + strings.Repeat("x", 64),       // placeholder
+		"see app.terraform.io and atlas" + "v1. for the format",        // prose
+		fake(542, 3, alnum) + "8Q" + "~" + fake(543, 20, alnum),        // body too short
+		fake(542, 3, alnum) + "8Q" + "~" + fake(543, 40, alnum),        // body too long
+		fake(542, 3, alnum) + "xQ" + "~" + fake(543, 34, alnum),        // no digit before Q~
+		"abc8Q~" + strings.Repeat("x", 34),                             // placeholder
+		"path/to/~user and Q~ in prose",                                // prose
+	} {
+		if got := SecretFindings(nearMiss); len(got) != 0 {
+			t.Errorf("%q: unexpected %v", nearMiss, ids(got))
 		}
 	}
 }
