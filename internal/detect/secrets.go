@@ -292,22 +292,42 @@ var tokenFamilies = []tokenFamily{
 	{"sm_sat_", "secret.settlemint_token", SeverityHigh, "SettleMint service access token", isAlnum, isWordByte, 16, true, false, false, false, srcGL + "settlemint-service-access-token"},
 }
 
+// anchorOf chooses where the scanner meets a prefix: at its last byte that
+// is not a letter or digit ("ghp_", "ops_eyJ", "hvs."), looking back at the
+// byte before; failing that, at its first upper-case letter after the
+// start ("cmVmd", "eyJrIjoi"), likewise; otherwise at its first byte,
+// looking ahead ("AKIA", "dapi"). Common lower-case letters then start no
+// lookup.
+func anchorOf(prefix string) (k int, atStart bool) {
+	for j := len(prefix) - 1; j >= 1; j-- {
+		if !isAlnum(prefix[j]) {
+			return j, false
+		}
+	}
+	if c := prefix[0]; 'a' <= c && c <= 'z' || isDigit(c) {
+		for j := 1; j < len(prefix); j++ {
+			if c := prefix[j]; 'A' <= c && c <= 'Z' {
+				return j, false
+			}
+		}
+	}
+	return 0, true
+}
+
 // familyAnchors lists, for each byte, the families the scanner tries when
-// it meets that byte: a prefix ending in '_', '-' or '.' is anchored at its
-// last byte (looking back), one made of letters and digits at its first
-// (looking ahead). Longer prefixes come first, so "xoxe.xoxp-" wins over
-// "xoxp-".
+// it meets that byte (see anchorOf). Longer prefixes come first, so
+// "xoxe.xoxp-" wins over "xoxp-".
 //
 // The index is keyed by the anchor byte and by its neighbour in the prefix
-// (the byte before a last-byte anchor, after a first-byte one), so a '-' in
+// (the byte before a look-back anchor, after a first-byte one), so a '-' in
 // a date or a '_' in an identifier tries at most a family or two.
 var familyAnchors = func() (t [256]*[256][]anchor) {
 	for i, f := range tokenFamilies {
-		n := len(f.prefix)
-		a := anchor{family: uint8(i), back: uint8(n - 1), first: f.prefix[0]}
-		c, neighbour := f.prefix[n-1], f.prefix[n-2]
-		if isAlnum(c) {
-			c, neighbour, a.back = f.prefix[0], f.prefix[1], 0
+		k, atStart := anchorOf(f.prefix)
+		a := anchor{family: uint8(i), back: uint8(k), first: f.prefix[0]}
+		c, neighbour := f.prefix[k], f.prefix[max(k-1, 0)]
+		if atStart {
+			neighbour = f.prefix[1]
 		}
 		if t[c] == nil {
 			t[c] = new([256][]anchor)
@@ -360,11 +380,10 @@ func anchorsAt(text string, i int) []anchor {
 var anchorAtStart = func() (t [256]bool) {
 	var atEnd [256]bool
 	for _, f := range tokenFamilies {
-		c := f.prefix[len(f.prefix)-1]
-		if isAlnum(c) {
+		if k, atStart := anchorOf(f.prefix); atStart {
 			t[f.prefix[0]] = true
 		} else {
-			atEnd[c] = true
+			atEnd[f.prefix[k]] = true
 		}
 	}
 	for c := range t {
@@ -379,7 +398,7 @@ var anchorAtStart = func() (t [256]bool) {
 // first byte, so the scan passes over common letters with one lookup.
 var startPairs = func() (t bytePairs) {
 	for _, f := range tokenFamilies {
-		if isAlnum(f.prefix[len(f.prefix)-1]) {
+		if _, atStart := anchorOf(f.prefix); atStart {
 			t[f.prefix[0]][f.prefix[1]>>6] |= 1 << (f.prefix[1] & 63)
 		}
 	}
@@ -572,7 +591,9 @@ func scanSecrets(text string) []secretMatch {
 		case trigToken:
 			m, ok = s.matchAtToken(i)
 		case trigJWT:
-			m, ok = matchJWT(text, i)
+			if m, ok = matchJWT(text, i); !ok {
+				m, ok = s.matchAtToken(i) // "eyJrIjoi" (Grafana)
+			}
 		case trigDot:
 			if m, ok = matchSlackWebhook(text, i); !ok {
 				if m, ok = matchTerraformToken(text, i); !ok {
