@@ -29,10 +29,11 @@ type reader struct {
 }
 
 var readers = map[string]reader{
-	"nacl":            naclReader,
-	"secret_texts":    secretTextsReader,
-	"customer_key":    customerKeyReader,
-	"resource_policy": resourcePolicyReader,
+	"nacl":             naclReader,
+	"secret_texts":     secretTextsReader,
+	"customer_key":     customerKeyReader,
+	"customer_key_set": customerKeySetReader,
+	"resource_policy":  resourcePolicyReader,
 	// The attribute is a boolean.
 	"bool": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		b, ok := boolean(v)

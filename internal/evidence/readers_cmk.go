@@ -34,3 +34,8 @@ func awsManagedAlias(s string) bool {
 	}
 	return strings.HasPrefix(s, "alias/aws/")
 }
+
+// customerKeySetReader is customerKeyReader for a key argument whose
+// absence says nothing: a copy that keeps its source's key, a resource
+// whose encryption a setting elsewhere decides.
+var customerKeySetReader = reader{types: customerKeyReader.types, read: customerKeyReader.read}
