@@ -1,8 +1,11 @@
 package evidence
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -42,5 +45,131 @@ func TestAWSUnsetAttributesTakeTheCloudDefault(t *testing.T) {
 		if !found && c.State == "known" {
 			t.Errorf("%s/%s: %s yields no evidence", c.Type, c.Name, c.Check)
 		}
+	}
+}
+
+// The secrets planted in the generated cases never reach a message,
+// remediation or shown value.
+func TestAWSTablesNeverEchoSecrets(t *testing.T) {
+	const secret = "Xk9#mQ2$vL7pR4wZ"
+	for _, c := range casesByCloud["aws-tables"] {
+		items, err := testEngine.Extract(c.Type, c.Type, c.Obj)
+		if err != nil {
+			t.Fatalf("%s/%s: %v", c.Type, c.Name, err)
+		}
+		var texts []string
+		for _, it := range items {
+			texts = append(texts, it.Shown, it.Message, it.Remediation)
+		}
+		for _, f := range c.judge(t) {
+			texts = append(texts, f.Message, f.Remediation, f.Detail)
+		}
+		for _, text := range texts {
+			if strings.Contains(text, secret[:5]) {
+				t.Errorf("%s/%s: %q shows a secret", c.Type, c.Name, text)
+			}
+		}
+	}
+}
+
+func naclRule(action string, no float64, cidr, proto string, from, to float64) map[string]any {
+	return map[string]any{"action": action, "rule_no": no, "cidr_block": cidr, "ipv6_cidr_block": "", "protocol": proto,
+		"from_port": from, "to_port": to, "icmp_code": nil, "icmp_type": nil}
+}
+
+func TestNetworkACLRulesFollowRuleOrder(t *testing.T) {
+	mp := Mapping{Attribute: "ingress", Read: "nacl"}
+	for _, c := range []struct {
+		name   string
+		rules  []any
+		origin []int // input index of each allow rule that reaches the detector
+	}{
+		{"a lower deny on the same port shadows the allow",
+			[]any{naclRule("allow", 200, "0.0.0.0/0", "tcp", 22, 22), naclRule("deny", 100, "0.0.0.0/0", "6", 22, 22)}, nil},
+		{"a higher deny does not", []any{naclRule("allow", 100, "0.0.0.0/0", "tcp", 22, 22), naclRule("deny", 200, "0.0.0.0/0", "tcp", 22, 22)}, []int{0}},
+		{"a deny of every protocol shadows any allow", []any{naclRule("deny", 1, "0.0.0.0/0", "-1", 0, 0), naclRule("allow", 100, "0.0.0.0/0", "-1", 0, 0)}, nil},
+		{"a deny covering part of the ports does not", []any{naclRule("deny", 1, "0.0.0.0/0", "tcp", 22, 22), naclRule("allow", 100, "0.0.0.0/0", "tcp", 0, 1024)}, []int{1}},
+		{"an IPv4 deny does not shadow an IPv6 allow", []any{naclRule("deny", 1, "0.0.0.0/0", "-1", 0, 0),
+			map[string]any{"action": "allow", "rule_no": 100.0, "cidr_block": "", "ipv6_cidr_block": "::/0", "protocol": "tcp", "from_port": 3389.0, "to_port": 3389.0}}, []int{1}},
+	} {
+		v, _, err := readers["nacl"].read(mp, c.rules, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if fmt.Sprint(v.RuleOrigin) != fmt.Sprint(c.origin) && !(len(v.RuleOrigin) == 0 && len(c.origin) == 0) {
+			t.Errorf("%s: rules from %v, want %v", c.name, v.RuleOrigin, c.origin)
+		}
+	}
+	// One aws_network_acl_rule: an egress rule admits nothing inbound.
+	rule := map[string]any{"egress": true, "rule_action": "allow", "rule_number": 100.0, "cidr_block": "0.0.0.0/0", "protocol": "-1", "from_port": 0.0, "to_port": 0.0}
+	if v, _, err := readers["nacl"].read(Mapping{Read: "nacl"}, rule, nil); err != nil || len(v.Rules) != 0 {
+		t.Errorf("egress rule: %+v %v", v, err)
+	}
+	_, _, err := readers["nacl"].read(mp, []any{naclRule("permit", 1, "0.0.0.0/0", "tcp", 22, 22)}, nil)
+	if err == nil || !strings.Contains(err.Error(), "ingress") || strings.Contains(err.Error(), "permit") {
+		t.Errorf("a bad action must be an error naming the attribute and not echoing the value, got %v", err)
+	}
+}
+
+func TestSecretTexts(t *testing.T) {
+	mp := Mapping{Attribute: "environment[0].variables", Read: "secret_texts"}
+	v, shown, err := readers["secret_texts"].read(mp, map[string]any{"B": "2", "A": "1"}, nil)
+	if err != nil || fmt.Sprint(v.Strings) != "[A=1 B=2]" || strings.Contains(shown, "1") {
+		t.Errorf("map: %v %q %v", v.Strings, shown, err)
+	}
+	v, _, _ = readers["secret_texts"].read(mp, []any{map[string]any{"name": "TOKEN", "value": "x", "type": "PLAINTEXT"}}, nil)
+	if fmt.Sprint(v.Strings) != "[TOKEN=x]" {
+		t.Errorf("name/value list: %v", v.Strings)
+	}
+	// base64 user data is scanned decoded as well.
+	v, _, _ = readers["secret_texts"].read(mp, "IyEvYmluL2Jhc2gKZWNobyBoaQo=", nil)
+	if len(v.Strings) != 2 || v.Strings[1] != "#!/bin/bash\necho hi\n" {
+		t.Errorf("base64: %q", v.Strings)
+	}
+	if _, _, err := readers["secret_texts"].read(mp, map[string]any{"A": []any{true}}, nil); err != nil {
+		t.Errorf("a map with a non-string value is skipped, got %v", err)
+	}
+}
+
+func TestCustomerKeyReader(t *testing.T) {
+	mp := Mapping{Attribute: "kms_master_key_id", Read: "customer_key"}
+	for in, want := range map[string]bool{
+		"alias/aws/sqs": false, "arn:aws:kms:eu-west-1:111122223333:alias/aws/sns": false, "": false,
+		"alias/orders": true, "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab": true,
+	} {
+		v, shown, err := readers["customer_key"].read(mp, in, nil)
+		if err != nil || v.State != policy.Known || v.Bool != want || strings.Contains(shown, "orders") {
+			t.Errorf("%q: %+v %q %v, want %v", in, v, shown, err, want)
+		}
+	}
+}
+
+func TestResourcePolicyReadsResourceAsItself(t *testing.T) {
+	mp := Mapping{Attribute: "policy", Read: "resource_policy"}
+	judge := func(doc string) []string {
+		v, _, err := readers["resource_policy"].read(mp, doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := detect.IAMPolicyFindings(v.String)
+		if err != nil {
+			return []string{"error"}
+		}
+		var ids []string
+		for _, f := range fs {
+			ids = append(ids, f.ID)
+		}
+		return ids
+	}
+	owner := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}`
+	if ids := judge(owner); len(ids) != 0 {
+		t.Errorf("the default key policy (kms:* for the account on Resource \"*\") must pass, got %v", ids)
+	}
+	anyone := `{"Statement":{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}}`
+	if ids := judge(anyone); fmt.Sprint(ids) != "[iam.public_trust]" {
+		t.Errorf("a public statement: %v", ids)
+	}
+	if ids := judge("not json"); fmt.Sprint(ids) != "[error]" {
+		t.Errorf("a broken document goes to the detector unchanged: %v", ids)
 	}
 }
