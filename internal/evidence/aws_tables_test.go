@@ -51,25 +51,7 @@ func TestAWSUnsetAttributesTakeTheCloudDefault(t *testing.T) {
 // The secrets planted in the generated cases never reach a message,
 // remediation or shown value.
 func TestAWSTablesNeverEchoSecrets(t *testing.T) {
-	const secret = "Xk9#mQ2$vL7pR4wZ"
-	for _, c := range casesByCloud["aws-tables"] {
-		items, err := testEngine.Extract(c.Type, c.Type, c.Obj)
-		if err != nil {
-			t.Fatalf("%s/%s: %v", c.Type, c.Name, err)
-		}
-		var texts []string
-		for _, it := range items {
-			texts = append(texts, it.Shown, it.Message, it.Remediation)
-		}
-		for _, f := range c.judge(t) {
-			texts = append(texts, f.Message, f.Remediation, f.Detail)
-		}
-		for _, text := range texts {
-			if strings.Contains(text, secret[:5]) {
-				t.Errorf("%s/%s: %q shows a secret", c.Type, c.Name, text)
-			}
-		}
-	}
+	noCaseEchoes(t, casesByCloud["aws-tables"], "Xk9#mQ2$vL7pR4wZ")
 }
 
 func naclRule(action string, no float64, cidr, proto string, from, to float64) map[string]any {
