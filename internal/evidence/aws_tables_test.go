@@ -155,3 +155,29 @@ func TestResourcePolicyReadsResourceAsItself(t *testing.T) {
 		t.Errorf("a broken document goes to the detector unchanged: %v", ids)
 	}
 }
+
+func TestParameterReader(t *testing.T) {
+	mp := Mapping{Attribute: "parameter", Read: "parameter", Values: []string{"rds.force_ssl=1", "require_secure_transport=ON"}}
+	param := func(name, value string) map[string]any { return map[string]any{"name": name, "value": value, "apply_method": "immediate"} }
+	for _, c := range []struct {
+		in    []any
+		state policy.State
+		want  bool
+	}{
+		{[]any{param("log_connections", "1"), param("RDS.FORCE_SSL", "1")}, policy.Known, true},
+		{[]any{param("require_secure_transport", "on")}, policy.Known, true},
+		{[]any{param("require_secure_transport", "OFF")}, policy.Known, false},
+		{[]any{param("log_connections", "1")}, policy.Null, false},
+	} {
+		v, shown, err := readers["parameter"].read(mp, c.in, nil)
+		if err != nil || v.State != c.state || v.Bool != c.want || strings.Contains(shown, "OFF") {
+			t.Errorf("%v: %+v %q %v", c.in, v, shown, err)
+		}
+	}
+	if err := readers["parameter"].check(Mapping{Read: "parameter", Values: []string{"rds.force_ssl"}}); err == nil {
+		t.Error("a value without \"=\" must be refused at load")
+	}
+	if _, _, err := readers["parameter"].read(mp, "rds.force_ssl=1", nil); err == nil || !strings.Contains(err.Error(), "parameter") {
+		t.Errorf("a string must be an error naming the attribute, got %v", err)
+	}
+}

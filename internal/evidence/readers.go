@@ -33,6 +33,7 @@ var readers = map[string]reader{
 	"secret_texts":     secretTextsReader,
 	"customer_key":     customerKeyReader,
 	"customer_key_set": customerKeySetReader,
+	"parameter":        parameterReader,
 	"resource_policy":  resourcePolicyReader,
 	// The attribute is a boolean.
 	"bool": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
