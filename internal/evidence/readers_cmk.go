@@ -13,7 +13,7 @@ import (
 // managed keys are the ones whose aliases start with aws/ (AWS KMS
 // Developer Guide, "AWS managed keys"). A key id or ARN cannot be told
 // apart from a customer's, so it counts as the customer's.
-var customerKeyReader = reader{types: []string{model.TypeBool}, judgesUnset: true, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+var customerKeyReader = reader{types: []string{model.TypeBool}, inputs: []string{"string"}, judgesUnset: true, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 	if isEmpty(v) {
 		return policy.KnownBool(mp.Negate), "unset", nil
 	}
@@ -38,4 +38,4 @@ func awsManagedAlias(s string) bool {
 // customerKeySetReader is customerKeyReader for a key argument whose
 // absence says nothing: a copy that keeps its source's key, a resource
 // whose encryption a setting elsewhere decides.
-var customerKeySetReader = reader{types: customerKeyReader.types, read: customerKeyReader.read}
+var customerKeySetReader = reader{types: customerKeyReader.types, inputs: customerKeyReader.inputs, read: customerKeyReader.read}

@@ -18,7 +18,7 @@ import (
 // so an allow that a lower-numbered deny for the same source, protocol and
 // ports already refuses admits nothing. The allow rules left are handed to
 // the firewall detector's normaliser in its AWS shape.
-var naclReader = reader{types: []string{model.TypeFirewallRules}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+var naclReader = reader{types: []string{model.TypeFirewallRules}, inputs: []string{"object", "list(object)"}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 	elems, ok := v.([]any)
 	if !ok {
 		elems = []any{v}

@@ -15,7 +15,7 @@ import (
 // says about principals (anyone, without a condition) and NotAction grants,
 // and drops what it would say about "*" resources. A document that is not a
 // JSON object goes to the detector unchanged, which reports it.
-var resourcePolicyReader = reader{types: []string{model.TypeJSON}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+var resourcePolicyReader = reader{types: []string{model.TypeJSON}, inputs: []string{"string"}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 	s, ok := v.(string)
 	if !ok {
 		return policy.Value{}, "", typeError(mp, v, "a policy document string")

@@ -192,10 +192,11 @@ func workloadFromObject(m *model.Model, engine *evidence.Engine, item any, now t
 	if len(errs) > 0 {
 		return nil, false, errs[0]
 	}
-	items, evUnknown, evErrs := readEvidence(engine, obj["evidence"])
-	if len(evErrs) > 0 {
-		return nil, false, fmt.Errorf("evidence: %s", evErrs[0].detail)
+	rd := engine.ReadEvidence(obj["evidence"])
+	if len(rd.Errors) > 0 {
+		return nil, false, fmt.Errorf("evidence: %s", rd.Errors[0].Detail)
 	}
+	items, evUnknown := rd.Items, rd.Unknown
 	w.Values, w.Evidence = values, items
 	w.Exceptions, w.ExceptionsUnknown = exceptionsFromObject(obj["exceptions"])
 	w.ExceptionsUnknown = w.ExceptionsUnknown || evUnknown
