@@ -158,7 +158,9 @@ func TestResourcePolicyReadsResourceAsItself(t *testing.T) {
 
 func TestParameterReader(t *testing.T) {
 	mp := Mapping{Attribute: "parameter", Read: "parameter", Values: []string{"rds.force_ssl=1", "require_secure_transport=ON"}}
-	param := func(name, value string) map[string]any { return map[string]any{"name": name, "value": value, "apply_method": "immediate"} }
+	param := func(name, value string) map[string]any {
+		return map[string]any{"name": name, "value": value, "apply_method": "immediate"}
+	}
 	for _, c := range []struct {
 		in    []any
 		state policy.State

@@ -106,7 +106,7 @@ This page is generated from the mapping tables in ` + "`internal/evidence/data/`
 				if mp.Default != nil {
 					unset = fmt.Sprintf("`%v`: %s", mp.Default, mp.DefaultSource)
 				}
-				if mp.Read == "present" {
+				if readers[mp.Read].judgesUnset {
 					unset = "the setting is absent"
 				}
 				peers := "none"
