@@ -183,3 +183,65 @@ func TestParameterReader(t *testing.T) {
 		t.Errorf("a string must be an error naming the attribute, got %v", err)
 	}
 }
+
+// A resource that decides another's unset value settles it when both are in
+// the same workload's evidence: EBS encryption by default for a volume
+// without encrypted (and for an instance's root volume, whose documented
+// default is false).
+func TestSettledByAnotherResourceInTheEvidence(t *testing.T) {
+	volume := map[string]any{"availability_zone": "eu-west-1a", "size": 10.0, "encrypted": nil, "kms_key_id": nil}
+	instance := map[string]any{"ami": "ami-1", "instance_type": "t3.micro", "root_block_device": []any{map[string]any{"encrypted": nil, "volume_size": 20.0}}}
+	read := func(byDefault any) map[string]policy.Value {
+		ev := map[string]any{"aws_ebs_volume.data": volume, "aws_instance.web": instance}
+		if byDefault != nil {
+			ev["aws_ebs_encryption_by_default.this"] = map[string]any{"enabled": byDefault}
+		}
+		r := testEngine.ReadEvidence(ev)
+		if len(r.Errors) > 0 {
+			t.Fatalf("errors: %+v", r.Errors)
+		}
+		out := map[string]policy.Value{}
+		for _, it := range r.Items {
+			out[it.Check] = it.Value
+		}
+		return out
+	}
+	const vol, root = "aws_ebs_volume.not_encrypted", "aws_instance.root_volume_not_encrypted"
+	is := func(v policy.Value, b bool) bool { return v.State == policy.Known && v.Bool == b }
+	if got := read(nil); got[vol].State != policy.Null || got[root].State != policy.Known || got[root].Bool {
+		t.Errorf("alone: volume %+v (want nothing), root %+v (want the documented false)", got[vol], got[root])
+	}
+	if got := read(true); !is(got[vol], true) || !is(got[root], true) {
+		t.Errorf("encryption by default on: volume %+v, root %+v", got[vol], got[root])
+	}
+	if got := read(false); !is(got[vol], false) {
+		t.Errorf("encryption by default off: volume %+v", got[vol])
+	}
+	if got := read(Unknown); got[vol].State != policy.Unknown {
+		t.Errorf("encryption by default unknown: volume %+v", got[vol])
+	}
+	// A volume that says encrypted = false is not overruled.
+	volume["encrypted"] = false
+	if got := read(true); !is(got[vol], false) {
+		t.Errorf("explicit false: %+v", got[vol])
+	}
+}
+
+func TestSettledByMustNameAMappingOfTheSameControl(t *testing.T) {
+	mk := func(settled string) []Table {
+		return []Table{{Cloud: "x", Provider: "p", DocsVersion: "v1", Resources: []Resource{
+			{Type: "x_default", ServiceModel: "iaas", Docs: "d", Mappings: []Mapping{{ID: "on", Control: "encryption.at_rest", Attribute: "enabled", Read: "bool", Message: "m", Remediation: "r"},
+				{ID: "logs", Control: "logging.enabled", Attribute: "logs", Read: "bool", Message: "m", Remediation: "r"}}},
+			{Type: "x_volume", ServiceModel: "iaas", Docs: "d", Mappings: []Mapping{{ID: "enc", Control: "encryption.at_rest", Attribute: "encrypted", Read: "bool",
+				Message: "m", Remediation: "r", SettledBy: []string{settled}}}},
+		}}}
+	}
+	if _, err := NewFromTables(testModel, mk("x_default.on")); err != nil {
+		t.Fatalf("a valid settler was refused: %v", err)
+	}
+	for settled, want := range map[string]string{"x_default.off": "names no mapping", "x_default.logs": "evidences logging.enabled", "x_volume.enc": "same resource type"} {
+		if _, err := NewFromTables(testModel, mk(settled)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", settled, err, want)
+		}
+	}
+}

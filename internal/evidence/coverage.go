@@ -109,6 +109,9 @@ This page is generated from the mapping tables in ` + "`internal/evidence/data/`
 				if readers[mp.Read].judgesUnset {
 					unset = "the setting is absent"
 				}
+				if len(mp.SettledBy) > 0 {
+					unset += "; settled by `" + strings.Join(mp.SettledBy, "`, `") + "` when in the same evidence"
+				}
 				peers := "none"
 				if len(mp.Peers) > 0 {
 					peers = "`" + strings.Join(mp.Peers, "`, `") + "`"
