@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -69,7 +70,7 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 				fmt.Sprintf("The exception for %q expires %s, more than a year ahead. An exception is a temporary decision: set an expiry within a year and renew it with a fresh approval if it is still needed.", ex.Control, ex.Expires))
 		}
 		waived := waive(fs, ex.Control)
-		if !waived && !hasStatus(fs, ex.Control, StatusDeferred) {
+		if !waived && !hasStatus(fs, ex.Control, finding.StatusDeferred) {
 			note(false, "control", "Stale Exception",
 				fmt.Sprintf("%q is not violated, so the exception waives nothing. Remove it.", ex.Control))
 		}
@@ -84,8 +85,8 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 func waive(fs []Finding, control string) bool {
 	waived := false
 	for i := range fs {
-		if fs[i].Control == control && fs[i].Status == StatusViolated {
-			fs[i].Status = StatusWaived
+		if fs[i].Control == control && fs[i].Status == finding.StatusViolated {
+			fs[i].Status = finding.StatusWaived
 			waived = true
 		}
 	}

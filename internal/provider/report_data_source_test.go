@@ -18,6 +18,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 // reportWorkloads is a provider in warn mode, a compliant workload and one
@@ -466,7 +468,7 @@ func TestReport_FindingAttributesMirrorWorkloadFindings(t *testing.T) {
 		t.Fatalf("a finding is a %T, want an object", findings.NestedObject.Type())
 	}
 	got := objType.AttrTypes
-	want := findingObjectType.AttrTypes
+	want := findingObjectType(finding.ShapeWorkload).AttrTypes
 	for name, typ := range want {
 		if g, ok := got[name]; !ok || !g.Equal(typ) {
 			t.Errorf("%s is %v, want %s", name, g, typ)

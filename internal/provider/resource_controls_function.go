@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -54,7 +55,7 @@ func (f *resourceControlsFunction) Run(ctx context.Context, req function.RunRequ
 		resp.Error = ferr
 		return
 	}
-	values, err := engine.Controls(typ, obj)
+	values, err := pipeline.Controls(pipeline.Config{Evidence: engine}, typ, obj)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(1, "resource: "+err.Error())
 		return

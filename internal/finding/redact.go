@@ -1,0 +1,57 @@
+package finding
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// MaxShown is the most characters of a user-supplied value that any
+// message, diagnostic, finding or function error may show: a value could be
+// a secret.
+const MaxShown = 4
+
+// Redact renders a user-supplied string for a message: quoted when it is at
+// most MaxShown bytes long, otherwise only its length ("a string of 40
+// characters"). Every diagnostic and function error that echoes a wrong
+// value goes through it.
+func Redact(s string) string {
+	if len(s) <= MaxShown {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("a string of %d characters", len(s))
+}
+
+// RedactValue renders a value of a generic tree (nil, bool, float64,
+// string, []any, map[string]any) for a message: scalars as Redact and
+// strconv show them, anything else only by its kind.
+func RedactValue(v any) string {
+	switch t := v.(type) {
+	case string:
+		return Redact(t)
+	case float64:
+		return strconv.FormatFloat(t, 'g', 6, 64)
+	case bool:
+		return strconv.FormatBool(t)
+	}
+	return KindOf(v)
+}
+
+// KindOf names a value's type without showing it: "null", "a bool", "a
+// number", "a string", "a list", "an object".
+func KindOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a bool"
+	case float64, int, int64:
+		return "a number"
+	case string:
+		return "a string"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("a %T", v)
+}
