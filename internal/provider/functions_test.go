@@ -19,7 +19,7 @@ import (
 // functionTest plans and applies outputs that call provider functions.
 func functionTest(t *testing.T, config string, checks ...statecheck.StateCheck) {
 	t.Helper()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
@@ -28,7 +28,7 @@ func functionTest(t *testing.T, config string, checks ...statecheck.StateCheck) 
 
 func functionError(t *testing.T, config string, want ...string) {
 	t.Helper()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ExpectError: errorMatching(want...)}},

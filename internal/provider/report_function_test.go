@@ -12,7 +12,7 @@ import (
 // deferred, where srm_report would be unknown as a whole.
 func TestFunction_ReportAtPlanListsDeferred(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
