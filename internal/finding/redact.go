@@ -3,6 +3,7 @@ package finding
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // MaxShown is the most characters of a user-supplied value that any
@@ -54,4 +55,20 @@ func KindOf(v any) string {
 		return "an object"
 	}
 	return fmt.Sprintf("a %T", v)
+}
+
+// maxName is the longest name RedactName quotes whole.
+const maxName = 32
+
+// RedactName renders a user-supplied name (a misspelt attribute or control
+// id) for a message: quoted whole when it is shaped like a name (letters,
+// digits, "_", "-", "." and at most 32 characters), so "did you mean"
+// messages can show the typo; anything else as Redact renders it.
+func RedactName(s string) string {
+	if len(s) > maxName || strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '_' || r == '-' || r == '.' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9'))
+	}) >= 0 {
+		return Redact(s)
+	}
+	return strconv.Quote(s)
 }

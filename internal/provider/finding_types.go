@@ -165,7 +165,7 @@ func findingInputAttributes(m *model.Model) map[string]dschema.Attribute {
 		if f.Values != nil {
 			values := f.Values(m)
 			desc = strings.ReplaceAll(desc, "{values}", backticked(values))
-			validators = append(validators, stringvalidator.OneOf(values...))
+			validators = append(validators, oneOfValidator(values))
 		} else if f.Required {
 			validators = append(validators, stringvalidator.LengthAtLeast(1), notBlankValidator())
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -140,11 +139,6 @@ func checkServiceModel(id string, position int64) *function.FuncError {
 	if _, ok := m.ServiceModel(id); ok {
 		return nil
 	}
-	// The argument is quoted only when short: it may be anything, of any
-	// size, a secret included.
-	shown := fmt.Sprintf("(a string of %d characters)", len(id))
-	if len(id) <= 4 {
-		shown = strconv.Quote(id)
-	}
-	return function.NewArgumentFuncError(position, "service_model: unknown service model "+shown+"; valid values are "+model.Quoted(m.ServiceModelIDs()))
+	// The argument may be anything, of any size, a secret included.
+	return function.NewArgumentFuncError(position, "service_model: unknown service model ("+finding.Redact(id)+"); valid values are "+model.Quoted(m.ServiceModelIDs()))
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -90,7 +89,7 @@ func matrixAttribute(m *model.Model) schema.StringAttribute {
 		Optional:            true,
 		Computed:            true,
 		MarkdownDescription: matrixDescription(m) + " Defaults to the provider's `matrix`, which is then recorded here.",
-		Validators:          []validator.String{stringvalidator.OneOf(m.MatrixIDs()...)},
+		Validators:          []validator.String{oneOfValidator(m.MatrixIDs())},
 	}
 }
 

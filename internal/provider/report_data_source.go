@@ -85,7 +85,7 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)}},
 					"service_model": schema.StringAttribute{Required: true,
 						MarkdownDescription: "How the workload runs: " + backticked(m.ServiceModelIDs()) + ". Decides the owner of findings that set none.",
-						Validators:          []validator.String{stringvalidator.OneOf(m.ServiceModelIDs()...)}},
+						Validators:          []validator.String{oneOfValidator(m.ServiceModelIDs())}},
 					"baseline": schema.StringAttribute{Optional: true,
 						MarkdownDescription: "The baseline the findings were judged by (an `srm_workload`'s `baseline`). Shown with the " +
 							"workload's name; null leaves it out."},
@@ -102,7 +102,7 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`total`, `violated`, `waived`, `deferred` and `by_domain_owner` rows, and `workloads` with their `name`, " +
 					"`service_model`, `baseline` and `findings`, each finding with an `exception` object or null; indented by " +
 					"two spaces) or `sarif` (SARIF 2.1.0).",
-				Validators: []validator.String{stringvalidator.OneOf(report.Formats...)},
+				Validators: []validator.String{oneOfValidator(report.Formats)},
 			},
 			"title": schema.StringAttribute{
 				Optional:            true,
@@ -138,10 +138,10 @@ func artifactURIValidator() validator.String {
 				return errors.New("the value is blank; set a file path relative to the repository root, e.g. \"main.tf\"")
 			}
 			if strings.ContainsAny(s, " \t\r\n\\") {
-				return fmt.Errorf("%q contains a space or a backslash; write the path with forward slashes and percent-encode spaces (%%20), e.g. \"infra/main.tf\"", s)
+				return fmt.Errorf("the value (%s) contains a space or a backslash; write the path with forward slashes and percent-encode spaces (%%20), e.g. \"infra/main.tf\"", finding.Redact(s))
 			}
 			if _, err := url.Parse(s); err != nil {
-				return fmt.Errorf("%q is not a URI reference: %v; set a path such as \"main.tf\"", s, err)
+				return fmt.Errorf("the value (%s) is not a URI reference; set a path such as \"main.tf\"", finding.Redact(s))
 			}
 			return nil
 		},
