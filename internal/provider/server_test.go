@@ -322,8 +322,11 @@ func TestFastValidateMatchesFramework(t *testing.T) {
 		if len(got.Diagnostics) != 0 {
 			t.Errorf("an unknown exception failed validation:\n%s", diagText(got.Diagnostics))
 		}
+		// The difference is intended only while the framework reports the
+		// four missing attributes; should it stop, the fast path must match
+		// it again, so this fails rather than notes it.
 		if len(want.Diagnostics) != 4 {
-			t.Logf("the framework now reports %d diagnostics for an unknown exception; the fast path may match it again:\n%s",
+			t.Errorf("the framework now reports %d diagnostics for an unknown exception, not 4; make the fast path match it and drop this exemption:\n%s",
 				len(want.Diagnostics), diagText(want.Diagnostics))
 		}
 	})
