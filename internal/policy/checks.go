@@ -257,17 +257,21 @@ func (x checkContext) fromDetector(fs []detect.Finding, err error) []Finding {
 	return out
 }
 
-// patch bounds the patch date by the declared max_patch_age_days when it is
+// patch bounds the patch date by the declared value of the control the
+// catalog names in bound_by (hardening.max_patch_age_days) when it is
 // tighter than the baseline's bound.
 func (x checkContext) patch(v Value) []Finding {
 	maxAge := math.Inf(1)
 	if x.rule.Max != nil {
 		maxAge = *x.rule.Max
 	}
-	declared := x.w.Values["hardening.max_patch_age_days"]
+	var declared Value
+	if x.c.BoundBy != "" {
+		declared = x.w.Values[x.c.BoundBy]
+	}
 	switch declared.State {
 	case Unknown:
-		return x.deferred("hardening.max_patch_age_days")
+		return x.deferred(x.c.BoundBy)
 	case Known:
 		maxAge = math.Min(maxAge, declared.Number)
 	}

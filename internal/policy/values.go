@@ -154,8 +154,8 @@ func controlValue(c model.Control, path string, raw any) (Value, *FieldError) {
 		v.Bool = b
 	case model.TypeNumber:
 		n, ok := Number(raw)
-		if !ok || n != math.Trunc(n) || n < 0 || n > 36500 {
-			return Value{}, typeError(path, "a whole number from 0 to 36500", raw)
+		if !ok || n != math.Trunc(n) || n < model.NumberMin || n > model.NumberMax {
+			return Value{}, typeError(path, fmt.Sprintf("a whole number from %d to %d", model.NumberMin, model.NumberMax), raw)
 		}
 		v.Number = n
 	case model.TypeVersion:

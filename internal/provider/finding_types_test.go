@@ -10,7 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
 func sortedNames[V any](m map[string]V) []string { return sortedKeys(m) }
@@ -58,5 +60,26 @@ func TestFindingObjectsComeFromTheTable(t *testing.T) {
 		if !ok || !slices.Equal(sortedNames(elem.AttrTypes), tableNames(tc.shape)) {
 			t.Errorf("%s returns %v, want objects of %v", md.Name, list.ElementType, tableNames(tc.shape))
 		}
+	}
+}
+
+// The catalog's reserved names are exactly srm_workload's own attributes,
+// so a group or top-level control can never shadow one.
+func TestReservedAttributesAreTheWorkloadsOwn(t *testing.T) {
+	m := model.Default()
+	var own []string
+	for name := range workloadSchema(m).Attributes {
+		if _, isControl := m.Control(name); isControl || slices.ContainsFunc(m.Groups, func(g model.Group) bool { return g.ID == name }) {
+			continue
+		}
+		own = append(own, name)
+	}
+	slices.Sort(own)
+	reserved := slices.Sorted(slices.Values(model.ReservedAttributes))
+	if !slices.Equal(own, reserved) {
+		t.Errorf("srm_workload's own attributes %v, model.ReservedAttributes %v", own, reserved)
+	}
+	if detect.MaxPatchAgeDays != model.NumberMax {
+		t.Errorf("patch_findings accepts up to %d days, srm_workload %d", detect.MaxPatchAgeDays, model.NumberMax)
 	}
 }

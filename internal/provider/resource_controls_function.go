@@ -29,7 +29,7 @@ func (f *resourceControlsFunction) Metadata(_ context.Context, _ function.Metada
 // neverDays stands for "never rotates": the largest value srm_workload
 // accepts, longer than any baseline's bound, so wiring it into a workload
 // fails as the resource does.
-const neverDays = 36500
+const neverDays = model.NumberMax
 
 func (f *resourceControlsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{

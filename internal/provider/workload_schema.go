@@ -35,7 +35,7 @@ func typeWord(c model.Control) string {
 	case model.TypeBool:
 		return "Bool"
 	case model.TypeNumber:
-		return "Number, whole, 0 to 36500"
+		return fmt.Sprintf("Number, whole, %d to %d", model.NumberMin, model.NumberMax)
 	case model.TypeStringSet, model.TypeStringList:
 		return "List of String"
 	case model.TypeFirewallRules:
