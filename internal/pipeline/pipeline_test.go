@@ -149,3 +149,29 @@ func TestResourceJudgesAlone(t *testing.T) {
 		t.Error("the strict baseline should want more than one day of backups")
 	}
 }
+
+// The catalog's compliant body satisfies its baseline under every matrix
+// and service model, and nothing in it is more than its baseline asks.
+func TestCompliantBody(t *testing.T) {
+	m := model.Default()
+	for _, matrix := range m.MatrixIDs() {
+		cfg := config(t, matrix)
+		for _, baseline := range m.BaselineIDs() {
+			body := m.CompliantBody(baseline)
+			for _, sm := range m.ServiceModelIDs() {
+				obj := map[string]any{"name": "w", "service_model": sm, "baseline": baseline}
+				for k, v := range body {
+					obj[k] = v
+				}
+				out := Workload(cfg, obj)
+				if !out.Ready || !out.Result.Compliant || len(out.Findings) != 0 {
+					t.Errorf("%s/%s/%s: the compliant body is not: %+v %+v", matrix, baseline, sm, out.Errors, out.Findings)
+				}
+			}
+		}
+	}
+	if got := m.HCL(map[string]any{"encryption": map[string]any{"at_rest": true, "min_tls_version": "1.2"}}, "  "); got !=
+		"  encryption = {\n    at_rest         = true\n    min_tls_version = \"1.2\"\n  }\n" {
+		t.Errorf("HCL:\n%s", got)
+	}
+}

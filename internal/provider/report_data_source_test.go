@@ -27,7 +27,7 @@ import (
 // the data_protection domain, which IaaS shares. extra goes inside the
 // non-compliant workload.
 func reportWorkloads(extra string) string {
-	violating := strings.Replace(compliantControls, "at_rest         = true", "at_rest         = false", 1)
+	violating := setControl(compliantControls, "at_rest", "false")
 	return `
 provider "srm" {
   enforcement = "warn"
@@ -376,7 +376,7 @@ resource "terraform_data" "flag" {
 resource "srm_workload" "late" {
   name          = "late"
   service_model = "iaas"
-` + strings.Replace(compliantControls, "at_rest         = true", "at_rest         = terraform_data.flag.output", 1) + `
+` + setControl(compliantControls, "at_rest", "terraform_data.flag.output") + `
 }
 
 data "srm_report" "r" {
