@@ -14,34 +14,18 @@ import (
 
 var testNow = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 
-// compliantValues satisfies every preset rule, strict included.
+// compliantValues satisfies every preset rule, strict included: the
+// catalog's compliant body for the strict baseline.
 func compliantValues() map[string]Value {
-	return map[string]Value{
-		"identity.mfa_required":           KnownBool(true),
-		"identity.least_privilege":        KnownBool(true),
-		"network.segmented":               KnownBool(true),
-		"encryption.at_rest":              KnownBool(true),
-		"encryption.in_transit":           KnownBool(true),
-		"encryption.customer_managed_key": KnownBool(true),
-		"encryption.key_lifecycle":        KnownBool(true),
-		"storage.data_loss_prevention":    KnownBool(true),
-		"encryption.min_tls_version":      KnownString("1.2"),
-		"hardening.os_patching":           KnownBool(true),
-		"hardening.max_patch_age_days":    KnownNumber(14),
-		"application.authentication":      KnownBool(true),
-		"application.api_authorization":   KnownBool(true),
-		"application.input_validation":    KnownBool(true),
-		"application.dependency_scanning": KnownBool(true),
-		"logging.enabled":                 KnownBool(true),
-		"logging.retention_days":          KnownNumber(400),
-		"logging.centralized":             KnownBool(true),
-		"logging.alerting":                KnownBool(true),
-		"logging.incident_response":       KnownBool(true),
-		"compliance.data_residency":       KnownStrings([]string{"eu-west-1"}),
-		"backup.enabled":                  KnownBool(true),
-		"backup.retention_days":           KnownNumber(35),
-		"backup.cross_region":             KnownBool(true),
-		"backup.restore_tested":           KnownBool(true),
+	m := model.Default()
+	values, _ := ReadControls(m, m.CompliantBody("strict"))
+	return values
+}
+
+func TestCompliantBodyReads(t *testing.T) {
+	m := model.Default()
+	if _, errs := ReadControls(m, m.CompliantBody("strict")); len(errs) > 0 {
+		t.Fatalf("the catalog's compliant body does not read: %v", errs)
 	}
 }
 
