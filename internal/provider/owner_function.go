@@ -45,7 +45,7 @@ func (f *ownerFunction) Run(ctx context.Context, req function.RunRequest, resp *
 		return
 	}
 	if _, ok := m.Domain(domain); !ok {
-		resp.Error = function.NewArgumentFuncError(1, "domain: unknown domain "+finding.Redact(domain)+"; valid values are "+model.Quoted(m.DomainIDs()))
+		resp.Error = function.NewArgumentFuncError(1, "domain: unknown domain ("+finding.Redact(domain)+"); valid values are "+model.Quoted(m.DomainIDs()))
 		return
 	}
 	owner, _ := m.Owner(serviceModel, domain)

@@ -400,7 +400,7 @@ data "srm_report" "r" {
   format    = "html"
 }
 `,
-		ExpectError: errorMatching(`format`, `value must be one of`, `"markdown"`, `"json"`, `"sarif"`, `got: "html"`),
+		ExpectError: errorMatching(`format`, `value must be one of`, `"markdown"`, `"json"`, `"sarif"`, `got "html"`),
 	})
 }
 

@@ -45,7 +45,7 @@ func (f *requiredControlsFunction) Run(ctx context.Context, req function.RunRequ
 	}
 	m := model.Default()
 	if _, ok := m.Baseline(baseline); !ok {
-		resp.Error = function.NewArgumentFuncError(1, "baseline: unknown baseline "+finding.Redact(baseline)+"; valid values are "+model.Quoted(m.BaselineIDs()))
+		resp.Error = function.NewArgumentFuncError(1, "baseline: unknown baseline ("+finding.Redact(baseline)+"); valid values are "+model.Quoted(m.BaselineIDs()))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, stringList(policy.New(m).RequiredControls(serviceModel, baseline)))
