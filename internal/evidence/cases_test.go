@@ -52,6 +52,9 @@ func (c mappingCase) judge(t *testing.T) []policy.Finding {
 	if err != nil {
 		t.Fatalf("Alone: %v", err)
 	}
+	if w == nil {
+		return nil // nothing judged
+	}
 	if c.ServiceModel != "" {
 		w.ServiceModel = c.ServiceModel
 	}
@@ -186,4 +189,46 @@ func TestTablesRefuseWildcardWhereOneValueIsRead(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "when.attribute") || !strings.Contains(err.Error(), "period_attribute") {
 		t.Fatalf("err = %v", err)
 	}
+}
+
+// The guide puts the counts next to the peers', names the provider release
+// each cloud's schema was checked against and each mapping's peer checks.
+func TestCoverageMarkdownCountsPeersAndVersions(t *testing.T) {
+	md := testEngine.CoverageMarkdown()
+	for _, want := range []string{
+		"| Checkov: checks | Checkov: resource types | trivy-checks: checks |",
+		"| 442 | 268 | 175 | 79 |",
+		"`hashicorp/aws` 6.25.0 (schema from the CDKTF bindings @cdktf/provider-aws 21.22.1)",
+		"`hashicorp/azuread` 3.7.0",
+		"| Finding id | Control | Attribute | Unset means | Peer checks |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("coverage guide lacks %q", want)
+		}
+	}
+	for _, tb := range testEngine.Tables() {
+		types, pairs, _ := tableCounts(tb)
+		if !strings.Contains(md, fmt.Sprintf("| %s | %d | %d |", cloudTitle(tb.Cloud), types, pairs)) {
+			t.Errorf("%s: counts %d types, %d pairs missing", tb.Cloud, types, pairs)
+		}
+		for _, r := range tb.Resources {
+			for _, mp := range r.Mappings {
+				for _, p := range mp.Peers {
+					if !strings.Contains(md, "`"+p+"`") {
+						t.Errorf("%s.%s: peer %s not shown", r.Type, mp.ID, p)
+					}
+				}
+			}
+		}
+	}
+}
+
+// judgeAlone judges one resource on its own as resource_findings does:
+// Alone's workload, evaluated; no findings when nothing is judged.
+func judgeAlone(typ string, obj any) ([]policy.Finding, error) {
+	w, err := testEngine.Alone(typ, typ, obj)
+	if err != nil || w == nil {
+		return nil, err
+	}
+	return testEval.Evaluate(w).Findings, nil
 }

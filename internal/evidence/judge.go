@@ -14,13 +14,19 @@ const JudgeBaseline = "standard"
 // source, under the JudgeBaseline rules, "internal" data and the ownership
 // of its type's service model. Only the controls the resource speaks to are
 // judged (EvidenceOnly), and a value not known until apply is deferred.
+// It is nil, with no error, when nothing is judged: a type no mapping
+// reads, or a null object.
 func (e *Engine) Alone(typ, source string, obj any) (*policy.Workload, error) {
 	items, err := e.Extract(typ, source, obj)
 	if err != nil {
 		return nil, err
 	}
+	r, mapped := e.byType[typ]
+	if !mapped || len(items) == 0 {
+		return nil, nil // not judged: an unmapped type, or a null object
+	}
 	return &policy.Workload{
-		Name: source, ServiceModel: e.byType[typ].ServiceModel, Classification: "internal", Baseline: JudgeBaseline,
+		Name: source, ServiceModel: r.ServiceModel, Classification: "internal", Baseline: JudgeBaseline,
 		Evidence: items, EvidenceOnly: true,
 	}, nil
 }

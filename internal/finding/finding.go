@@ -62,10 +62,10 @@ type Finding struct {
 	References  []string `json:"references"`
 	// Resource is the evidence key (or type) of the resource the finding
 	// comes from; empty for a declared value.
-	Resource string `json:"-"`
+	Resource string `json:"resource,omitempty"`
 	// Attribute is the resource attribute to change ("storage_encrypted",
 	// "ingress[1]"); empty for a declared value.
-	Attribute string `json:"-"`
+	Attribute string `json:"attribute,omitempty"`
 	// Exception is the waiver of a waived finding; nil otherwise, and for a
 	// waived finding whose exception was not supplied.
 	Exception *Exception `json:"exception"`

@@ -27,8 +27,6 @@
 package pipeline
 
 import (
-	"fmt"
-	"maps"
 	"slices"
 	"time"
 
@@ -111,6 +109,9 @@ type Outcome struct {
 	// Findings are Result's findings in the one finding shape.
 	Findings []finding.Finding
 	Errors   []Error
+	// Warnings do not stop the verdict: evidence entries read but not
+	// judged.
+	Warnings []Error
 }
 
 // Read reads a workload's configuration (controls, evidence, exceptions)
@@ -118,6 +119,11 @@ type Outcome struct {
 // step. ready is false while the service model, classification or baseline
 // is not known, or a custom baseline is invalid.
 func Read(cfg Config, obj map[string]any) (w *policy.Workload, ready bool, errs []Error) {
+	w, ready, errs, _ = read(cfg, obj)
+	return w, ready, errs
+}
+
+func read(cfg Config, obj map[string]any) (w *policy.Workload, ready bool, errs, warnings []Error) {
 	m := cfg.model()
 	str := func(key string) (string, policy.State) {
 		switch v := obj[key].(type) {
@@ -154,33 +160,33 @@ func Read(cfg Config, obj map[string]any) (w *policy.Workload, ready bool, errs 
 	for _, e := range fieldErrs {
 		errs = append(errs, Error{Path: e.Path, Summary: e.Summary, Detail: e.Detail})
 	}
-	items, evidenceUnknown, evErrs := readEvidence(cfg.Evidence, obj["evidence"])
+	items, evidenceUnknown, evErrs, warnings := readEvidence(cfg.Evidence, obj["evidence"])
 	errs = append(errs, evErrs...)
 	w.Values, w.Evidence = values, items
 	var exceptionsUnknown bool
 	w.Exceptions, exceptionsUnknown = readExceptions(obj["exceptions"])
 	w.ExceptionsUnknown = exceptionsUnknown || evidenceUnknown
 	if len(errs) > 0 {
-		return w, false, errs
+		return w, false, errs, nil
 	}
 	if smState != policy.Known || classState != policy.Known || specState == policy.Unknown ||
 		(specState == policy.Null && baselineState != policy.Known) {
-		return w, false, nil
+		return w, false, nil, warnings
 	}
 	if specState == policy.Known {
 		custom, err := policy.ParseCustomBaseline(m, spec)
 		if err != nil {
-			return w, false, []Error{{Path: "custom_baseline", Summary: "Invalid Custom Baseline", Detail: err.Error()}}
+			return w, false, []Error{{Path: "custom_baseline", Summary: "Invalid Custom Baseline", Detail: err.Error()}}, nil
 		}
 		w.Custom = custom
 	}
-	return w, true, nil
+	return w, true, nil, warnings
 }
 
 // Workload reads and judges one workload.
 func Workload(cfg Config, obj map[string]any) Outcome {
-	w, ready, errs := Read(cfg, obj)
-	out := Outcome{Input: w, Errors: errs}
+	w, ready, errs, warnings := read(cfg, obj)
+	out := Outcome{Input: w, Errors: errs, Warnings: warnings}
 	if !ready {
 		return out
 	}
@@ -230,8 +236,8 @@ func WithClassification(id string) Option {
 // until apply is a deferred finding, never a violation.
 func Resource(cfg Config, typ, address string, obj any, opts ...Option) ([]finding.Finding, error) {
 	w, err := cfg.Evidence.Alone(typ, address, obj)
-	if err != nil {
-		return nil, err
+	if err != nil || w == nil {
+		return nil, err // nothing judged: an unmapped type or a null object
 	}
 	for _, o := range opts {
 		o(w)
@@ -265,48 +271,25 @@ func Findings(res policy.Result, w *policy.Workload) []finding.Finding {
 }
 
 // readEvidence is the one place the pipeline reads srm_workload's evidence
-// attribute; unknown is true while the whole value, or its set of keys, is
-// not known.
-func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown bool, errs []Error) {
-	switch t := v.(type) {
-	case nil:
-		return nil, false, nil
-	case map[string]any:
-		if e == nil {
-			return nil, false, []Error{{Path: "evidence", Summary: "Invalid Evidence Tables",
-				Detail: "the evidence tables are not loaded; please report this issue to the provider developers"}}
-		}
-		for _, key := range slices.Sorted(maps.Keys(t)) {
-			typ, err := evidence.TypeOf(key)
-			if err != nil {
-				errs = append(errs, Error{Path: "evidence", Summary: "Invalid Evidence Key", Detail: evidenceKey(key) + err.Error()})
-				continue
-			}
-			got, err := e.Extract(typ, key, t[key])
-			if err != nil {
-				errs = append(errs, Error{Path: "evidence", Summary: "Invalid Evidence", Detail: evidenceKey(key) + err.Error()})
-				continue
-			}
-			items = append(items, got...)
-		}
-		return items, false, errs
-	default:
-		if policy.IsUnknown(v) {
-			return nil, true, nil
-		}
-		return nil, false, []Error{{Path: "evidence", Summary: "Invalid Evidence",
-			Detail: "evidence must be an object from resource address to resource, e.g. { \"aws_db_instance.orders\" = aws_db_instance.orders }"}}
+// attribute (evidence.Engine.ReadEvidence); unknown is true while the whole
+// value, or its set of keys, is not known. Entries read but not judged (a
+// null object, a type no table maps) are warnings.
+func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown bool, errs, warnings []Error) {
+	if v == nil {
+		return nil, false, nil, nil
 	}
-}
-
-// evidenceKey prefixes an evidence entry's error with its key when the key
-// reads as an address; keys that do not are not echoed, since they may
-// hold anything.
-func evidenceKey(key string) string {
-	if _, err := evidence.TypeOf(key); err != nil || len(key) > 128 {
-		return "evidence[(a key that is not a resource address)]: "
+	if e == nil {
+		return nil, false, []Error{{Path: "evidence", Summary: "Invalid Evidence Tables",
+			Detail: "the evidence tables are not loaded; please report this issue to the provider developers"}}, nil
 	}
-	return fmt.Sprintf("evidence[%q]: ", key)
+	rd := e.ReadEvidence(v)
+	for _, ke := range rd.Errors {
+		errs = append(errs, Error{Path: "evidence", Summary: ke.Summary, Detail: "evidence: " + ke.Detail})
+	}
+	for _, n := range rd.NotJudged {
+		warnings = append(warnings, Error{Path: "evidence", Summary: "Evidence Not Judged", Detail: n.Reason})
+	}
+	return rd.Items, rd.Unknown, errs, warnings
 }
 
 // readExceptions reads the exceptions list; unknown is true while any part

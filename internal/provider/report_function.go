@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math/big"
 	"slices"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/oscal"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/report"
@@ -39,28 +41,33 @@ func (f *reportFunction) Definition(_ context.Context, _ function.DefinitionRequ
 	resp.Definition = function.Definition{
 		Summary: "A findings report at plan",
 		MarkdownDescription: "Judges `srm_workload` objects again, through the same pipeline as the resource, and renders the " +
-			"report that the `srm_report` data source renders after apply, in the same three formats with the same content. At plan, " +
+			"report that the `srm_report` data source renders after apply, in the same formats with the same content. At plan, " +
 			"controls whose values are not known yet are listed as `deferred` instead of the whole report being unknown " +
 			"(the data source's inputs, the workloads' `findings`, are unknown while anything is deferred). Returns " +
 			"`{ content, total, violated, waived, deferred }`. Pass the workloads themselves: " +
 			"`provider::srm::report(\"markdown\", [srm_workload.api, srm_workload.db])`. A workload whose service model, " +
 			"classification or baseline is not known yet makes the result unknown.\n\n" +
-			"A function cannot read the provider's configuration, so name the provider's `matrix` as the optional third " +
-			"argument when it is not `consensus`: `provider::srm::report(\"markdown\", [srm_workload.api], \"google\")`. " +
+			"A function cannot read the provider's configuration, so name the provider's `matrix` as an optional argument " +
+			"after the workloads when it is not `consensus`: `provider::srm::report(\"markdown\", [srm_workload.api], \"google\")`. " +
 			"With none named, workloads are judged under the `consensus` matrix. A workload carries the baseline the resource " +
 			"recorded (the provider's `default_baseline` when it set none); an object that has no `baseline` and no " +
 			"`custom_baseline` is judged by `" + pipeline.DefaultBaseline + "`, and one without `data_classification` as `" +
 			pipeline.DefaultClassification + "`, the resource's defaults. Because `srm_workload` has sensitive attributes, Terraform marks the " +
 			"result sensitive; the report never holds more than four characters of a secret, so " +
-			"`nonsensitive(...)` around it is safe for an output.",
+			"`nonsensitive(...)` around it is safe for an output.\n\n" +
+			"The `oscal` format (OSCAL " + oscal.Version + " assessment results, as `srm_report` writes them) needs the time of " +
+			"the assessment as an argument after the workloads: `provider::srm::report(\"oscal\", [srm_workload.api], plantimestamp())`, " +
+			"with a matrix in either order: `provider::srm::report(\"oscal\", [srm_workload.api], \"google\", plantimestamp())`. " +
+			"`plantimestamp()` keeps the same value from plan to apply, so the result does too; `timestamp()` would not.",
 		Parameters: []function.Parameter{
-			function.StringParameter{Name: "format", MarkdownDescription: "`markdown`, `json` or `sarif`."},
+			function.StringParameter{Name: "format", MarkdownDescription: "`markdown`, `json`, `sarif` or `oscal`."},
 			function.DynamicParameter{Name: "workloads", AllowUnknownValues: true,
 				MarkdownDescription: "A list (or tuple, or map) of `srm_workload` objects."},
 		},
-		VariadicParameter: function.StringParameter{Name: "matrix",
-			MarkdownDescription: "Optional, at most one: the matrix the workloads are judged under, as the provider's `matrix`: " +
-				backticked(m.MatrixIDs()) + ". Defaults to `consensus`."},
+		VariadicParameter: function.StringParameter{Name: "options",
+			MarkdownDescription: "Optional, in any order, each at most once: the matrix the workloads are judged under, as the " +
+				"provider's `matrix` (" + backticked(m.MatrixIDs()) + "; `consensus` when none is named), and, for `oscal` only " +
+				"and required there, the RFC 3339 time of the assessment, e.g. `plantimestamp()`."},
 		Return: function.ObjectReturn{AttributeTypes: reportResultType.AttrTypes},
 	}
 }
@@ -68,26 +75,33 @@ func (f *reportFunction) Definition(_ context.Context, _ function.DefinitionRequ
 func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var format string
 	var arg types.Dynamic
-	var matrices []string
-	if resp.Error = req.Arguments.Get(ctx, &format, &arg, &matrices); resp.Error != nil {
+	var options []string
+	if resp.Error = req.Arguments.Get(ctx, &format, &arg, &options); resp.Error != nil {
 		return
 	}
 	if !slices.Contains(report.Formats, format) {
 		resp.Error = function.NewArgumentFuncError(0, "format: must be one of "+model.Quoted(report.Formats)+", got "+finding.Redact(format))
 		return
 	}
-	matrix := model.ConsensusMatrix
-	switch len(matrices) {
-	case 0:
-	case 1:
-		matrix = matrices[0]
-	default:
-		resp.Error = function.NewArgumentFuncError(2, fmt.Sprintf("matrix: name at most one matrix, got %d arguments", len(matrices)))
+	matrix, stamps, funcErr := reportOptions(format, options)
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	m, err := model.ForMatrix(matrix)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(2, "matrix: must be one of "+model.Quoted(model.Default().MatrixIDs())+", got "+finding.Redact(matrix))
+		return
+	}
+	stamp, funcErr := reportTimestamp(format, stamps)
+	if funcErr != nil {
+		resp.Error = funcErr
+		return
+	}
+	if format == report.FormatOSCAL && stamp.IsZero() {
+		// plantimestamp() while Terraform validates: the time is not
+		// known yet, so neither is the document.
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(reportResultType.AttrTypes))
 		return
 	}
 	raw, err := arg.ToTerraformValue(ctx)
@@ -120,7 +134,7 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		return
 	}
 	cfg := pipeline.Config{Model: m, Evidence: engine}
-	rep := &report.Report{}
+	rep := &report.Report{Timestamp: stamp}
 	for i, item := range items {
 		obj, ok := item.(map[string]any)
 		if !ok {
@@ -154,4 +168,50 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		"content": types.StringValue(out.Content), "total": num(out.Summary.Total), "violated": num(out.Summary.Violated),
 		"waived": num(out.Summary.Waived), "deferred": num(out.Summary.Deferred),
 	}))
+}
+
+// reportOptions splits the function's optional arguments: a matrix id, at
+// most one, and times, which reportTimestamp then checks against the
+// format (for oscal, anything that is not a matrix is read as the time).
+func reportOptions(format string, options []string) (matrix string, stamps []string, ferr *function.FuncError) {
+	ids := model.Default().MatrixIDs()
+	for _, o := range options {
+		if !slices.Contains(ids, o) {
+			if _, err := time.Parse(time.RFC3339, o); err != nil && format != report.FormatOSCAL {
+				return "", nil, function.NewArgumentFuncError(2, "options: "+finding.Redact(o)+" is neither a matrix ("+
+					model.Quoted(ids)+") nor an RFC 3339 time for the oscal format")
+			}
+			stamps = append(stamps, o)
+			continue
+		}
+		if matrix != "" {
+			return "", nil, function.NewArgumentFuncError(2, "matrix: name at most one matrix")
+		}
+		matrix = o
+	}
+	if matrix == "" {
+		matrix = model.ConsensusMatrix
+	}
+	return matrix, stamps, nil
+}
+
+// reportTimestamp reads the function's timestamp argument: required for
+// the oscal format, which dates its documents, and refused for the others
+// so that a misplaced argument is not silently ignored.
+func reportTimestamp(format string, stamps []string) (time.Time, *function.FuncError) {
+	switch {
+	case len(stamps) > 1:
+		return time.Time{}, function.NewArgumentFuncError(2, "timestamp: give one time, e.g. plantimestamp()")
+	case format != report.FormatOSCAL && len(stamps) == 1:
+		return time.Time{}, function.NewArgumentFuncError(2, fmt.Sprintf("timestamp: only the %q format takes a timestamp; remove it for %q", report.FormatOSCAL, format))
+	case format != report.FormatOSCAL:
+		return time.Time{}, nil
+	case len(stamps) == 0:
+		return time.Time{}, function.NewArgumentFuncError(2, "timestamp: the \"oscal\" format needs the time of the assessment as a third argument, e.g. provider::srm::report(\"oscal\", [srm_workload.api], plantimestamp())")
+	}
+	t, err := parseTimestamp(stamps[0])
+	if err != nil {
+		return time.Time{}, function.NewArgumentFuncError(2, "timestamp: "+err.Error())
+	}
+	return t, nil
 }

@@ -210,6 +210,9 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 		plan.unknown("baseline")
 	}
 	addPipelineErrors(out.Errors, diags)
+	for _, w := range out.Warnings {
+		diags.AddAttributeWarning(linePath(w.Path), w.Summary, w.Detail)
+	}
 	return out, !diags.HasError()
 }
 
