@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
 // MaxShown is the most characters of a user-supplied value that any
@@ -57,18 +59,21 @@ func KindOf(v any) string {
 	return fmt.Sprintf("a %T", v)
 }
 
-// maxName is the longest name RedactName quotes whole.
-const maxName = 32
-
-// RedactName renders a user-supplied name (a misspelt attribute or control
-// id) for a message: quoted whole when it is shaped like a name (letters,
-// digits, "_", "-", "." and at most 32 characters), so "did you mean"
-// messages can show the typo; anything else as Redact renders it.
-func RedactName(s string) string {
-	if len(s) > maxName || strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '_' || r == '-' || r == '.' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9'))
-	}) >= 0 {
-		return Redact(s)
+// RedactName renders a user-supplied name (a misspelt attribute key or
+// control id) for a message: quoted when it is at most MaxShown bytes, or
+// when it reads as a misspelling of one of the valid names (lower-case
+// letters, underscores and dots, at most 64 characters, close to a valid
+// name), so "did you mean" messages can show the typo. Anything else may be
+// anything, a secret included, and is described by its length only.
+func RedactName(s string, valid []string) string {
+	if len(s) <= MaxShown {
+		return strconv.Quote(s)
 	}
-	return strconv.Quote(s)
+	wordLike := len(s) <= 64 && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '_' || r == '.' || ('a' <= r && r <= 'z'))
+	}) < 0
+	if wordLike && len(model.Suggest(s, valid)) > 0 {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("(a name of %d characters, not quoted)", len(s))
 }

@@ -223,6 +223,16 @@ func WithServiceModel(id string) Option { return func(w *policy.Workload) { w.Se
 // evidence.JudgeBaseline.
 func WithBaseline(id string) Option { return func(w *policy.Workload) { w.Baseline = id } }
 
+// WithCustom judges the resource by a custom baseline (srm_baseline's
+// spec, parsed) instead of a preset; nil leaves the preset.
+func WithCustom(c *policy.CustomBaseline) Option {
+	return func(w *policy.Workload) {
+		if c != nil {
+			w.Custom, w.Baseline = c, ""
+		}
+	}
+}
+
 // WithClassification judges the resource's data as another classification
 // than DefaultClassification.
 func WithClassification(id string) Option {

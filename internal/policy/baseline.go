@@ -55,7 +55,7 @@ func ParseCustomBaseline(m *model.Model, spec string) (*CustomBaseline, error) {
 // right.
 func (b *CustomBaseline) Validate(m *model.Model) error {
 	if _, ok := m.Baseline(b.Extends); !ok {
-		return fmt.Errorf("extends %s is not a preset baseline: valid values are %s", finding.RedactName(b.Extends), model.Quoted(m.BaselineIDs()))
+		return fmt.Errorf("extends %s is not a preset baseline: valid values are %s", finding.RedactName(b.Extends, m.BaselineIDs()), model.Quoted(m.BaselineIDs()))
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.Controls)) {
 		if err := ValidateCustomRuleFor(m, b.Extends, id, b.Controls[id]); err != nil {
@@ -129,9 +129,9 @@ func ValidateCustomRule(m *model.Model, id string, r CustomRule) error {
 
 // UnknownControlError names the unknown id and the closest known ones.
 func UnknownControlError(m *model.Model, id string) error {
-	msg := fmt.Sprintf("%s is not a control id.", finding.RedactName(id))
-	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 {
-		msg = fmt.Sprintf("%s is not a control id; did you mean %s?", finding.RedactName(id), model.Quoted(s))
+	msg := fmt.Sprintf("%s is not a control id.", safeName(id, m.ControlIDs()))
+	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 && len(id) <= 64 {
+		msg = fmt.Sprintf("%s is not a control id; did you mean %s?", safeName(id, m.ControlIDs()), model.Quoted(s))
 	}
 	return fmt.Errorf("%s Valid control ids: %s", msg, strings.Join(m.ControlIDs(), ", "))
 }

@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -28,6 +29,9 @@ var _ provider.ProviderWithFunctions = (*srmProvider)(nil)
 
 type srmProvider struct {
 	version string
+	// now replaces the clock when set (tests that move time between a
+	// saved plan and its apply).
+	now func() time.Time
 }
 
 type srmProviderModel struct {
@@ -81,6 +85,9 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := defaultProviderData()
+	if p.now != nil {
+		data.now = p.now
+	}
 	if v := cfg.Enforcement.ValueString(); v != "" {
 		data.enforcement = v
 	}

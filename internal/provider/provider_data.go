@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -23,6 +24,9 @@ type providerData struct {
 	evaluator       *policy.Evaluator
 	enforcement     string
 	defaultBaseline string
+	// now is the clock every time-dependent judgement reads (exception
+	// expiry, patch age); tests set their own.
+	now func() time.Time
 }
 
 func defaultProviderData() *providerData {
@@ -30,6 +34,7 @@ func defaultProviderData() *providerData {
 		evaluator:       policy.New(model.Default()),
 		enforcement:     EnforcementError,
 		defaultBaseline: "standard",
+		now:             time.Now,
 	}
 }
 
