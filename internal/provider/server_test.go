@@ -601,8 +601,7 @@ func TestFastPathStepsAside(t *testing.T) {
 			if !strings.Contains(logs.String(), "srm_workload is served by the framework") || !strings.Contains(logs.String(), c.reason) {
 				t.Errorf("no log line says why: %q", logs.String())
 			}
-			framework, fast, typ := twoServersOf(t, c.provider, nil)
-			_ = framework
+			_, fast, typ := twoServersOf(t, c.provider, nil)
 			c.check(t, fast, typ)
 		})
 	}
