@@ -18,16 +18,16 @@ import (
 // it does not implement), and, when no TF_LOG* variable asks for logs,
 // without the plugin SDKs' per-request loggers (BENCHMARKS.md).
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
-	return serve(New(version)())
+	return newProtocol6Server(New(version)())
 }
 
 // frameworkPlanEnv, set to any value, leaves every call to the framework.
 // Only the scale benchmark sets it, to measure what the fast path saves.
 const frameworkPlanEnv = "SRM_FRAMEWORK_PLAN"
 
-// serve serves p as NewProtocol6Server does; the tests serve altered copies
+// newProtocol6Server serves p as NewProtocol6Server does; tests serve copies
 // of the provider through it.
-func serve(p provider.Provider) func() tfprotov6.ProviderServer {
+func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(p)
 	quiet := planserver.SilencePluginLogs()
 	return func() tfprotov6.ProviderServer {

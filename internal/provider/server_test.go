@@ -81,7 +81,7 @@ func twoServersOf(t *testing.T, newProvider func() provider.Provider, providerCo
 	t.Helper()
 	ctx := context.Background()
 	framework = providerserver.NewProtocol6(newProvider())()
-	fast = serve(newProvider())()
+	fast = newProtocol6Server(newProvider())()
 	for _, srv := range []tfprotov6.ProviderServer{framework, fast} {
 		schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 		if err != nil {
@@ -591,7 +591,7 @@ func TestFastPathStepsAside(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			srv, _ := serve(c.provider())().(*planserver.Server)
+			srv, _ := newProtocol6Server(c.provider())().(*planserver.Server)
 			if srv.Serves(workloadTypeName) || !strings.Contains(strings.Join(srv.Fallback(workloadTypeName), "; "), c.reason) {
 				t.Fatalf("the fast path did not step aside for %q: %q", c.reason, srv.Fallback(workloadTypeName))
 			}

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"sync/atomic"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -43,7 +42,7 @@ func (h *workloadHooks) configure(ctx context.Context, req *tfprotov6.ConfigureP
 
 // resource is srm_workload as the framework would configure it for a request.
 func (h *workloadHooks) resource() *workloadResource {
-	r := &workloadResource{data: h.data.Load(), now: time.Now}
+	r := &workloadResource{data: h.data.Load()}
 	if r.data == nil {
 		r.data = h.unconfigured()
 	}
