@@ -606,3 +606,36 @@ func TestFastPathStepsAside(t *testing.T) {
 		})
 	}
 }
+
+// A plan that carries a prior private state answers as the framework's
+// (planserver hands such a plan to the framework, since ModifyPlan, not
+// the plan hook, would see the private state). Whether srm_workload's
+// ModifyPlan writes private state itself is held by
+// TestFastPathMatchesFramework, which compares every planned private state.
+func TestFastPathLeavesPrivateStateToFramework(t *testing.T) {
+	framework, fast, typ := twoServers(t, nil)
+	store, _, _ := twoServers(t, nil)
+	null := tftypes.NewValue(typ, nil)
+	config := nullAttrs(typ, with(compliantGroups(), map[string]tftypes.Value{"name": str("a"), "service_model": str("iaas")}))
+	_, planned := planOn(t, store, typ, config, config, null)
+	attrs, _ := rawObject(planned)
+	attrs["id"] = str("wl-0123456789abcdef")
+	prior := dynamicValue(t, typ, tftypes.NewValue(typ, attrs))
+	private := []byte(`{"k":"eyJhIjoxfQ=="}`) // {"a":1}, as a provider would have stored it
+	var texts [2]string
+	for i, srv := range []tfprotov6.ProviderServer{framework, fast} {
+		resp, err := srv.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{TypeName: workloadTypeName,
+			Config: dynamicValue(t, typ, config), ProposedNewState: dynamicValue(t, typ, proposedNewState(typ, config, tftypes.NewValue(typ, attrs))),
+			PriorState: prior, PriorPrivate: private})
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[i] = fmt.Sprintf("%s %v %s", resp.PlannedPrivate, resp.RequiresReplace, diagText(resp.Diagnostics))
+	}
+	if texts[0] != texts[1] {
+		t.Errorf("with a private state\nfast:      %s\nframework: %s", texts[1], texts[0])
+	}
+	if !strings.Contains(texts[0], `"k"`) {
+		t.Errorf("the framework dropped the private state (%s): the test shows nothing", texts[0])
+	}
+}
