@@ -46,16 +46,26 @@ func number(n int64) tftypes.Value {
 	return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(n))
 }
 
-// compliantGroups is a compliant body for every service model under standard.
+// compliantGroups is a compliant body for every service model under
+// standard: the catalog's (model.CompliantBody).
 func compliantGroups() map[string]tftypes.Value {
-	return map[string]tftypes.Value{
-		"identity":   obj(map[string]tftypes.Value{"mfa_required": boolean(true), "least_privilege": boolean(true)}),
-		"network":    obj(map[string]tftypes.Value{"segmented": boolean(true)}),
-		"encryption": obj(map[string]tftypes.Value{"at_rest": boolean(true), "in_transit": boolean(true), "min_tls_version": str("1.2")}),
-		"hardening":  obj(map[string]tftypes.Value{"os_patching": boolean(true)}),
-		"logging":    obj(map[string]tftypes.Value{"enabled": boolean(true), "retention_days": number(365)}),
-		"backup":     obj(map[string]tftypes.Value{"enabled": boolean(true), "retention_days": number(14)}),
+	out := map[string]tftypes.Value{}
+	for group, v := range model.Default().CompliantBody("standard") {
+		attrs, _ := v.(map[string]any)
+		values := map[string]tftypes.Value{}
+		for name, x := range attrs {
+			switch t := x.(type) {
+			case bool:
+				values[name] = boolean(t)
+			case float64:
+				values[name] = tftypes.NewValue(tftypes.Number, big.NewFloat(t))
+			case string:
+				values[name] = str(t)
+			}
+		}
+		out[group] = obj(values)
 	}
+	return out
 }
 
 func with(base map[string]tftypes.Value, set map[string]tftypes.Value) map[string]tftypes.Value {
