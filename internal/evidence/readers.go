@@ -25,6 +25,10 @@ type reader struct {
 }
 
 var readers = map[string]reader{
+	// Database and service firewall rules as IP ranges (readers_iprange.go).
+	"ip_ranges": ipRangesReader,
+	// Texts handed to the secret detector (readers_secrets.go).
+	"secret_texts": secretTextsReader,
 	// The attribute is a boolean.
 	"bool": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		b, ok := boolean(v)
