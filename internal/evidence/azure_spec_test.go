@@ -1,9 +1,6 @@
 package evidence
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Cases for the azure_*.json tables, generated per mapping from a compact
 // spec: one resource object in the provider's real shape (nested blocks as
@@ -78,23 +75,16 @@ func (s azureSpec) cases() []mappingCase {
 	return out
 }
 
-// sharesAttribute reports whether two path, value lists set a common
-// top-level attribute.
+// sharesAttribute reports whether two path, value lists set a common path.
 func sharesAttribute(a, b []any) bool {
 	for i := 0; i < len(a); i += 2 {
 		for j := 0; j < len(b); j += 2 {
-			if topName(a[i].(string)) == topName(b[j].(string)) {
+			if a[i] == b[j] {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func topName(p string) string {
-	p, _, _ = strings.Cut(p, ".")
-	p, _, _ = strings.Cut(p, "[")
-	return p
 }
 
 // setPaths returns a deep copy of obj with each path (as in the tables:
