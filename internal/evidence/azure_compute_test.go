@@ -17,7 +17,7 @@ func init() {
 		return azureWith(map[string]any{"name": "vmss-orders", "resource_group_name": "rg-orders", "location": "westeurope", "sku": "Standard_D2s_v5",
 			"instances": 2.0, "admin_username": "azureuser", "encryption_at_host_enabled": true, "os_disk": osDisk, "custom_data": script,
 			"network_interface": azureBlock("name", "nic", "primary", true, "ip_configuration", azureBlock("name", "internal", "subnet_id", azureSubID+"Microsoft.Network/virtualNetworks/vnet-orders/subnets/app")),
-			"id": Unknown, "unique_id": Unknown}, kv...)
+			"id":                Unknown, "unique_id": Unknown}, kv...)
 	}
 	linuxVMSS := vmss("upgrade_mode", "Rolling", "automatic_os_upgrade_policy", azureBlock("enable_automatic_os_upgrade", true, "disable_automatic_rollback", false),
 		"admin_ssh_key", azureBlock("username", "azureuser", "public_key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample"))
@@ -31,8 +31,8 @@ func init() {
 	windowsOrchestrated := setPaths(orchestrated, "os_profile[0].linux_configuration", []any{},
 		"os_profile[0].windows_configuration", azureBlock("admin_username", "azureadmin", "admin_password", azureSecret, "patch_mode", "AutomaticByPlatform", "enable_automatic_updates", true))
 	legacyVM := map[string]any{"name": "vm-legacy", "resource_group_name": "rg-orders", "location": "westeurope", "vm_size": "Standard_D2s_v5",
-		"network_interface_ids": []any{azureSubID + "Microsoft.Network/networkInterfaces/nic-legacy"},
-		"os_profile":            azureBlock("computer_name", "legacy", "admin_username", "azureadmin", "admin_password", azureSecret, "custom_data", "echo ready"),
+		"network_interface_ids":     []any{azureSubID + "Microsoft.Network/networkInterfaces/nic-legacy"},
+		"os_profile":                azureBlock("computer_name", "legacy", "admin_username", "azureadmin", "admin_password", azureSecret, "custom_data", "echo ready"),
 		"os_profile_windows_config": azureBlock("provision_vm_agent", true, "enable_automatic_upgrades", true, "timezone", nil),
 		"os_profile_linux_config":   []any{}, "storage_os_disk": azureBlock("name", "osdisk", "create_option", "FromImage", "managed_disk_type", "Premium_LRS"),
 		"id": Unknown}
