@@ -221,7 +221,7 @@ func init() {
 		{Type: "azurerm_storage_account", Name: "open rules but public network access off", Obj: azureWith(sa(),
 			"public_network_access_enabled", false, "network_rules", azureBlock("default_action", "Allow"))},
 		{Type: "azurerm_storage_account", Name: "network rules computed at plan defer", Obj: azureWith(sa(), "network_rules", Unknown),
-			Want: map[string]string{"azurerm_storage_account.open_to_all_networks": d}},
+			Want: map[string]string{"azurerm_storage_account.open_to_all_networks": d, "azurerm_storage_account.ip_rule_open_to_internet": d}},
 		{Type: "azurerm_storage_account", Name: "public network access unknown defers", Obj: azureWith(sa(), "public_network_access_enabled", Unknown),
 			Want: map[string]string{"azurerm_storage_account.open_to_all_networks": d},
 			Attr: map[string]string{"azurerm_storage_account.open_to_all_networks": "public_network_access_enabled"}},
