@@ -21,7 +21,7 @@ func init() {
 			checks: []azureCheck{{id: "ddos_protection_disabled", bad: []any{"ddos_protection_mode", "Disabled"}, good: []any{"ddos_protection_mode", "VirtualNetworkInherited"}}}},
 		azureSpec{typ: "azurerm_virtual_network", base: with("address_space", []any{"10.20.0.0/16"}, "subnet", Unknown,
 			"ddos_protection_plan", azureBlock("id", azureSubID+"Microsoft.Network/ddosProtectionPlans/ddos-orders", "enable", true), "encryption", []any{}),
-			checks: []azureCheck{{id: "ddos_protection_disabled", bad: []any{"ddos_protection_plan[0].enable", false}, unset: "violated"}}},
+			checks: []azureCheck{{id: "ddos_protection_disabled", bad: []any{"ddos_protection_plan[0].enable", false}}}},
 		azureSpec{typ: "azurerm_application_gateway", base: with("sku", azureBlock("name", "WAF_v2", "tier", "WAF_v2", "capacity", 2.0), "firewall_policy_id", nil,
 			"http_listener", []any{
 				map[string]any{"name": "https", "frontend_ip_configuration_name": "public", "frontend_port_name": "443", "protocol": "Https", "ssl_certificate_name": "orders"},
