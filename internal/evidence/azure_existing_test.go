@@ -37,3 +37,14 @@ func init() {
 			Want: map[string]string{"azurerm_windows_virtual_machine.github_token": v}},
 	}
 }
+
+func init() {
+	casesByCloud["azure/existing-aks"] = []mappingCase{
+		{Type: "azurerm_kubernetes_cluster", Name: "RBAC on", Obj: azureWith(azureAKS(), "role_based_access_control_enabled", true)},
+		{Type: "azurerm_kubernetes_cluster", Name: "RBAC off", Obj: azureWith(azureAKS(), "role_based_access_control_enabled", false),
+			Want: map[string]string{"azurerm_kubernetes_cluster.rbac_disabled": "violated"}},
+		{Type: "azurerm_kubernetes_cluster", Name: "RBAC unset takes the default, on", Obj: azureWith(azureAKS(), "role_based_access_control_enabled", nil)},
+		{Type: "azurerm_kubernetes_cluster", Name: "RBAC unknown at plan", Obj: azureWith(azureAKS(), "role_based_access_control_enabled", Unknown),
+			Want: map[string]string{"azurerm_kubernetes_cluster.rbac_disabled": "deferred"}},
+	}
+}
