@@ -74,7 +74,6 @@ func init() {
 			{id: "public_network_access", bad: []any{"public_network_access_enabled", true}, unset: "violated"},
 			{id: "backups_not_geo_redundant", bad: []any{"geo_redundant_backup_enabled", false}},
 			{id: "backup_retention_short", bad: []any{"backup_retention_days", 7.0}},
-			{id: "infrastructure_encryption_disabled", bad: []any{"infrastructure_encryption_enabled", false}},
 		}},
 		azureSpec{typ: "azurerm_mssql_managed_instance", base: map[string]any{
 			"name": "sqlmi-orders", "license_type": "BasePrice", "sku_name": "GP_Gen5", "storage_size_in_gb": 32.0, "vcores": 4.0,
