@@ -47,8 +47,11 @@ func init() {
 	for _, db := range []string{"azure_sql_database", "sql_server", "postgresql", "mysql"} {
 		typ := "azurerm_data_factory_linked_service_" + db
 		base := map[string]any{"name": "orders-db", "data_factory_id": azureSubID + "Microsoft.DataFactory/factories/adf-orders",
-			"connection_string":  "Server=tcp:orders-db.example.com,1433;Database=orders;Authentication=Active Directory Managed Identity;",
-			"key_vault_password": []any{}, "id": Unknown}
+			"connection_string": "Server=tcp:orders-db.example.com,1433;Database=orders;Authentication=Active Directory Managed Identity;",
+			"id":                Unknown}
+		if db == "azure_sql_database" || db == "sql_server" {
+			base["key_vault_password"] = []any{} // the MySQL and PostgreSQL linked services have no Key Vault blocks
+		}
 		cases = append(cases,
 			mappingCase{Type: typ, Name: "managed identity, no password", Obj: base},
 			mappingCase{Type: typ, Name: "token in the connection string", Obj: setPaths(base, "connection_string", "Server=orders;Token="+azureGitHubToken+";"),

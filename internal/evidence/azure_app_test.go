@@ -19,8 +19,11 @@ func azureAppSpec(typ string) azureSpec {
 		"site_config": azureBlock("minimum_tls_version", "1.2", "scm_minimum_tls_version", "1.2", "ftps_state", "FtpsOnly",
 			"http2_enabled", true, "always_on", true, "ip_restriction", []any{}, "application_stack", []any{}),
 		"auth_settings": []any{}, "auth_settings_v2": azureBlock("auth_enabled", true, "require_authentication", true, "default_provider", "azureactivedirectory"),
-		"identity": azureBlock("type", "SystemAssigned", "principal_id", Unknown), "connection_string": []any{}, "logs": []any{},
+		"identity": azureBlock("type", "SystemAssigned", "principal_id", Unknown), "connection_string": []any{},
 		"id": Unknown, "default_hostname": Unknown, "outbound_ip_addresses": Unknown, "site_credential": Unknown,
+	}
+	if strings.Contains(typ, "_web_app") {
+		base["logs"] = []any{} // function apps and their slots have no logs block
 	}
 	return azureSpec{typ: typ, base: base, checks: []azureCheck{
 		{id: "https_not_required", bad: []any{"https_only", false}, unset: "violated"},
