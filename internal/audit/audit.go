@@ -14,15 +14,16 @@ import (
 	"time"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
 // Statuses of a finding in an audit.
 const (
-	StatusViolated = policy.StatusViolated
-	StatusWaived   = policy.StatusWaived
-	StatusDeferred = policy.StatusDeferred
+	StatusViolated = finding.StatusViolated
+	StatusWaived   = finding.StatusWaived
+	StatusDeferred = finding.StatusDeferred
 )
 
 // Sources of a finding.

@@ -10,13 +10,13 @@ import (
 	"github.com/shared-responsibility/terraform-provider-srm/internal/audit"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
-	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 )
 
 // Every table case, judged by srm audit from a plan in the documented
 // format, gets the verdicts the case wants; those judged with
 // resource_findings' defaults also get exactly what resource_findings'
-// code path (Engine.Findings with the default model) returns: ids,
+// code path (pipeline.Resource with the default model) returns: ids,
 // statuses, owners and attributes.
 func TestAuditMatchesResourceFindings(t *testing.T) {
 	m := model.Default()
@@ -76,13 +76,13 @@ func TestAuditMatchesResourceFindings(t *testing.T) {
 			if !defaults {
 				return
 			}
-			fs, err := engine.Findings(policy.New(model.Default()), c.Type, c.Obj)
+			fs, err := pipeline.Resource(pipeline.Config{Model: model.Default(), Evidence: engine}, c.Type, c.Type, c.Obj)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var want []string
 			for _, f := range fs {
-				want = append(want, strings.Join([]string{evidence.FindingID(f), f.Control, f.Status, f.Owner, f.EvidenceAttribute}, " "))
+				want = append(want, strings.Join([]string{f.ID, f.Control, f.Status, f.Owner, f.Attribute}, " "))
 			}
 			sort.Strings(want)
 			if !slices.Equal(got, want) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -47,20 +48,13 @@ func mustEngine() *Engine {
 
 func (c mappingCase) judge(t *testing.T) []policy.Finding {
 	t.Helper()
-	if c.Baseline == "" && c.ServiceModel == "" && c.Classification == "" {
-		fs, err := testEngine.Findings(testEval, c.Type, c.Obj)
-		if err != nil {
-			t.Fatalf("Findings: %v", err)
-		}
-		return fs
-	}
-	items, err := testEngine.Extract(c.Type, c.Type, c.Obj)
+	w, err := testEngine.Alone(c.Type, c.Type, c.Obj)
 	if err != nil {
-		t.Fatalf("Extract: %v", err)
+		t.Fatalf("Alone: %v", err)
 	}
-	r, _ := testEngine.Resource(c.Type)
-	w := &policy.Workload{Name: "w", ServiceModel: r.ServiceModel, Classification: "internal",
-		Baseline: JudgeBaseline, Evidence: items, EvidenceOnly: true}
+	if w == nil {
+		return nil // nothing judged
+	}
 	if c.ServiceModel != "" {
 		w.ServiceModel = c.ServiceModel
 	}
@@ -109,7 +103,7 @@ func TestMappingsHaveCases(t *testing.T) {
 		for _, c := range cases {
 			hit := map[string]bool{}
 			for _, f := range c.judge(t) {
-				if f.Evidence != nil && f.Status == policy.StatusViolated {
+				if f.Evidence != nil && f.Status == finding.StatusViolated {
 					hit[f.Evidence.Check] = true
 					if _, ok := violated[f.Evidence.Check]; !ok {
 						violated[f.Evidence.Check] = c
@@ -152,7 +146,7 @@ func TestMappingsHaveCases(t *testing.T) {
 			u := c
 			u.Obj = obj
 			for _, f := range u.judge(t) {
-				if f.Evidence != nil && f.Evidence.Check == check && f.Status == policy.StatusViolated {
+				if f.Evidence != nil && f.Evidence.Check == check && f.Status == finding.StatusViolated {
 					t.Errorf("%s: violated with %s unknown; unknown values must defer", check, top)
 				}
 			}
@@ -227,4 +221,14 @@ func TestCoverageMarkdownCountsPeersAndVersions(t *testing.T) {
 			}
 		}
 	}
+}
+
+// judgeAlone judges one resource on its own as resource_findings does:
+// Alone's workload, evaluated; no findings when nothing is judged.
+func judgeAlone(typ string, obj any) ([]policy.Finding, error) {
+	w, err := testEngine.Alone(typ, typ, obj)
+	if err != nil || w == nil {
+		return nil, err
+	}
+	return testEval.Evaluate(w).Findings, nil
 }

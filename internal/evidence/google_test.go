@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -157,8 +158,8 @@ func firstObj(v any) gObj {
 const (
 	gStrict       = "strict"
 	gConfidential = "confidential"
-	gViolated     = policy.StatusViolated
-	gDeferred     = policy.StatusDeferred
+	gViolated     = finding.StatusViolated
+	gDeferred     = finding.StatusDeferred
 )
 
 func init() {

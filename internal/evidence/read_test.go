@@ -176,23 +176,23 @@ func TestNullBlockListIsNoBlocks(t *testing.T) {
 // resource_findings: a null object is nothing to judge, a real unmapped
 // type gives no findings, a for_each map or a wrapper is an error.
 func TestFindingsShapes(t *testing.T) {
-	if fs, err := testEngine.Findings(testEval, "aws_db_instance", nil); err != nil || len(fs) != 0 {
+	if fs, err := judgeAlone("aws_db_instance", nil); err != nil || len(fs) != 0 {
 		t.Errorf("null: %v %v", fs, err)
 	}
-	if fs, err := testEngine.Findings(testEval, "aws_cloudwatch_dashboard", map[string]any{"dashboard_name": "q"}); err != nil || len(fs) != 0 {
+	if fs, err := judgeAlone("aws_cloudwatch_dashboard", map[string]any{"dashboard_name": "q"}); err != nil || len(fs) != 0 {
 		t.Errorf("unmapped: %v %v", fs, err)
 	}
-	if _, err := testEngine.Findings(testEval, "aws_cloudwatch_dashboard", map[string]any{"nme": "q"}); err == nil {
+	if _, err := judgeAlone("aws_cloudwatch_dashboard", map[string]any{"nme": "q"}); err == nil {
 		t.Error("an object that is not an aws_cloudwatch_dashboard was accepted")
 	}
-	if _, err := testEngine.Findings(testEval, "aws_db_instanc", map[string]any{}); err == nil || !strings.Contains(err.Error(), `did you mean "aws_db_instance"`) {
+	if _, err := judgeAlone("aws_db_instanc", map[string]any{}); err == nil || !strings.Contains(err.Error(), `did you mean "aws_db_instance"`) {
 		t.Errorf("no provider's type: %v", err)
 	}
-	_, err := testEngine.Findings(testEval, "aws_security_group", map[string]any{"a": sgObj(22), "b": sgObj(22)})
+	_, err := judgeAlone("aws_security_group", map[string]any{"a": sgObj(22), "b": sgObj(22)})
 	if err == nil || !strings.Contains(err.Error(), `a map of 2 objects keyed "a", "b": a for_each resource`) {
 		t.Errorf("for_each map: %v", err)
 	}
-	_, err = testEngine.Findings(testEval, "aws_db_instance", map[string]any{"id": "x", "input": map[string]any{}})
+	_, err = judgeAlone("aws_db_instance", map[string]any{"id": "x", "input": map[string]any{}})
 	if err == nil || !strings.Contains(err.Error(), "holds none of aws_db_instance's attributes") {
 		t.Errorf("wrapper: %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -275,23 +276,7 @@ func pathOrResource(p string) string {
 }
 
 // kind names a value's type without showing it.
-func kind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a bool"
-	case float64, int, int64:
-		return "a number"
-	case string:
-		return "a string"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "an object"
-	}
-	return fmt.Sprintf("a %T", v)
-}
+func kind(v any) string { return finding.KindOf(v) }
 
 func scalarText(v any) (string, bool) {
 	switch t := v.(type) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -54,7 +55,7 @@ func ParseCustomBaseline(m *model.Model, spec string) (*CustomBaseline, error) {
 // right.
 func (b *CustomBaseline) Validate(m *model.Model) error {
 	if _, ok := m.Baseline(b.Extends); !ok {
-		return fmt.Errorf("extends %q is not a preset baseline: valid values are %s", b.Extends, model.Quoted(m.BaselineIDs()))
+		return fmt.Errorf("extends %s is not a preset baseline: valid values are %s", finding.RedactName(b.Extends, m.BaselineIDs()), model.Quoted(m.BaselineIDs()))
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.Controls)) {
 		if err := ValidateCustomRuleFor(m, b.Extends, id, b.Controls[id]); err != nil {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -63,9 +64,9 @@ func (e *Evaluator) Evaluate(w *Workload) Result {
 	res.Compliant = true
 	for _, f := range res.Findings {
 		switch f.Status {
-		case StatusViolated:
+		case finding.StatusViolated:
 			res.Compliant = false
-		case StatusDeferred:
+		case finding.StatusDeferred:
 			if !slices.Contains(res.Deferred, f.Control) {
 				res.Deferred = append(res.Deferred, f.Control)
 			}
@@ -76,8 +77,8 @@ func (e *Evaluator) Evaluate(w *Workload) Result {
 
 func deferViolations(fs []Finding) {
 	for i := range fs {
-		if fs[i].Status == StatusViolated {
-			fs[i].Status = StatusDeferred
+		if fs[i].Status == finding.StatusViolated {
+			fs[i].Status = finding.StatusDeferred
 		}
 	}
 }

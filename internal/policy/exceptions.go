@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -60,7 +61,7 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 			continue
 		}
 		if w.Now.After(expires) {
-			timed = timed || hasStatus(fs, ex.Control, StatusViolated)
+			timed = timed || hasStatus(fs, ex.Control, finding.StatusViolated)
 			note(true, "expires", "Exception Expired",
 				fmt.Sprintf("The exception for %q expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.Expires))
 			continue
@@ -71,7 +72,7 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 		}
 		waived := waive(fs, ex.Control)
 		timed = timed || waived
-		if !waived && !hasStatus(fs, ex.Control, StatusDeferred) {
+		if !waived && !hasStatus(fs, ex.Control, finding.StatusDeferred) {
 			note(false, "control", "Stale Exception",
 				fmt.Sprintf("%q is not violated, so the exception waives nothing. Remove it.", ex.Control))
 		}
@@ -86,8 +87,8 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 func waive(fs []Finding, control string) bool {
 	waived := false
 	for i := range fs {
-		if fs[i].Control == control && fs[i].Status == StatusViolated {
-			fs[i].Status = StatusWaived
+		if fs[i].Control == control && fs[i].Status == finding.StatusViolated {
+			fs[i].Status = finding.StatusWaived
 			waived = true
 		}
 	}

@@ -95,13 +95,6 @@ type Workload struct {
 	Now               time.Time
 }
 
-// Finding statuses.
-const (
-	StatusViolated = "violated"
-	StatusWaived   = "waived"
-	StatusDeferred = "deferred"
-)
-
 // Finding is one control that the workload's baseline requires and that is
 // violated, waived or not yet known.
 type Finding struct {

@@ -202,7 +202,7 @@ output "observed" {
 // resource and attribute, and the function needs its timestamp.
 func TestFunction_ReportOSCAL(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -246,7 +246,7 @@ output "ar" {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
+			resource.Test(t, resource.TestCase{
 				TerraformVersionChecks:   functionsSupported,
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps: []resource.TestStep{{

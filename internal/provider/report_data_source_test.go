@@ -18,6 +18,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 // reportWorkloads is a provider in warn mode, a compliant workload and one
@@ -25,7 +27,7 @@ import (
 // the data_protection domain, which IaaS shares. extra goes inside the
 // non-compliant workload.
 func reportWorkloads(extra string) string {
-	violating := strings.Replace(compliantControls, "at_rest         = true", "at_rest         = false", 1)
+	violating := setControl(compliantControls, "at_rest", "false")
 	return `
 provider "srm" {
   enforcement = "warn"
@@ -374,7 +376,7 @@ resource "terraform_data" "flag" {
 resource "srm_workload" "late" {
   name          = "late"
   service_model = "iaas"
-` + strings.Replace(compliantControls, "at_rest         = true", "at_rest         = terraform_data.flag.output", 1) + `
+` + setControl(compliantControls, "at_rest", "terraform_data.flag.output") + `
 }
 
 data "srm_report" "r" {
@@ -466,7 +468,7 @@ func TestReport_FindingAttributesMirrorWorkloadFindings(t *testing.T) {
 		t.Fatalf("a finding is a %T, want an object", findings.NestedObject.Type())
 	}
 	got := objType.AttrTypes
-	want := findingObjectType.AttrTypes
+	want := findingObjectType(finding.ShapeWorkload).AttrTypes
 	for name, typ := range want {
 		if g, ok := got[name]; !ok || !g.Equal(typ) {
 			t.Errorf("%s is %v, want %s", name, g, typ)

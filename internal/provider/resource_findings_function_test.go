@@ -15,7 +15,7 @@ import (
 // fails on the violation.
 func TestFunction_ResourceFindingsPostconditionOnSelf(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -96,7 +96,7 @@ output "ids" { value = [for f in provider::srm::resource_findings("aws_security_
 // and arn of a resource being created never make the result unknown.
 func TestFunction_ResourceFindingsUnknownDefers(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{

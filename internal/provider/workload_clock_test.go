@@ -61,7 +61,7 @@ var (
 // once. In warn mode the apply stores the violation.
 func TestWorkload_SavedPlanAcrossExpiryWarn(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: movingClock(beforeExpiry, afterExpiry),
 		Steps: []resource.TestStep{{
 			Config: "provider \"srm\" {\n  enforcement = \"warn\"\n}\n" + exceptionWorkload(waivedUntil2030),
@@ -82,7 +82,7 @@ func TestWorkload_SavedPlanAcrossExpiryWarn(t *testing.T) {
 // plan made after it would, and never with a provider bug.
 func TestWorkload_SavedPlanAcrossExpiryError(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: movingClock(beforeExpiry, afterExpiry),
 		Steps: []resource.TestStep{{
 			Config:      exceptionWorkload(waivedUntil2030),
@@ -96,7 +96,7 @@ func TestWorkload_SavedPlanAcrossExpiryError(t *testing.T) {
 // warn mode the apply stores the violation.
 func TestWorkload_SavedPlanAcrossMidnight(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: movingClock(time.Date(2030, 3, 1, 23, 59, 0, 0, time.UTC), time.Date(2030, 3, 2, 0, 1, 0, 0, time.UTC)),
 		Steps: []resource.TestStep{{
 			Config: `

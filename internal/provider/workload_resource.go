@@ -17,7 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -114,22 +116,32 @@ func (r *workloadResource) ValidateConfig(_ context.Context, req resource.Valida
 	r.validate(top, &resp.Diagnostics)
 }
 
-func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Diagnostics) (map[string]policy.Value, evidence.Reading) {
-	m := r.data.evaluator.Model()
-	values, errs := readControls(m, top)
-	for _, e := range errs {
-		diags.AddAttributeError(linePath(e.Path), e.Summary, e.Detail)
-	}
+// config is the pipeline's configuration for this provider instance.
+func (r *workloadResource) config(diags *diag.Diagnostics) (pipeline.Config, bool) {
 	engine, err := evidenceEngine()
 	if err != nil {
 		diags.AddError("Invalid Evidence Tables", err.Error()+"; please report this issue to the provider developers")
-		return nil, evidence.Reading{}
+		return pipeline.Config{}, false
 	}
-	rd := engine.ReadEvidence(toGo(top["evidence"]))
-	for _, e := range rd.Errors {
-		diags.AddAttributeError(path.Root("evidence"), e.Summary, "evidence: "+e.Detail)
+	return pipeline.Config{Model: r.data.model(), Evidence: engine, DefaultBaseline: r.data.defaultBaseline, Now: r.data.now}, true
+}
+
+// validate reads the workload through the pipeline and reports what is
+// wrong with its controls and evidence.
+func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Diagnostics) {
+	cfg, ok := r.config(diags)
+	if !ok {
+		return
 	}
-	return values, rd
+	_, _, errs := pipeline.Read(cfg, goObject(top))
+	addPipelineErrors(errs, diags)
+}
+
+// addPipelineErrors reports the pipeline's errors on the attribute's line.
+func addPipelineErrors(errs []pipeline.Error, diags *diag.Diagnostics) {
+	for _, e := range errs {
+		diags.AddAttributeError(linePath(e.Path), e.Summary, e.Detail)
+	}
 }
 
 // ModifyPlan evaluates the workload. Terraform calls it at plan and again
@@ -168,8 +180,8 @@ func (r *workloadResource) judge(ctx context.Context, config, planned, state tft
 	}
 	cfg, _ := rawObject(config)
 	unchanged := configUnchanged(top, state)
-	w, ready := r.workload(top, cfg, prior, unchanged, plan, diags)
-	if diags.HasError() {
+	out, ok := r.workload(top, cfg, prior, unchanged, plan, diags)
+	if !ok {
 		return planned
 	}
 	if name, state := rawString(top["name"]); state == policy.Known && r.nameSeenBefore(name) {
@@ -177,14 +189,13 @@ func (r *workloadResource) judge(ctx context.Context, config, planned, state tft
 			"Another srm_workload in this plan has the same name, so findings, reports and dashboards cannot tell "+
 				"the two apart. Give each workload its own name.")
 	}
-	if ready {
-		res := r.data.evaluator.Evaluate(w)
-		r.report(ctx, res, unchanged, hasPrior, diags)
+	if out.Ready {
+		r.report(ctx, out.Result, unchanged, hasPrior, diags)
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
-		plan.results(res, w, final)
-		if res.ClockDependent && unchanged && !final {
+		plan.results(out, final)
+		if out.Result.ClockDependent && unchanged && !final {
 			// An unchanged workload keeps the verdict it was stored with:
 			// one decided now could differ at apply. Its diagnostics above
 			// judge it by today's clock.
@@ -196,60 +207,39 @@ func (r *workloadResource) judge(ctx context.Context, config, planned, state tft
 	return plan.object()
 }
 
-// workload builds the evaluator's input; ready is false while the service
-// model, classification or baseline is unknown: the verdict then waits for
-// apply, never falling back to a default.
-func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, unchanged bool, plan *plannedValues, diags *diag.Diagnostics) (*policy.Workload, bool) {
-	m := r.data.evaluator.Model()
-	name, _ := rawString(top["name"])
-	sm, smState := rawString(top["service_model"])
-	class, classState := rawString(top["data_classification"])
-	// The configured baseline, not the planned one: the framework marks an
-	// unset computed attribute unknown in the plan, which must not read as
-	// a baseline still to come.
-	baseline, baselineState := rawString(cfg["baseline"])
-	spec, specState := rawString(top["custom_baseline"])
-
+// workload runs the pipeline on the planned workload and records the
+// baseline it applies in the plan. The configured baseline is read, not the
+// planned one: the framework marks an unset computed attribute unknown in
+// the plan, which must not read as a baseline still to come. An unchanged
+// workload that sets no baseline keeps the one it was stored with;
+// warnStaleDefault says so. ok is false when the pipeline reported errors.
+func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, unchanged bool, plan *plannedValues, diags *diag.Diagnostics) (pipeline.Outcome, bool) {
+	pc, ok := r.config(diags)
+	if !ok {
+		return pipeline.Outcome{}, false
+	}
+	obj := goObject(top)
+	obj["baseline"] = toGo(cfg["baseline"])
+	_, baselineState := rawString(cfg["baseline"])
+	_, specState := rawString(top["custom_baseline"])
+	if stored, state := rawString(prior["baseline"]); baselineState == policy.Null && specState == policy.Null &&
+		state == policy.Known && unchanged {
+		obj["baseline"] = stored
+	}
+	out := pipeline.Workload(pc, obj)
 	switch {
 	case specState == policy.Known:
-		baselineState = policy.Null
 		plan.set("baseline", nil)
 	case baselineState == policy.Null && specState == policy.Null:
-		baseline, baselineState = r.data.defaultBaseline, policy.Known
-		if stored, state := rawString(prior["baseline"]); state == policy.Known && unchanged {
-			baseline = stored // judged by the stored baseline until changed; warnStaleDefault says so
-		}
-		plan.set("baseline", baseline)
+		plan.set("baseline", out.Input.Baseline)
 	case baselineState == policy.Unknown:
 		plan.unknown("baseline")
 	}
-	values, rd := r.validate(top, diags)
-	if diags.HasError() {
-		return nil, false
+	addPipelineErrors(out.Errors, diags)
+	for _, w := range out.Warnings {
+		diags.AddAttributeWarning(linePath(w.Path), w.Summary, w.Detail)
 	}
-	for _, n := range rd.NotJudged {
-		diags.AddAttributeWarning(path.Root("evidence"), "Evidence Not Judged", n.Reason)
-	}
-	items, evidenceUnknown := rd.Items, rd.Unknown
-	if smState != policy.Known || classState != policy.Known || specState == policy.Unknown ||
-		(specState == policy.Null && baselineState != policy.Known) {
-		return nil, false
-	}
-	w := &policy.Workload{Name: name, ServiceModel: sm, Classification: class, Baseline: baseline, Now: r.data.now()}
-	if specState == policy.Known {
-		custom, err := policy.ParseCustomBaseline(m, spec)
-		if err != nil {
-			diags.AddAttributeError(path.Root("custom_baseline"), "Invalid Custom Baseline", err.Error())
-			return nil, false
-		}
-		w.Custom = custom
-	}
-	w.Values = values
-	w.Evidence = items
-	var exceptionsUnknown bool
-	w.Exceptions, exceptionsUnknown = exceptionsFromObject(toGo(top["exceptions"]))
-	w.ExceptionsUnknown = exceptionsUnknown || evidenceUnknown
-	return w, true
+	return out, !diags.HasError()
 }
 
 // planNames counts the workload names each configured provider instance
@@ -338,7 +328,7 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 		tflog.Debug(ctx, "srm_workload finding", map[string]any{
 			"control": f.Control, "status": f.Status, "check": f.Check,
 		})
-		if f.Status != policy.StatusViolated {
+		if f.Status != finding.StatusViolated {
 			continue
 		}
 		if reported == maxViolationDiagnostics {
@@ -483,78 +473,14 @@ func (p *plannedValues) unknownResults() {
 	p.unknown("compliant")
 }
 
-func (p *plannedValues) results(res policy.Result, w *policy.Workload, final bool) {
+func (p *plannedValues) results(out pipeline.Outcome, final bool) {
+	res := out.Result
 	p.set("required_controls", rawStringList(res.RequiredControls))
 	if len(res.Deferred) > 0 || (res.ClockDependent && !final) {
 		p.unknown("findings")
 		p.unknown("compliant")
 		return
 	}
-	list, _ := p.typ.AttributeTypes["findings"].(tftypes.List)
-	elem, _ := list.ElementType.(tftypes.Object)
-	findings := make([]tftypes.Value, 0, len(res.Findings))
-	for _, f := range res.Findings {
-		findings = append(findings, tftypes.NewValue(elem, findingValues(f, w)))
-	}
-	p.set("findings", findings)
+	p.vals["findings"] = findingList(finding.ShapeWorkload, out.Findings)
 	p.set("compliant", res.Compliant)
-}
-
-// findingValues renders one finding in the shape findingFields defines.
-func findingValues(f policy.Finding, w *policy.Workload) map[string]tftypes.Value {
-	out := make(map[string]tftypes.Value, len(findingFields))
-	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	null := func(k findingFieldKind) tftypes.Value { return tftypes.NewValue(k.tfType(), nil) }
-	for _, field := range findingFields {
-		var v tftypes.Value
-		switch field.name {
-		case "id":
-			v = str(evidence.FindingID(f))
-		case "control":
-			v = str(f.Control)
-		case "domain":
-			v = str(f.Domain)
-		case "owner":
-			v = str(f.Owner)
-		case "severity":
-			v = str(f.Severity)
-		case "status":
-			v = str(f.Status)
-		case "message":
-			v = str(f.Message)
-		case "remediation":
-			v = str(f.Remediation)
-		case "references":
-			v = tftypes.NewValue(field.kind.tfType(), rawStringList(f.References))
-		case "resource":
-			v = null(field.kind)
-			if f.Evidence != nil {
-				v = str(f.Evidence.Source)
-			}
-		case "attribute":
-			v = null(field.kind)
-			if f.Evidence != nil {
-				v = str(f.EvidenceAttribute)
-			}
-		case "exception":
-			v = null(field.kind)
-			if ex, ok := waiverOf(f, w); ok && f.Status == policy.StatusWaived {
-				v = tftypes.NewValue(field.kind.tfType(), map[string]tftypes.Value{
-					"justification": str(ex.Justification), "approved_by": str(ex.ApprovedBy), "expires": str(ex.Expires),
-				})
-			}
-		}
-		out[field.name] = v
-	}
-	return out
-}
-
-// waiverOf finds the exception that waives a finding's control.
-func waiverOf(f policy.Finding, w *policy.Workload) (policy.Exception, bool) {
-	for _, ex := range w.Exceptions {
-		if ex.Control == f.Control {
-			return ex, true
-		}
-	}
-	return policy.Exception{}, false
 }

@@ -5,13 +5,11 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
@@ -20,98 +18,12 @@ import (
 // control catalog, so adding a control to the catalog adds its attribute,
 // its rule, its docs and its error text at once.
 
-// findingFields is the one definition of a workload finding's object: the
-// schema, the plan values and the report's input are derived from it.
-var findingFields = []struct {
-	name, description string
-	kind              findingFieldKind
-}{
-	{"id", "Stable finding id: the control id, or for evidence the mapping's id (`aws_db_instance.storage_not_encrypted`).", fieldString},
-	{"control", "Control id.", fieldString},
-	{"domain", "The control's domain.", fieldString},
-	{"owner", "Who owns the domain under `service_model`: `customer` or `shared`.", fieldString},
-	{"severity", "`critical`, `high`, `medium` or `low`.", fieldString},
-	{"status", "`violated`, `waived` (by an exception) or `deferred` (value unknown until apply).", fieldString},
-	{"message", "What is wrong and what would satisfy the control.", fieldString},
-	{"remediation", "How to fix it.", fieldString},
-	{"references", "Framework references.", fieldStringList},
-	{"resource", "The evidence key of the resource the finding comes from; null for a declared value.", fieldString},
-	{"attribute", "The resource attribute to change (`storage_encrypted`, `ingress[1]`); null for a declared value.", fieldString},
-	{"exception", "The waiver behind a `waived` finding (`justification`, `approved_by`, `expires`); null otherwise.", fieldException},
-}
-
-type findingFieldKind int
-
-const (
-	fieldString findingFieldKind = iota
-	fieldStringList
-	fieldException
-)
-
 // An exception's texts are bounded: each is carried into the waived
 // finding's report entries, so an unbounded one multiplies the plan's size.
 const (
 	maxJustificationLength = 1024
 	maxApproverLength      = 256
 )
-
-var exceptionFields = []string{"justification", "approved_by", "expires"}
-
-func (k findingFieldKind) tfType() tftypes.Type {
-	switch k {
-	case fieldStringList:
-		return tftypes.List{ElementType: tftypes.String}
-	case fieldException:
-		attrs := map[string]tftypes.Type{}
-		for _, f := range exceptionFields {
-			attrs[f] = tftypes.String
-		}
-		return tftypes.Object{AttributeTypes: attrs}
-	}
-	return tftypes.String
-}
-
-func (k findingFieldKind) attrType() attr.Type {
-	switch k {
-	case fieldStringList:
-		return types.ListType{ElemType: types.StringType}
-	case fieldException:
-		attrs := map[string]attr.Type{}
-		for _, f := range exceptionFields {
-			attrs[f] = types.StringType
-		}
-		return types.ObjectType{AttrTypes: attrs}
-	}
-	return types.StringType
-}
-
-// findingObjectType is the element type of srm_workload's findings.
-var findingObjectType = func() types.ObjectType {
-	attrs := map[string]attr.Type{}
-	for _, f := range findingFields {
-		attrs[f.name] = f.kind.attrType()
-	}
-	return types.ObjectType{AttrTypes: attrs}
-}()
-
-func findingSchemaAttributes() map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for _, f := range findingFields {
-		switch f.kind {
-		case fieldStringList:
-			out[f.name] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: f.description}
-		case fieldException:
-			nested := map[string]schema.Attribute{}
-			for _, name := range exceptionFields {
-				nested[name] = schema.StringAttribute{Computed: true, MarkdownDescription: "The exception's `" + name + "`."}
-			}
-			out[f.name] = schema.SingleNestedAttribute{Computed: true, Attributes: nested, MarkdownDescription: f.description}
-		default:
-			out[f.name] = schema.StringAttribute{Computed: true, MarkdownDescription: f.description}
-		}
-	}
-	return out
-}
 
 // groupDescription lists a group's controls: the group is a dynamic value,
 // checked against the catalog, so the docs must say what it holds.
@@ -130,7 +42,7 @@ func typeWord(c model.Control) string {
 	case model.TypeBool:
 		return "Bool"
 	case model.TypeNumber:
-		return "Number, whole, 0 to 36500"
+		return fmt.Sprintf("Number, whole, %d to %d", model.NumberMin, model.NumberMax)
 	case model.TypeStringSet, model.TypeStringList:
 		return "List of String"
 	case model.TypeFirewallRules:

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -26,13 +27,13 @@ var waiver = &Exception{Justification: "Public download mirror | signed off\nby 
 
 func waivedFinding() Finding {
 	return Finding{Control: "storage.public_access", Domain: "data_protection", Owner: "shared", Severity: "critical",
-		Status: StatusWaived, Message: "storage.public_access is true.", Remediation: "Block public access.",
+		Status: finding.StatusWaived, Message: "storage.public_access is true.", Remediation: "Block public access.",
 		References: []string{"NIST SP 800-53 Rev. 5 AC-3"}, Exception: waiver}
 }
 
 func ingressFinding() Finding {
 	return Finding{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "critical",
-		Status: StatusViolated, Message: "rule 0 opens administrative port 22 to 0.0.0.0/0 (tcp 22).",
+		Status: finding.StatusViolated, Message: "rule 0 opens administrative port 22 to 0.0.0.0/0 (tcp 22).",
 		Remediation: "Restrict rule 0 to known administrator ranges.", References: ingressReferences}
 }
 
@@ -42,13 +43,13 @@ var judged = time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 func planReport() *Report {
 	return &Report{Title: "Change 42", Timestamp: judged, Workloads: []Workload{
 		{Name: "payments-api", ServiceModel: "paas", Baseline: "strict", Findings: []Finding{
-			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: StatusDeferred,
+			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: finding.StatusDeferred,
 				Message: "encryption.at_rest is not known until apply; it is checked again then.", Remediation: "Turn on storage encryption.",
 				References: []string{"NIST SP 800-53 Rev. 5 SC-28"}},
 			waivedFinding(),
 		}},
 		{Name: "legacy-batch", ServiceModel: "iaas", Baseline: "standard", Findings: []Finding{
-			{Control: "identity.mfa_required", Domain: "identity_access", Owner: "customer", Severity: "critical", Status: StatusDeferred,
+			{Control: "identity.mfa_required", Domain: "identity_access", Owner: "customer", Severity: "critical", Status: finding.StatusDeferred,
 				Message: "identity.mfa_required is not known until apply; it is checked again then.", Remediation: "Require MFA."},
 			ingressFinding(),
 		}},
@@ -58,7 +59,7 @@ func planReport() *Report {
 func applyReport() *Report {
 	return &Report{Title: "Change 42", Timestamp: judged, Workloads: []Workload{
 		{Name: "payments-api", ServiceModel: "paas", Baseline: "strict", Findings: []Finding{
-			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: StatusViolated,
+			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: finding.StatusViolated,
 				Message: "encryption.at_rest is false; the \"strict\" baseline needs encryption.at_rest = true.", Remediation: "Turn on storage encryption.",
 				References: []string{"NIST SP 800-53 Rev. 5 SC-28"}},
 			waivedFinding(),
@@ -150,11 +151,11 @@ func readOSCAL(t *testing.T, out string) ([]row, counts) {
 		}
 		c.Total++
 		switch r.Status {
-		case StatusViolated:
+		case finding.StatusViolated:
 			c.Violated++
-		case StatusWaived:
+		case finding.StatusWaived:
 			c.Waived++
-		case StatusDeferred:
+		case finding.StatusDeferred:
 			c.Deferred++
 		}
 		rows = append(rows, r)
@@ -471,7 +472,7 @@ func TestGenerate(t *testing.T) {
 	m := model.Default()
 	// Generate completes hand-written findings before it renders.
 	r := &Report{Workloads: []Workload{{Name: "crm", ServiceModel: "saas", Findings: []Finding{
-		{Control: "identity.mfa_required", Status: StatusDeferred},
+		{Control: "identity.mfa_required", Status: finding.StatusDeferred},
 	}}}}
 	out, err := Generate(m, r, FormatJSON)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/oscal"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/report"
@@ -116,16 +117,16 @@ func exampleReport() *report.Report {
 		Workloads: []report.Workload{{
 			Name: "orders-db", ServiceModel: "paas", Baseline: "standard",
 			Findings: []report.Finding{
-				{Control: "encryption.at_rest", Status: report.StatusViolated,
+				{Control: "encryption.at_rest", Status: finding.StatusViolated,
 					Message:     "paas workload: aws_db_instance.orders has storage_encrypted = false; the \"standard\" baseline needs encryption.at_rest = true.",
 					Remediation: "Set storage_encrypted = true (an existing instance must be restored from an encrypted snapshot).",
 					References:  []string{"NIST SP 800-53 Rev. 5 SC-28"},
 					Resource:    "aws_db_instance.orders", Attribute: "storage_encrypted"},
-				{Control: "storage.public_access", Status: report.StatusWaived,
+				{Control: "storage.public_access", Status: finding.StatusWaived,
 					Message: "storage.public_access is true.", Remediation: "Block public access.",
 					Exception: &report.Exception{Justification: "Public download mirror for signed release artifacts",
 						ApprovedBy: "security-board", Expires: "2027-06-30"}},
-				{Control: "identity.mfa_required", Status: report.StatusDeferred,
+				{Control: "identity.mfa_required", Status: finding.StatusDeferred,
 					Message:     "identity.mfa_required is not known until apply; it is checked again then.",
 					Remediation: "Require MFA."},
 			},
