@@ -60,7 +60,7 @@ func init() {
 // A secret found in app settings is reported without its value.
 func TestAzureAppSettingSecretIsRedacted(t *testing.T) {
 	obj := setPaths(azureAppSpec("azurerm_linux_web_app").base, "app_settings", map[string]any{"GITHUB_TOKEN": azureGitHubToken})
-	fs, err := testEngine.Findings(testEval, "azurerm_linux_web_app", obj)
+	fs, err := judgeAlone("azurerm_linux_web_app", obj)
 	if err != nil || len(fs) == 0 {
 		t.Fatalf("findings %v, %v", fs, err)
 	}
