@@ -151,7 +151,7 @@ func TestWorkflows_Structure(t *testing.T) {
 	o.requireJob(t, test, "build", "go build", "make vet", "make unit", "make lint")
 	o.requireJob(t, test, "docs", "make docs-check", "hashicorp/setup-terraform")
 	o.requireJob(t, test, "test", "matrix:", "make test-compat", "hashicorp/setup-terraform", "opentofu/setup-opentofu",
-		"version: '1.5.*'", "version: '1.8.*'", "version: latest", "cli: tofu")
+		"version: '1.5.*'", "version: '1.8.*'", "version: '1.13.*'", "version: latest", "cli: tofu", "version: '1.10.*'")
 	o.requireJob(t, test, "modules", "make test-modules")
 	if !strings.Contains(o.text, "contents: read") {
 		t.Errorf("%s: the tests should only read the repository (permissions: contents: read)", test)
@@ -228,5 +228,69 @@ func TestCI_RunsMakeTest(t *testing.T) {
 	}
 	if !slices.Equal(commands, []string{"make test"}) {
 		t.Errorf(".ci/run should run `make test` and nothing else, runs %q", commands)
+	}
+}
+
+// makeRule is the recipe of one rule of the GNUmakefile: the lines after
+// "target:" up to the first line that is not a recipe line.
+func makeRule(t *testing.T, makefile, target string) string {
+	t.Helper()
+	var rule []string
+	in := false
+	for _, line := range strings.Split(makefile, "\n") {
+		switch {
+		case strings.HasPrefix(line, target+":"):
+			in = true
+		case in && strings.HasPrefix(line, "\t"):
+			rule = append(rule, line)
+		case in:
+			return strings.Join(rule, "\n")
+		}
+	}
+	if !in {
+		t.Fatalf("the GNUmakefile has no %q rule", target)
+	}
+	return strings.Join(rule, "\n")
+}
+
+// The clients `make test` runs, which the README and CONTRIBUTING name, and
+// the install layout the release shares with `make install`.
+func TestMakefile_ClientsAndInstall(t *testing.T) {
+	raw, err := os.ReadFile("GNUmakefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	makefile := string(raw)
+	for _, f := range []string{
+		"TERRAFORM_VERSION ?= 1.8.5", "OPENTOFU_NEW_VERSION  ?= 1.10.10", "TERRAFORM_NEW_VERSION ?= 1.13.3",
+		"OPENTOFU_VERSION  ?= 1.6.3", "TERRAFORM_COMPAT_VERSION ?= 1.5.7",
+	} {
+		if !strings.Contains(makefile, f) {
+			t.Errorf("the GNUmakefile lacks %q", f)
+		}
+	}
+	test := makeRule(t, makefile, "test")
+	for _, f := range []string{"TF_ACC_TERRAFORM_PATH=$(TERRAFORM)", "go test -race", "./...", "test-compat COMPAT_CLIS=$(TOFU_NEW)"} {
+		if !strings.Contains(test, f) {
+			t.Errorf("make test should run %q:\n%s", f, test)
+		}
+	}
+	if compat := regexp.MustCompile(`(?m)^COMPAT_CLIS \?= (.*)$`).FindStringSubmatch(makefile); compat == nil ||
+		!strings.Contains(compat[1], "$(TOFU)") || !strings.Contains(compat[1], "$(TERRAFORM_NEW)") ||
+		!strings.Contains(compat[1], "$(TERRAFORM_COMPAT)") {
+		t.Errorf("make test-compat should run OpenTofu 1.6.3, Terraform 1.13.3 and 1.5.7, runs %q", compat)
+	}
+	// The release's binary name, which the registry's zip holds and
+	// `terraform init` unpacks, is the one make install gives the build.
+	goreleaser, err := os.ReadFile(".goreleaser.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	install := makeRule(t, makefile, "install")
+	if !strings.Contains(string(goreleaser), "binary: '{{ .ProjectName }}_v{{ .Version }}'") ||
+		!strings.Contains(install, "terraform-provider-srm_v$(PROVIDER_VERSION)") ||
+		!strings.Contains(install, "shared-responsibility/srm/$(PROVIDER_VERSION)/$(PLATFORM)") {
+		t.Errorf("make install should use the release's layout, <host>/shared-responsibility/srm/<version>/<os>_<arch>/"+
+			"terraform-provider-srm_v<version>:\n%s", install)
 	}
 }
