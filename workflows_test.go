@@ -182,11 +182,7 @@ func TestWorkflows_Structure(t *testing.T) {
 }
 
 func TestGoreleaser_RegistryRelease(t *testing.T) {
-	raw, err := os.ReadFile(".goreleaser.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(raw)
+	text := readText(t, ".goreleaser.yml")
 	// What the Terraform Registry reads from a release: zip archives named
 	// NAME_VERSION_OS_ARCH, a SHA256SUMS file, its detached GPG signature
 	// and the manifest with the protocol versions.
@@ -204,22 +200,15 @@ func TestGoreleaser_RegistryRelease(t *testing.T) {
 	if n := strings.Count(text, "glob: terraform-registry-manifest.json"); n != 2 {
 		t.Errorf(".goreleaser.yml names the manifest %d times; want it in checksum.extra_files and release.extra_files", n)
 	}
-	manifest, err := os.ReadFile("terraform-registry-manifest.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(manifest), `"protocol_versions": ["6.0"]`) {
+	manifest := readText(t, "terraform-registry-manifest.json")
+	if !strings.Contains(manifest, `"protocol_versions": ["6.0"]`) {
 		t.Errorf("terraform-registry-manifest.json should declare protocol 6.0, which main.go serves:\n%s", manifest)
 	}
 }
 
 func TestCI_RunsMakeTest(t *testing.T) {
-	raw, err := os.ReadFile(".ci/run")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var commands []string
-	for _, line := range strings.Split(string(raw), "\n") {
+	for _, line := range strings.Split(readText(t, ".ci/run"), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "set ") || strings.HasPrefix(line, "cd ") {
 			continue
@@ -256,11 +245,7 @@ func makeRule(t *testing.T, makefile, target string) string {
 // The clients `make test` runs, which the README and CONTRIBUTING name, and
 // the install layout the release shares with `make install`.
 func TestMakefile_ClientsAndInstall(t *testing.T) {
-	raw, err := os.ReadFile("GNUmakefile")
-	if err != nil {
-		t.Fatal(err)
-	}
-	makefile := string(raw)
+	makefile := readText(t, "GNUmakefile")
 	for _, f := range []string{
 		"TERRAFORM_VERSION ?= 1.8.5", "OPENTOFU_NEW_VERSION  ?= 1.10.10", "TERRAFORM_NEW_VERSION ?= 1.13.3",
 		"OPENTOFU_VERSION  ?= 1.6.3", "TERRAFORM_COMPAT_VERSION ?= 1.5.7",
@@ -282,15 +267,20 @@ func TestMakefile_ClientsAndInstall(t *testing.T) {
 	}
 	// The release's binary name, which the registry's zip holds and
 	// `terraform init` unpacks, is the one make install gives the build.
-	goreleaser, err := os.ReadFile(".goreleaser.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	install := makeRule(t, makefile, "install")
-	if !strings.Contains(string(goreleaser), "binary: '{{ .ProjectName }}_v{{ .Version }}'") ||
+	if !strings.Contains(readText(t, ".goreleaser.yml"), "binary: '{{ .ProjectName }}_v{{ .Version }}'") ||
 		!strings.Contains(install, "terraform-provider-srm_v$(PROVIDER_VERSION)") ||
 		!strings.Contains(install, "shared-responsibility/srm/$(PROVIDER_VERSION)/$(PLATFORM)") {
 		t.Errorf("make install should use the release's layout, <host>/shared-responsibility/srm/<version>/<os>_<arch>/"+
 			"terraform-provider-srm_v<version>:\n%s", install)
 	}
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
 }
