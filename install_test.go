@@ -90,13 +90,7 @@ func TestInstall_MirrorBesideAnotherProvider(t *testing.T) {
 	noop := filepath.Join(mirror, host, secondProvider, secondVersion, platform, "terraform-provider-noop_v"+secondVersion)
 	run(t, nil, "", "go", "build", "-o", noop, "./tools/scale/noop")
 
-	dir := filepath.Join(tmp, "config")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(mixedConfig), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dir := configDir(t, filepath.Join(tmp, "config"))
 	env := []string{"TF_CLI_CONFIG_FILE=" + cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1"}
 	tf := func(args ...string) string { return run(t, env, dir, cli, append(args, "-no-color")...) }
 
@@ -149,6 +143,49 @@ func TestInstall_MirrorBesideAnotherProvider(t *testing.T) {
 	if out := tf("version"); !strings.Contains(out, "shared-responsibility/srm v"+rebuilt) {
 		t.Errorf("terraform version does not report the rebuilt srm %s:\n%s", rebuilt, out)
 	}
+
+	// MIRROR=user: the implied local mirror, ~/.terraform.d/plugins, which
+	// the CLI searches by itself when its configuration has no
+	// provider_installation block (here an empty one).
+	home := filepath.Join(tmp, "home")
+	// The go command keeps its caches where they are, not under the new HOME.
+	goEnv := strings.Fields(run(t, nil, "", "go", "env", "GOCACHE", "GOMODCACHE", "GOPATH"))
+	if len(goEnv) != 3 {
+		t.Fatalf("go env GOCACHE GOMODCACHE GOPATH printed %q", goEnv)
+	}
+	run(t, []string{"HOME=" + home, "GOCACHE=" + goEnv[0], "GOMODCACHE=" + goEnv[1], "GOPATH=" + goEnv[2]}, "",
+		makeCmd, "-s", "install", "MIRROR=user")
+	userVersion := installedProvider(t, filepath.Join(home, ".terraform.d", "plugins"), host, platform)
+	implied := filepath.Join(home, ".terraform.d", "plugins", host, secondProvider, secondVersion, platform)
+	if err := os.MkdirAll(implied, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(noop, filepath.Join(implied, filepath.Base(noop))); err != nil {
+		t.Fatal(err)
+	}
+	emptyConfig := filepath.Join(tmp, "empty.tfrc")
+	if err := os.WriteFile(emptyConfig, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	userDir := configDir(t, filepath.Join(tmp, "user-config"))
+	userEnv := []string{"HOME=" + home, "TF_CLI_CONFIG_FILE=" + emptyConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1"}
+	run(t, userEnv, userDir, cli, "init", "-input=false", "-no-color")
+	lock = readLock(t, userDir)
+	lockHash(t, lock, srmAddr, userVersion)
+	lockHash(t, lock, noopAddr, secondVersion)
+	run(t, userEnv, userDir, cli, "plan", "-input=false", "-no-color")
+}
+
+// configDir writes the mixed configuration into a new directory.
+func configDir(t *testing.T, dir string) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(mixedConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // newerVersion reports whether a sorts after b, both x.y.z.
