@@ -93,9 +93,9 @@ func awsSGRule(set awsObj) awsObj {
 }
 
 func awsCache(set awsObj) awsObj {
-	o := awsObj{"replication_group_id": "cache", "description": "cache", "engine": "redis", "at_rest_encryption_enabled": true,
+	o := awsObj{"replication_group_id": "cache", "description": "cache", "engine": "redis", "at_rest_encryption_enabled": "true",
 		"transit_encryption_enabled": true, "transit_encryption_mode": "required", "snapshot_retention_limit": 7.0,
-		"auto_minor_version_upgrade": true, "kms_key_id": nil, "auth_token": "a-long-auth-token-value", "arn": Unknown}
+		"auto_minor_version_upgrade": "true", "kms_key_id": nil, "auth_token": "a-long-auth-token-value", "arn": Unknown}
 	for k, v := range set {
 		o[k] = v
 	}
@@ -379,7 +379,7 @@ func init() {
 			Obj:  awsCache(awsObj{"engine": nil, "at_rest_encryption_enabled": nil, "transit_encryption_enabled": nil, "transit_encryption_mode": nil, "snapshot_retention_limit": nil}),
 			Want: map[string]string{"aws_elasticache_replication_group.at_rest_not_encrypted": "violated"}},
 		{Type: "aws_elasticache_replication_group", Name: "valkey defaults to encrypted", Obj: awsCache(awsObj{"engine": "valkey", "at_rest_encryption_enabled": nil})},
-		{Type: "aws_elasticache_replication_group", Name: "valkey explicitly unencrypted", Obj: awsCache(awsObj{"engine": "valkey", "at_rest_encryption_enabled": false}),
+		{Type: "aws_elasticache_replication_group", Name: "valkey explicitly unencrypted", Obj: awsCache(awsObj{"engine": "valkey", "at_rest_encryption_enabled": "false"}),
 			Want: map[string]string{"aws_elasticache_replication_group.valkey_at_rest_not_encrypted": "violated"}},
 		{Type: "aws_elasticache_replication_group", Name: "no TLS", Obj: awsCache(awsObj{"transit_encryption_enabled": false, "transit_encryption_mode": nil}),
 			Want: map[string]string{"aws_elasticache_replication_group.transit_not_encrypted": "violated"},
@@ -390,7 +390,7 @@ func init() {
 			Want: map[string]string{"aws_elasticache_replication_group.snapshots_disabled": "violated",
 				"aws_elasticache_replication_group.snapshot_retention_short": "violated"}},
 		{Type: "aws_elasticache_replication_group", Name: "minor upgrades off where the customer owns hardening", ServiceModel: "iaas",
-			Obj:  awsCache(awsObj{"auto_minor_version_upgrade": false}),
+			Obj:  awsCache(awsObj{"auto_minor_version_upgrade": "false"}),
 			Want: map[string]string{"aws_elasticache_replication_group.minor_upgrades_off": "violated"}},
 		strict(mappingCase{Type: "aws_elasticache_replication_group", Name: "service-managed encryption", Obj: awsCache(awsObj{"snapshot_retention_limit": 30.0}),
 			Want: map[string]string{"aws_elasticache_replication_group.no_customer_managed_key": "violated"}}),

@@ -196,3 +196,35 @@ func TestTablesRefuseWildcardWhereOneValueIsRead(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// The guide puts the counts next to the peers', names the provider release
+// each cloud's schema was checked against and each mapping's peer checks.
+func TestCoverageMarkdownCountsPeersAndVersions(t *testing.T) {
+	md := testEngine.CoverageMarkdown()
+	for _, want := range []string{
+		"| Checkov: checks | Checkov: resource types | trivy-checks: checks |",
+		"| 442 | 268 | 175 | 79 |",
+		"`hashicorp/aws` 6.25.0 (schema from the CDKTF bindings @cdktf/provider-aws 21.22.1)",
+		"`hashicorp/azuread` 3.7.0",
+		"| Finding id | Control | Attribute | Unset means | Peer checks |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("coverage guide lacks %q", want)
+		}
+	}
+	for _, tb := range testEngine.Tables() {
+		types, pairs, _ := tableCounts(tb)
+		if !strings.Contains(md, fmt.Sprintf("| %s | %d | %d |", cloudTitle(tb.Cloud), types, pairs)) {
+			t.Errorf("%s: counts %d types, %d pairs missing", tb.Cloud, types, pairs)
+		}
+		for _, r := range tb.Resources {
+			for _, mp := range r.Mappings {
+				for _, p := range mp.Peers {
+					if !strings.Contains(md, "`"+p+"`") {
+						t.Errorf("%s.%s: peer %s not shown", r.Type, mp.ID, p)
+					}
+				}
+			}
+		}
+	}
+}

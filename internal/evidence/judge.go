@@ -18,7 +18,10 @@ func (e *Engine) Findings(ev *policy.Evaluator, typ string, obj any) ([]policy.F
 	if err != nil {
 		return nil, err
 	}
-	r := e.byType[typ]
+	r, mapped := e.byType[typ]
+	if !mapped || len(items) == 0 {
+		return nil, nil // not judged: an unmapped type, or a null object
+	}
 	res := ev.Evaluate(&policy.Workload{
 		Name: typ, ServiceModel: r.ServiceModel, Classification: "internal", Baseline: JudgeBaseline,
 		Evidence: items, EvidenceOnly: true,

@@ -20,8 +20,13 @@ import (
 // it knows), a boolean or a number: resources carry passwords.
 type reader struct {
 	types []string // catalog types the reader can yield
-	read  func(mp Mapping, v any, root any) (policy.Value, string, error)
-	check func(mp Mapping) error
+	// inputs are the schema value types the reader reads ("bool",
+	// "list(string)", "object", ...), checked against the providers'
+	// schemas by CheckSchema; none means any (see readerInputs for the
+	// readers defined here).
+	inputs []string
+	read   func(mp Mapping, v any, root any) (policy.Value, string, error)
+	check  func(mp Mapping) error
 }
 
 var readers = map[string]reader{
@@ -30,6 +35,17 @@ var readers = map[string]reader{
 		b, ok := boolean(v)
 		if !ok {
 			return policy.Value{}, "", typeError(mp, v, "a bool")
+		}
+		return policy.KnownBool(b != mp.Negate), strconv.FormatBool(b), nil
+	}},
+	// A boolean the provider stores as the string "true" or "false"
+	// (aws_elasticache_replication_group's at_rest_encryption_enabled and
+	// auto_minor_version_upgrade in hashicorp/aws 6.x); a bool, as older
+	// releases stored it, reads the same.
+	"bool_string": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+		b, ok := boolean(v)
+		if !ok {
+			return policy.Value{}, "", typeError(mp, v, "\"true\" or \"false\"")
 		}
 		return policy.KnownBool(b != mp.Negate), strconv.FormatBool(b), nil
 	}},

@@ -86,6 +86,11 @@ func lookup(root any, steps []step, prefix string) []located {
 			continue
 		}
 		list, ok := cur.([]any)
+		if !ok && s.index == anyIndex && cur == nil {
+			// A null block list is no blocks, as an empty one: nothing
+			// inside it is unset.
+			return nil
+		}
 		if !ok {
 			return []located{{walked + restPath(steps[i:]), nil}}
 		}

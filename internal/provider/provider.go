@@ -115,6 +115,7 @@ func (p *srmProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewAspectsDataSource,
 		NewOnPremisesComparisonDataSource,
 		NewReportDataSource,
+		NewOSCALComponentDefinitionDataSource,
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/oscal"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/report"
 )
 
@@ -35,6 +36,7 @@ type reportModel struct {
 	Format      types.String `tfsdk:"format"`
 	Title       types.String `tfsdk:"title"`
 	ArtifactURI types.String `tfsdk:"artifact_uri"`
+	Timestamp   types.String `tfsdk:"timestamp"`
 	Content     types.String `tfsdk:"content"`
 	Total       types.Int64  `tfsdk:"total"`
 	Violated    types.Int64  `tfsdk:"violated"`
@@ -140,7 +142,13 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"(evaluated, but not enough information to decide) at level `none`, as SARIF 2.1.0 §3.27.9 and §3.27.10 " +
 			"define them. Each result's properties repeat the finding's status, remediation and references. SARIF " +
 			"locations are optional, but GitHub code scanning rejects results without a physical location: set " +
-			"`artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.",
+			"`artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.\n\n" +
+			"The `oscal` format is OSCAL " + oscal.Version + " assessment results: each finding an OSCAL finding whose " +
+			"target, the control, is `not-satisfied`, with the owner and responsibility from the matrix and the " +
+			"framework ids the catalog cites, and an observation that names the workload and, for evidence, the resource " +
+			"address and attribute (never a value). A deferred finding is not satisfied with reason `other` until apply; a " +
+			"waived one points at a risk whose status is `deviation-approved`, with the justification, the approver and the " +
+			"expiry as its deadline. The guide \"OSCAL exports\" shows a document.",
 		Attributes: map[string]schema.Attribute{
 			"workloads": schema.ListNestedAttribute{
 				Required: true,
@@ -169,7 +177,7 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"then a table of findings per workload), `json` (a stable document: `title`, `summary` with `workloads`, " +
 					"`total`, `violated`, `waived`, `deferred` and `by_domain_owner` rows, and `workloads` with their `name`, " +
 					"`service_model`, `baseline` and `findings`, each finding with an `exception` object or null; indented by " +
-					"two spaces) or `sarif` (SARIF 2.1.0).",
+					"two spaces), `sarif` (SARIF 2.1.0) or `oscal` (OSCAL " + oscal.Version + " assessment results, JSON).",
 				Validators: []validator.String{stringvalidator.OneOf(report.Formats...)},
 			},
 			"title": schema.StringAttribute{
@@ -183,6 +191,7 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"results carry only the workload's logical location.",
 				Validators: []validator.String{artifactURIValidator()},
 			},
+			"timestamp": timestampAttribute("the `oscal` format's result, observations and `last-modified`; the other formats do not use it"),
 			"content": schema.StringAttribute{Computed: true,
 				MarkdownDescription: "The rendered report in `format`. Write it with `local_file`, or print it with an output."},
 			"total": schema.Int64Attribute{Computed: true,
@@ -222,16 +231,29 @@ func (d *reportDataSource) ValidateConfig(ctx context.Context, req datasource.Va
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if cfg.ArtifactURI.IsNull() || cfg.Format.IsUnknown() {
+	if cfg.Format.IsUnknown() {
+		return
+	}
+	if !cfg.Timestamp.IsNull() && cfg.Format.ValueString() != report.FormatOSCAL {
+		resp.Diagnostics.AddAttributeWarning(path.Root("timestamp"), "Timestamp Unused",
+			fmt.Sprintf("timestamp only dates OSCAL documents; format is %q, so it has no effect. Set format = %q or remove timestamp.",
+				formatOrDefault(cfg.Format.ValueString()), report.FormatOSCAL))
+	}
+	if cfg.ArtifactURI.IsNull() {
 		return
 	}
 	if f := cfg.Format.ValueString(); f != report.FormatSARIF {
-		if f == "" {
-			f = report.FormatMarkdown
-		}
 		resp.Diagnostics.AddAttributeWarning(path.Root("artifact_uri"), "Artifact URI Unused",
-			fmt.Sprintf("artifact_uri only places SARIF results; format is %q, so it has no effect. Set format = \"sarif\" or remove artifact_uri.", f))
+			fmt.Sprintf("artifact_uri only places SARIF results; format is %q, so it has no effect. Set format = \"sarif\" or remove artifact_uri.", formatOrDefault(f)))
 	}
+}
+
+// formatOrDefault names the format a null `format` means.
+func formatOrDefault(f string) string {
+	if f == "" {
+		return report.FormatMarkdown
+	}
+	return f
 }
 
 func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -243,6 +265,13 @@ func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	r, known := reportFromConfig(ctx, cfg, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if known {
+		stamp, ok := readTimestamp(cfg.Timestamp, &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		r.Timestamp = stamp
 	}
 	if !known {
 		// Terraform reads a data source only once its configuration is
@@ -275,7 +304,7 @@ func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 // reportFromConfig converts the configuration; known is false when a value
 // the report depends on is unknown.
 func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnostics) (*report.Report, bool) {
-	if cfg.Workloads.IsUnknown() || cfg.Title.IsUnknown() || cfg.ArtifactURI.IsUnknown() || cfg.Format.IsUnknown() {
+	if cfg.Workloads.IsUnknown() || cfg.Title.IsUnknown() || cfg.ArtifactURI.IsUnknown() || cfg.Format.IsUnknown() || cfg.Timestamp.IsUnknown() {
 		return nil, false
 	}
 	r := &report.Report{Title: cfg.Title.ValueString(), ArtifactURI: cfg.ArtifactURI.ValueString()}
@@ -312,6 +341,7 @@ func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnost
 				Control: f.Control.ValueString(), Domain: f.Domain.ValueString(), Owner: f.Owner.ValueString(),
 				Severity: f.Severity.ValueString(), Status: f.Status.ValueString(), Message: f.Message.ValueString(),
 				Remediation: f.Remediation.ValueString(), References: refs, Exception: exception,
+				Resource: f.Resource.ValueString(), Attribute: f.Attribute.ValueString(),
 			})
 		}
 		r.Workloads = append(r.Workloads, out)
@@ -339,7 +369,7 @@ func exceptionFromConfig(ctx context.Context, v types.Object, diags *diag.Diagno
 }
 
 func findingKnown(f reportFindingModel) bool {
-	for _, s := range []types.String{f.Control, f.Domain, f.Owner, f.Severity, f.Status, f.Message, f.Remediation} {
+	for _, s := range []types.String{f.Control, f.Domain, f.Owner, f.Severity, f.Status, f.Message, f.Remediation, f.Resource, f.Attribute} {
 		if s.IsUnknown() {
 			return false
 		}

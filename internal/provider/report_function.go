@@ -14,6 +14,7 @@ import (
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/oscal"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/report"
 )
@@ -46,12 +47,17 @@ func (f *reportFunction) Definition(_ context.Context, _ function.DefinitionRequ
 			"classification or baseline is not known yet makes the result unknown. Workloads judged here use the " +
 			"`standard` baseline when they set none. Because `srm_workload` has sensitive attributes, Terraform marks the " +
 			"result sensitive; the report never holds more than four characters of a secret, so " +
-			"`nonsensitive(...)` around it is safe for an output.",
+			"`nonsensitive(...)` around it is safe for an output.\n\n" +
+			"The `oscal` format (OSCAL " + oscal.Version + " assessment results, as `srm_report` writes them) needs the time of " +
+			"the assessment as a third argument: `provider::srm::report(\"oscal\", [srm_workload.api], plantimestamp())`. " +
+			"`plantimestamp()` keeps the same value from plan to apply, so the result does too; `timestamp()` would not.",
 		Parameters: []function.Parameter{
-			function.StringParameter{Name: "format", MarkdownDescription: "`markdown`, `json` or `sarif`."},
+			function.StringParameter{Name: "format", MarkdownDescription: "`markdown`, `json`, `sarif` or `oscal`."},
 			function.DynamicParameter{Name: "workloads", AllowUnknownValues: true,
 				MarkdownDescription: "A list (or tuple, or map) of `srm_workload` objects."},
 		},
+		VariadicParameter: function.StringParameter{Name: "timestamp",
+			MarkdownDescription: "For `oscal` only, and required there: the RFC 3339 time of the assessment, e.g. `plantimestamp()`."},
 		Return: function.ObjectReturn{AttributeTypes: reportResultType.AttrTypes},
 	}
 }
@@ -59,11 +65,23 @@ func (f *reportFunction) Definition(_ context.Context, _ function.DefinitionRequ
 func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var format string
 	var arg types.Dynamic
-	if resp.Error = req.Arguments.Get(ctx, &format, &arg); resp.Error != nil {
+	var stamps []string
+	if resp.Error = req.Arguments.Get(ctx, &format, &arg, &stamps); resp.Error != nil {
 		return
 	}
 	if !slices.Contains(report.Formats, format) {
 		resp.Error = function.NewArgumentFuncError(0, "format: must be one of "+model.Quoted(report.Formats))
+		return
+	}
+	stamp, funcErr := reportTimestamp(format, stamps)
+	if funcErr != nil {
+		resp.Error = funcErr
+		return
+	}
+	if format == report.FormatOSCAL && stamp.IsZero() {
+		// plantimestamp() while Terraform validates: the time is not
+		// known yet, so neither is the document.
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(reportResultType.AttrTypes))
 		return
 	}
 	raw, err := arg.ToTerraformValue(ctx)
@@ -97,7 +115,7 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	}
 	m := model.Default()
 	ev := policy.New(m)
-	rep := &report.Report{}
+	rep := &report.Report{Timestamp: stamp}
 	for i, item := range items {
 		w, ready, err := workloadFromObject(m, engine, item, time.Now())
 		if err != nil {
@@ -113,6 +131,9 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		for _, fd := range res.Findings {
 			rf := report.Finding{Control: fd.Control, Domain: fd.Domain, Owner: fd.Owner, Severity: fd.Severity,
 				Status: fd.Status, Message: fd.Message, Remediation: fd.Remediation, References: fd.References}
+			if fd.Evidence != nil {
+				rf.Resource, rf.Attribute = fd.Evidence.Source, fd.EvidenceAttribute
+			}
 			if ex, ok := waiverOf(fd, w); ok && fd.Status == policy.StatusWaived {
 				rf.Exception = &report.Exception{Justification: ex.Justification, ApprovedBy: ex.ApprovedBy, Expires: ex.Expires}
 			}
@@ -130,6 +151,27 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		"content": types.StringValue(out.Content), "total": num(out.Summary.Total), "violated": num(out.Summary.Violated),
 		"waived": num(out.Summary.Waived), "deferred": num(out.Summary.Deferred),
 	}))
+}
+
+// reportTimestamp reads the function's timestamp argument: required for
+// the oscal format, which dates its documents, and refused for the others
+// so that a misplaced argument is not silently ignored.
+func reportTimestamp(format string, stamps []string) (time.Time, *function.FuncError) {
+	switch {
+	case len(stamps) > 1:
+		return time.Time{}, function.NewArgumentFuncError(2, "timestamp: give one time, e.g. plantimestamp()")
+	case format != report.FormatOSCAL && len(stamps) == 1:
+		return time.Time{}, function.NewArgumentFuncError(2, fmt.Sprintf("timestamp: only the %q format takes a timestamp; remove it for %q", report.FormatOSCAL, format))
+	case format != report.FormatOSCAL:
+		return time.Time{}, nil
+	case len(stamps) == 0:
+		return time.Time{}, function.NewArgumentFuncError(2, "timestamp: the \"oscal\" format needs the time of the assessment as a third argument, e.g. provider::srm::report(\"oscal\", [srm_workload.api], plantimestamp())")
+	}
+	t, err := parseTimestamp(stamps[0])
+	if err != nil {
+		return time.Time{}, function.NewArgumentFuncError(2, "timestamp: "+err.Error())
+	}
+	return t, nil
 }
 
 // workloadFromObject reads an srm_workload object as a function receives it
@@ -192,10 +234,11 @@ func workloadFromObject(m *model.Model, engine *evidence.Engine, item any, now t
 	if len(errs) > 0 {
 		return nil, false, errs[0]
 	}
-	items, evUnknown, evErrs := readEvidence(engine, obj["evidence"])
-	if len(evErrs) > 0 {
-		return nil, false, fmt.Errorf("evidence: %s", evErrs[0].detail)
+	rd := engine.ReadEvidence(obj["evidence"])
+	if len(rd.Errors) > 0 {
+		return nil, false, fmt.Errorf("evidence: %s", rd.Errors[0].Detail)
 	}
+	items, evUnknown := rd.Items, rd.Unknown
 	w.Values, w.Evidence = values, items
 	w.Exceptions, w.ExceptionsUnknown = exceptionsFromObject(obj["exceptions"])
 	w.ExceptionsUnknown = w.ExceptionsUnknown || evUnknown

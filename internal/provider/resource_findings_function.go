@@ -35,9 +35,11 @@ func (f *resourceFindingsFunction) Metadata(_ context.Context, _ function.Metada
 func (f *resourceFindingsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Findings on a real resource's planned values",
-		MarkdownDescription: "Judges one resource of a supported type (an `aws_db_instance`, an `azurerm_storage_account`, a " +
+		MarkdownDescription: "Judges one resource of a mapped type (an `aws_db_instance`, an `azurerm_storage_account`, a " +
 			"`google_compute_firewall`; the evidence coverage guide lists them and the attributes read) by the `standard` " +
-			"baseline's rules, with the ownership of the type's service model. Pass the resource itself, or `self` in a " +
+			"baseline's rules, with the ownership of the type's service model. Any other resource type of hashicorp/aws, " +
+			"azurerm, google or azuread gives an empty list (not judged), and so does a null object (`count = 0`); the " +
+			"object must be one instance of the type (a `for_each` map or a wrapper is an error). Pass the resource itself, or `self` in a " +
 			"`postcondition`. Returns a list of finding objects (`id`, `control`, `attribute`, `domain`, `owner`, " +
 			"`severity`, `status`, `message`, `remediation`, `references`), empty when clean. A value the resource leaves " +
 			"unset takes the provider's documented default. Unknown attributes never make the result unknown: only the " +
@@ -99,7 +101,7 @@ func resourceArguments(ctx context.Context, req function.RunRequest) (string, an
 	if err != nil {
 		return "", nil, nil, function.NewFuncError(err.Error() + "; please report this issue to the provider developers")
 	}
-	if _, ok := engine.Resource(typ); !ok {
+	if _, ok := engine.Resource(typ); !ok && !evidence.IsRealType(typ) {
 		return "", nil, nil, function.NewArgumentFuncError(0, "resource_type: "+engine.UnsupportedTypeError(typ).Error())
 	}
 	raw, err := obj.ToTerraformValue(ctx)

@@ -125,7 +125,7 @@ func TestFunction_ResourceFindingsUnsupportedType(t *testing.T) {
 	t.Parallel()
 	functionError(t, `
 output "x" { value = provider::srm::resource_findings("aws_db_instnce", {}) }
-`, `resource type "aws_db_instnce" has no evidence mapping; did you mean "aws_db_instance"`)
+`, `resource type "aws_…" is none of hashicorp/aws, azurerm, google or azuread's`, `did you mean "aws_db_instance"`)
 }
 
 func TestFunction_ResourceControls(t *testing.T) {

@@ -67,7 +67,7 @@ func TestWorkloadEvidence_UnknownTypeKey(t *testing.T) {
 		Config: evidenceWorkload(`{
     "module.db.aws_db_instnce.this[0]" = { storage_encrypted = true }
   }`, `{ at_rest = true, in_transit = true, min_tls_version = "1.2" }`),
-		ExpectError: errorMatching(`evidence["module.db.aws_db_instnce.this[0]"]: resource type "aws_db_instnce" has no evidence mapping; did you mean "aws_db_instance"`),
+		ExpectError: errorMatching(`evidence: module.db.aws_db_instnce.this[0]: resource type "aws_…" is none of hashicorp/aws, azurerm, google or azuread's`, `did you mean "aws_db_instance"`),
 		PlanOnly:    true,
 	})
 }

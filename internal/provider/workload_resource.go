@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -76,15 +75,6 @@ func (r *workloadResource) Create(_ context.Context, req resource.CreateRequest,
 	resp.State.Raw = plan.object()
 }
 
-// strconvQuoteKey quotes an evidence key that reads as an address; keys
-// that do not are not echoed, since they may hold anything.
-func strconvQuoteKey(key string) string {
-	if _, err := evidence.TypeOf(key); err != nil || len(key) > 128 {
-		return "(a key that is not a resource address)"
-	}
-	return strconv.Quote(key)
-}
-
 func newWorkloadID() string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
@@ -112,7 +102,7 @@ func (r *workloadResource) ValidateConfig(_ context.Context, req resource.Valida
 	r.validate(top, &resp.Diagnostics)
 }
 
-func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Diagnostics) (map[string]policy.Value, []policy.Evidence, bool) {
+func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Diagnostics) (map[string]policy.Value, evidence.Reading) {
 	m := r.data.evaluator.Model()
 	values, errs := readControls(m, top)
 	for _, e := range errs {
@@ -121,17 +111,13 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 	engine, err := evidenceEngine()
 	if err != nil {
 		diags.AddError("Invalid Evidence Tables", err.Error()+"; please report this issue to the provider developers")
-		return nil, nil, false
+		return nil, evidence.Reading{}
 	}
-	items, unknown, evErrs := readEvidence(engine, toGo(top["evidence"]))
-	for _, e := range evErrs {
-		detail := e.detail
-		if e.key != "" {
-			detail = "evidence[" + strconvQuoteKey(e.key) + "]: " + detail
-		}
-		diags.AddAttributeError(path.Root("evidence"), e.summary, detail)
+	rd := engine.ReadEvidence(toGo(top["evidence"]))
+	for _, e := range rd.Errors {
+		diags.AddAttributeError(path.Root("evidence"), e.Summary, "evidence: "+e.Detail)
 	}
-	return values, items, unknown
+	return values, rd
 }
 
 // ModifyPlan evaluates the workload. Terraform calls it at plan and again
@@ -211,10 +197,14 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	case baselineState == policy.Unknown:
 		plan.unknown("baseline")
 	}
-	values, items, evidenceUnknown := r.validate(top, diags)
+	values, rd := r.validate(top, diags)
 	if diags.HasError() {
 		return nil, false
 	}
+	for _, n := range rd.NotJudged {
+		diags.AddAttributeWarning(path.Root("evidence"), "Evidence Not Judged", n.Reason)
+	}
+	items, evidenceUnknown := rd.Items, rd.Unknown
 	if smState != policy.Known || classState != policy.Known || specState == policy.Unknown ||
 		(specState == policy.Null && baselineState != policy.Known) {
 		return nil, false

@@ -239,7 +239,11 @@ func workloadSchema(m *model.Model) schema.Schema {
 		"evidence": schema.DynamicAttribute{Optional: true, Sensitive: true,
 			MarkdownDescription: "Real resources whose planned values prove (or disprove) controls: an object from resource address to " +
 				"that resource's object, `{ \"aws_db_instance.orders\" = aws_db_instance.orders }`. The type is read from the key " +
-				"(`TYPE.NAME`, optionally behind `module.X.` and with `[index]`). Evidence fills a control the workload does not " +
+				"(`TYPE.NAME`, optionally behind `module.X.` and with `[index]`). A `for_each` resource passed whole (its map " +
+				"of instances), or a `count` one (its list), is judged instance by instance under each instance's address " +
+				"(`aws_security_group.db[\"a\"]`, string keys cut to four characters). A null object (`count = 0`) and a " +
+				"resource type of the AWS, Azure or Google providers that no mapping reads are not judged, with a warning; " +
+				"an object that is not the resource it claims to be (a wrapper, a misspelt attribute) is an error. Evidence fills a control the workload does not " +
 				"declare and is checked even when it does: a declaration never hides a resource that violates the control. " +
 				"Unknown values are deferred at plan and enforced at apply. Sensitive, because resource objects carry secrets; " +
 				"findings name only the resource, the attribute and what was judged. The evidence coverage guide lists the types and attributes read."},

@@ -1,13 +1,10 @@
 package provider
 
 import (
-	"maps"
 	"math/big"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -98,41 +95,6 @@ func readControls(m *model.Model, top map[string]tftypes.Value) (map[string]poli
 		generic[c.ID] = toGo(top[c.ID])
 	}
 	return policy.ReadControls(m, generic)
-}
-
-// evidenceError is a problem with one evidence entry.
-type evidenceError struct {
-	key, summary, detail string
-}
-
-// readEvidence reads the evidence attribute from its generic value;
-// unknown is true while the whole value, or its set of keys, is not known.
-func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown bool, errs []evidenceError) {
-	switch t := v.(type) {
-	case nil:
-		return nil, false, nil
-	case map[string]any:
-		for _, key := range slices.Sorted(maps.Keys(t)) {
-			typ, err := evidence.TypeOf(key)
-			if err != nil {
-				errs = append(errs, evidenceError{key, "Invalid Evidence Key", err.Error()})
-				continue
-			}
-			got, err := e.Extract(typ, key, t[key])
-			if err != nil {
-				errs = append(errs, evidenceError{key, "Invalid Evidence", err.Error()})
-				continue
-			}
-			items = append(items, got...)
-		}
-		return items, false, errs
-	default:
-		if policy.IsUnknown(v) {
-			return nil, true, nil
-		}
-		return nil, false, []evidenceError{{"", "Invalid Evidence",
-			"evidence must be an object from resource address to resource, e.g. { \"aws_db_instance.orders\" = aws_db_instance.orders }"}}
-	}
 }
 
 // exceptionsFromObject reads the exceptions list from its generic value;

@@ -21,6 +21,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
@@ -40,10 +41,12 @@ const (
 	FormatMarkdown = "markdown"
 	FormatJSON     = "json"
 	FormatSARIF    = "sarif"
+	// FormatOSCAL is OSCAL 1.1.3 assessment results (see OSCAL).
+	FormatOSCAL = "oscal"
 )
 
 // Formats lists the output formats, the default first.
-var Formats = []string{FormatMarkdown, FormatJSON, FormatSARIF}
+var Formats = []string{FormatMarkdown, FormatJSON, FormatSARIF, FormatOSCAL}
 
 // DefaultTitle is the report's title when none is given.
 const DefaultTitle = "Shared responsibility findings"
@@ -63,6 +66,11 @@ type Finding struct {
 	Message     string   `json:"message"`
 	Remediation string   `json:"remediation"`
 	References  []string `json:"references"`
+	// Resource and Attribute name the evidence a finding rests on: the
+	// resource address in the workload's evidence and the attribute to
+	// change. Empty for a finding on a declared value.
+	Resource  string `json:"resource,omitempty"`
+	Attribute string `json:"attribute,omitempty"`
 	// Exception is the approved exception that waives a waived finding;
 	// nil for violated and deferred findings, and for a waived finding
 	// whose exception was not supplied.
@@ -97,6 +105,10 @@ type Report struct {
 	// ArtifactURI, when set, gives every SARIF result a physical location
 	// (this file, line 1), which GitHub code scanning requires.
 	ArtifactURI string
+	// Timestamp is when the findings were judged. The oscal format needs
+	// it (OSCAL requires the times of a result and its observations); the
+	// other formats do not show it.
+	Timestamp time.Time
 }
 
 // Row counts the findings of one domain and owner.
@@ -330,6 +342,8 @@ func Render(m *model.Model, r *Report, format string) (string, error) {
 		return JSON(m, r)
 	case FormatSARIF:
 		return SARIF(m, r)
+	case FormatOSCAL:
+		return OSCAL(m, r)
 	}
 	return "", fmt.Errorf("unknown report format %q; valid values are %s", format, model.Quoted(Formats))
 }

@@ -15,6 +15,7 @@ import (
 // break, the waived one with its exception.
 func sample() *Report {
 	return &Report{
+		Timestamp: judged,
 		Workloads: []Workload{
 			{Name: "payments-api", ServiceModel: "iaas"},
 			{Name: "legacy-batch", ServiceModel: "iaas", Baseline: "standard", Findings: []Finding{
@@ -252,7 +253,7 @@ func TestRender_Formats(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	if _, err := Render(m, sample(), "html"); err == nil || !strings.Contains(err.Error(), `"html"; valid values are "markdown", "json", "sarif"`) {
+	if _, err := Render(m, sample(), "html"); err == nil || !strings.Contains(err.Error(), `"html"; valid values are "markdown", "json", "sarif", "oscal"`) {
 		t.Errorf("err = %v", err)
 	}
 }
