@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Validate checks that the data set is whole and consistent: every
@@ -168,10 +169,12 @@ func Suggest(value string, candidates []string) []string {
 		s string
 		d int
 	}
+	key := suggestKey(value)
 	var all []scored
 	for _, c := range candidates {
-		d := editDistance(value, c)
-		if strings.Contains(c, value) || strings.Contains(value, c) {
+		ck := suggestKey(c)
+		d := editDistance(key, ck)
+		if ck != "" && key != "" && (strings.Contains(ck, key) || strings.Contains(key, ck)) {
 			d = min(d, 2)
 		}
 		if d <= max(3, len(value)/2) {
@@ -184,6 +187,18 @@ func Suggest(value string, candidates []string) []string {
 		out = append(out, all[i].s)
 	}
 	return out
+}
+
+// suggestKey is the form values are compared in: case and separators do not
+// count, so "SaaS" finds "saas" and "tls1_2" finds "1.2".
+func suggestKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '_', '.', '-', ' ':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 func editDistance(a, b string) int {

@@ -128,9 +128,9 @@ func ValidateCustomRule(m *model.Model, id string, r CustomRule) error {
 
 // UnknownControlError names the unknown id and the closest known ones.
 func UnknownControlError(m *model.Model, id string) error {
-	msg := fmt.Sprintf("%q is not a control id.", id)
-	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 {
-		msg = fmt.Sprintf("%q is not a control id; did you mean %s?", id, model.Quoted(s))
+	msg := fmt.Sprintf("%s is not a control id.", safeName(id, m.ControlIDs()))
+	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 && len(id) <= 64 {
+		msg = fmt.Sprintf("%s is not a control id; did you mean %s?", safeName(id, m.ControlIDs()), model.Quoted(s))
 	}
 	return fmt.Errorf("%s Valid control ids: %s", msg, strings.Join(m.ControlIDs(), ", "))
 }

@@ -277,6 +277,9 @@ func (x checkContext) patch(v Value) []Finding {
 	if err != nil {
 		return x.violated(fmt.Sprintf("%s: %v", x.c.ID, err))
 	}
+	if x.clock != nil {
+		*x.clock = true
+	}
 	fs, err := detect.PatchFindings(patched, x.w.Now, int(maxAge))
 	return x.fromDetector(fs, err)
 }

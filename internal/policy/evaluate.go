@@ -48,13 +48,15 @@ func (e *Evaluator) Evaluate(w *Workload) Result {
 		if rule.Locked {
 			locked[c.ID] = rule.Baseline
 		}
-		ctx := checkContext{m: m, w: w, c: c, rule: rule}
+		ctx := checkContext{m: m, w: w, c: c, rule: rule, clock: &res.ClockDependent}
 		for _, f := range ctx.check(evidence[c.ID]) {
 			res.Findings = append(res.Findings, ctx.finish(f))
 		}
 	}
 	res.RequiredControls = nonNil(res.RequiredControls)
-	res.Notices = applyExceptions(m, w, res.Findings, locked)
+	var exceptionsTimed bool
+	res.Notices, exceptionsTimed = applyExceptions(m, w, res.Findings, locked)
+	res.ClockDependent = res.ClockDependent || exceptionsTimed
 	if w.ExceptionsUnknown {
 		deferViolations(res.Findings)
 	}
@@ -91,6 +93,8 @@ type checkContext struct {
 	w    *Workload
 	c    model.Control
 	rule effectiveRule
+	// clock is set when a check reads the workload's clock.
+	clock *bool
 }
 
 // finish fills the parts of a finding that every check shares.

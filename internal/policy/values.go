@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
@@ -112,23 +113,34 @@ func controlName(c model.Control) string {
 
 // unknownKey names the misspelt key and the nearest valid names.
 func unknownKey(where, key string, valid []string) FieldError {
-	detail := fmt.Sprintf("%s has no attribute %s.", where, safeName(key))
+	name := safeName(key, valid)
+	at := where
+	if strings.HasPrefix(name, `"`) {
+		at = where + "." + key
+	}
+	detail := fmt.Sprintf("%s has no attribute %s.", where, name)
 	if s := model.Suggest(key, valid); len(s) > 0 {
 		detail += " Did you mean " + s[0] + "?"
 	}
 	detail += " Valid attributes: " + strings.Join(valid, ", ") + "."
-	return FieldError{Path: where + "." + key, Summary: "Unknown Attribute", Detail: detail}
+	return FieldError{Path: at, Summary: "Unknown Attribute", Detail: detail}
 }
 
-// safeName quotes a key only when it looks like an attribute name: any
-// other text may be anything, a secret included.
-func safeName(key string) string {
-	if len(key) > 64 || strings.IndexFunc(key, func(r rune) bool {
-		return !(r == '_' || r == '-' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9'))
-	}) >= 0 {
-		return "(a key that is not an attribute name)"
+// safeName quotes a key only when it reads as a misspelling of one of the
+// valid names: lower-case letters, underscores and dots, close to a valid
+// name. Anything else may be anything, a secret included, and is described
+// by its length only (at most four characters are ever quoted).
+func safeName(key string, valid []string) string {
+	if len(key) <= 4 {
+		return strconv.Quote(key)
 	}
-	return strconv.Quote(key)
+	wordLike := len(key) <= 64 && strings.IndexFunc(key, func(r rune) bool {
+		return !(r == '_' || r == '.' || ('a' <= r && r <= 'z'))
+	}) < 0
+	if wordLike && len(model.Suggest(key, valid)) > 0 {
+		return strconv.Quote(key)
+	}
+	return fmt.Sprintf("(a name of %d characters, not quoted)", len(key))
 }
 
 // got describes a wrong value for an error message: short scalars as they
@@ -199,7 +211,13 @@ func controlValue(c model.Control, path string, raw any) (Value, *FieldError) {
 	case model.TypeVersion:
 		s, ok := asString(raw)
 		if !ok || !containsString(c.Enum, s) {
-			return Value{}, typeError(path, "one of "+model.Quoted(c.Enum), raw)
+			want := "one of " + model.Quoted(c.Enum)
+			// Only a version written with a protocol name ("TLS1.2") gets a
+			// suggestion: "1.4" is no misspelling of "1.3".
+			if near := model.Suggest(s, c.Enum); ok && len(near) > 0 && len(s) <= 16 && strings.ContainsFunc(s, unicode.IsLetter) {
+				want += ` (did you mean "` + near[0] + `"?)`
+			}
+			return Value{}, typeError(path, want, raw)
 		}
 		v.String = s
 	case model.TypeJSON:

@@ -147,4 +147,9 @@ type Result struct {
 	// Deferred lists the controls whose values are not known yet.
 	Deferred  []string
 	Compliant bool
+	// ClockDependent is set when the verdict depends on the time it was
+	// made: an exception that waives (or, expired, no longer waives) a
+	// violation, or a patch date judged against today. Such a verdict may
+	// differ between a saved plan and its apply.
+	ClockDependent bool
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -63,7 +62,7 @@ func (d *oscalComponentDefinitionDataSource) Schema(_ context.Context, _ datasou
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(stringvalidator.OneOf(m.ServiceModelIDs()...)),
+					listvalidator.ValueStringsAre(oneOfValidator(m.ServiceModelIDs())),
 				},
 			},
 			"timestamp": timestampAttribute("the document's `last-modified`"),

@@ -398,7 +398,7 @@ data "srm_report" "r" {
   format    = "html"
 }
 `,
-		ExpectError: errorMatching(`format`, `value must be one of`, `"markdown"`, `"json"`, `"sarif"`, `got: "html"`),
+		ExpectError: errorMatching(`format`, `value must be one of`, `"markdown"`, `"json"`, `"sarif"`, `got "html"`),
 	})
 }
 

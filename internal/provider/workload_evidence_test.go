@@ -55,7 +55,6 @@ func TestWorkloadEvidence_ContradictionFails(t *testing.T) {
 			"Control Not Satisfied: encryption.at_rest",
 			`aws_db_instance.orders has storage_encrypted = false; the "standard" baseline needs encryption.at_rest = true.`,
 			"This contradicts the declared encryption.at_rest",
-			"terraform destroy -refresh=false",
 		),
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -30,12 +29,11 @@ var (
 
 type workloadResource struct {
 	data *providerData
-	now  func() time.Time
 }
 
 // NewWorkloadResource returns the srm_workload resource.
 func NewWorkloadResource() resource.Resource {
-	return &workloadResource{data: defaultProviderData(), now: time.Now}
+	return &workloadResource{data: defaultProviderData()}
 }
 
 // evidenceEngine loads the evidence tables once; they are embedded and
@@ -60,19 +58,33 @@ func (r *workloadResource) Configure(_ context.Context, req resource.ConfigureRe
 	}
 }
 
-// A workload is logical: the plan, which ModifyPlan made wholly known, is
-// the state, with a random id that no configured value can leak into.
-func (r *workloadResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	top, ok := rawObject(req.Plan.Raw)
+// A workload is logical: the plan is the state, with a random id that no
+// configured value can leak into. A verdict that depends on the clock was
+// left unknown in the plan and is decided here, once.
+func (r *workloadResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	resp.State.Raw = r.store(ctx, req.Config.Raw, req.Plan.Raw, tftypes.NewValue(req.Plan.Raw.Type(), nil))
+}
+
+// store is the state for a planned workload: the plan, with the id set and
+// a clock-dependent verdict decided now. The plan's diagnostics were given
+// when it was made, so those of this judgement are dropped.
+func (r *workloadResource) store(ctx context.Context, config, planned, prior tftypes.Value) tftypes.Value {
+	top, ok := rawObject(planned)
 	if !ok {
-		resp.State.Raw = req.Plan.Raw
-		return
+		return planned
 	}
-	plan, _ := newPlannedValues(req.Plan.Raw, top)
+	if !top["findings"].IsKnown() || !top["compliant"].IsKnown() {
+		var diags diag.Diagnostics
+		settled := r.judge(ctx, config, planned, prior, true, &diags)
+		if t, ok := rawObject(settled); ok && !diags.HasError() {
+			top = t
+		}
+	}
+	plan, _ := newPlannedValues(planned, top)
 	if !plan.vals["id"].IsKnown() {
 		plan.set("id", newWorkloadID())
 	}
-	resp.State.Raw = plan.object()
+	return plan.object()
 }
 
 func newWorkloadID() string {
@@ -83,8 +95,8 @@ func newWorkloadID() string {
 
 func (r *workloadResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
-func (r *workloadResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.State.Raw = req.Plan.Raw
+func (r *workloadResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = r.store(ctx, req.Config.Raw, req.Plan.Raw, req.State.Raw)
 }
 
 func (r *workloadResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
@@ -131,6 +143,14 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 // plan the framework prepared (defaults set, unset computed attributes
 // unknown). The protocol server's fast path (server.go) calls it too.
 func (r *workloadResource) plan(ctx context.Context, config, planned, state tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+	return r.judge(ctx, config, planned, state, false, diags)
+}
+
+// judge plans the workload. At plan (final false) a verdict that depends on
+// the clock is left unknown: Terraform plans again during apply and fails a
+// saved plan whose known values changed, and a clock may cross an expiry or
+// midnight in between. Create and Update decide it (final true).
+func (r *workloadResource) judge(ctx context.Context, config, planned, state tftypes.Value, final bool, diags *diag.Diagnostics) tftypes.Value {
 	top, ok := rawObject(planned)
 	if !ok {
 		return planned // destroy: never blocked
@@ -159,11 +179,17 @@ func (r *workloadResource) plan(ctx context.Context, config, planned, state tfty
 	}
 	if ready {
 		res := r.data.evaluator.Evaluate(w)
-		r.report(ctx, res, unchanged, diags)
+		r.report(ctx, res, unchanged, hasPrior, diags)
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
-		plan.results(res, w)
+		plan.results(res, w, final)
+		if res.ClockDependent && unchanged && !final {
+			// An unchanged workload keeps the verdict it was stored with:
+			// one decided now could differ at apply. Its diagnostics above
+			// judge it by today's clock.
+			plan.keep(prior, "findings", "compliant")
+		}
 	} else {
 		plan.unknownResults()
 	}
@@ -209,7 +235,7 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 		(specState == policy.Null && baselineState != policy.Known) {
 		return nil, false
 	}
-	w := &policy.Workload{Name: name, ServiceModel: sm, Classification: class, Baseline: baseline, Now: r.now()}
+	w := &policy.Workload{Name: name, ServiceModel: sm, Classification: class, Baseline: baseline, Now: r.data.now()}
 	if specState == policy.Known {
 		custom, err := policy.ParseCustomBaseline(m, spec)
 		if err != nil {
@@ -266,10 +292,17 @@ func linePath(p string) path.Path {
 	return path.Root(root)
 }
 
-// destroyNote ends every violation: Terraform plans the unchanged
-// configuration before destroying and stops on any provider error, and no
-// field of that request tells the provider it is a destroy.
+// destroyNote follows the first error of a plan that changes a stored
+// workload: Terraform plans the current configuration before destroying and
+// stops on any provider error, and no field of that request tells the
+// provider it is a destroy. A create has nothing to destroy.
 const destroyNote = "To destroy this workload anyway, skip that plan: terraform destroy -refresh=false"
+
+// maxViolationDiagnostics is how many violations a workload reports as
+// diagnostics of their own; the rest are counted in one, and every one is
+// in findings. The framework de-duplicates diagnostics by scanning them, so
+// an unbounded count made a plan's cost grow with its square.
+const maxViolationDiagnostics = 10
 
 // report turns findings and exception notices into diagnostics.
 //
@@ -277,14 +310,16 @@ const destroyNote = "To destroy this workload anyway, skip that plan: terraform 
 // configuration. Failing an unchanged workload (stored in warn mode, or
 // whose exception has since expired) would block its destruction, so such
 // findings are warnings; findings and compliant still record them.
-func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged bool, diags *diag.Diagnostics) {
+func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged, stored bool, diags *diag.Diagnostics) {
 	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
+	hinted := false
 	add := func(p path.Path, hasPath bool, summary, detail string) {
 		switch {
 		case unchanged:
 			detail += "\n\n" + unchangedNote
-		case !warnOnly:
+		case !warnOnly && stored && !hinted:
 			detail += "\n\n" + destroyNote
+			hinted = true
 		}
 		switch {
 		case warnOnly && hasPath:
@@ -297,6 +332,8 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 			diags.AddError(summary, detail)
 		}
 	}
+	var rest []string
+	reported := 0
 	for _, f := range res.Findings {
 		tflog.Debug(ctx, "srm_workload finding", map[string]any{
 			"control": f.Control, "status": f.Status, "check": f.Check,
@@ -304,8 +341,16 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 		if f.Status != policy.StatusViolated {
 			continue
 		}
+		if reported == maxViolationDiagnostics {
+			rest = append(rest, f.Control)
+			continue
+		}
+		reported++
 		p, ok := findingPath(f)
 		add(p, ok, "Control Not Satisfied: "+f.Control, f.Detail)
+	}
+	if len(rest) > 0 {
+		add(path.Empty(), false, "More Controls Not Satisfied", moreViolations(rest))
 	}
 	for _, n := range res.Notices {
 		p := path.Root("exceptions") // a path into the list resolves only to the resource's line
@@ -322,6 +367,25 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 				"before anything is stored, and a violation then fails the apply with the same error.",
 				strings.Join(res.Deferred, ", ")))
 	}
+}
+
+// moreViolations counts the violations past maxViolationDiagnostics by
+// control, in the order they came.
+func moreViolations(controls []string) string {
+	counts := map[string]int{}
+	var order []string
+	for _, c := range controls {
+		if counts[c] == 0 {
+			order = append(order, c)
+		}
+		counts[c]++
+	}
+	parts := make([]string, len(order))
+	for i, c := range order {
+		parts[i] = fmt.Sprintf("%s (%d)", c, counts[c])
+	}
+	return fmt.Sprintf("%d more violations, not shown one by one: %s. The workload's findings attribute lists every one.",
+		len(controls), strings.Join(parts, ", "))
 }
 
 const unchangedNote = "This plan does not change the workload's configuration, so the finding is a warning " +
@@ -403,15 +467,25 @@ func rawStringList(values []string) []tftypes.Value {
 	return out
 }
 
+// keep plans the stored values of the named attributes, where the state
+// has them.
+func (p *plannedValues) keep(prior map[string]tftypes.Value, names ...string) {
+	for _, name := range names {
+		if v, ok := prior[name]; ok && v.IsFullyKnown() && !v.IsNull() {
+			p.vals[name] = v
+		}
+	}
+}
+
 func (p *plannedValues) unknownResults() {
 	p.unknown("required_controls")
 	p.unknown("findings")
 	p.unknown("compliant")
 }
 
-func (p *plannedValues) results(res policy.Result, w *policy.Workload) {
+func (p *plannedValues) results(res policy.Result, w *policy.Workload, final bool) {
 	p.set("required_controls", rawStringList(res.RequiredControls))
-	if len(res.Deferred) > 0 {
+	if len(res.Deferred) > 0 || (res.ClockDependent && !final) {
 		p.unknown("findings")
 		p.unknown("compliant")
 		return

@@ -330,7 +330,7 @@ func TestWorkload_ExpiredException(t *testing.T) {
     approved_by   = "security-team"
     expires       = "2024-01-31"
   }`),
-		ExpectError: errorMatching("Control Not Satisfied: backup.enabled", "Exception Expired", `The exception for "backup.enabled" (approved by security-team) expired 2024-01-31.`),
+		ExpectError: errorMatching("Control Not Satisfied: backup.enabled", "Exception Expired", `The exception for "backup.enabled" expired 2024-01-31.`),
 	})
 }
 
@@ -564,17 +564,19 @@ resource "srm_workload" "x" {
 	})
 }
 
-// A violation says how to destroy the workload anyway.
+// A violation of a stored workload says how to destroy it anyway (a create,
+// which has nothing to destroy, does not: TestWorkload_DestroyHintOnlyOnUpdate).
 func TestWorkload_ViolationSaysHowToDestroy(t *testing.T) {
 	t.Parallel()
 	unitTest(t, resource.TestStep{
+		Config: compliantWorkload("iaas"),
+	}, resource.TestStep{
 		Config: `
-resource "srm_workload" "x" {
-  name          = "x"
+resource "srm_workload" "api" {
+  name          = "payments-api"
   service_model = "iaas"
 }
 `,
 		ExpectError: errorMatching("Control Not Satisfied: identity.mfa_required", "To destroy this workload anyway, skip that plan: terraform destroy -refresh=false"),
-		PlanOnly:    true,
 	})
 }

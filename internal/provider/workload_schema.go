@@ -48,6 +48,13 @@ const (
 	fieldException
 )
 
+// An exception's texts are bounded: each is carried into the waived
+// finding's report entries, so an unbounded one multiplies the plan's size.
+const (
+	maxJustificationLength = 1024
+	maxApproverLength      = 256
+)
+
 var exceptionFields = []string{"justification", "approved_by", "expires"}
 
 func (k findingFieldKind) tfType() tftypes.Type {
@@ -228,10 +235,12 @@ func workloadSchema(m *model.Model) schema.Schema {
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"control": schema.StringAttribute{Required: true, MarkdownDescription: "The control id to waive, e.g. `backup.cross_region`.",
 					Validators: []validator.String{controlIDValidator()}},
-				"justification": schema.StringAttribute{Required: true, MarkdownDescription: "Why the waiver is acceptable.",
-					Validators: []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
-				"approved_by": schema.StringAttribute{Required: true, MarkdownDescription: "Who approved it.",
-					Validators: []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
+				"justification": schema.StringAttribute{Required: true,
+					MarkdownDescription: fmt.Sprintf("Why the waiver is acceptable, at most %d characters.", maxJustificationLength),
+					Validators:          []validator.String{stringvalidator.LengthBetween(1, maxJustificationLength), notBlankValidator()}},
+				"approved_by": schema.StringAttribute{Required: true,
+					MarkdownDescription: fmt.Sprintf("Who approved it, at most %d characters.", maxApproverLength),
+					Validators:          []validator.String{stringvalidator.LengthBetween(1, maxApproverLength), notBlankValidator()}},
 				"expires": schema.StringAttribute{Required: true, MarkdownDescription: "When the waiver ends: a date `YYYY-MM-DD` (valid through that day, UTC) or an RFC 3339 time.",
 					Validators: []validator.String{dateValidator()}},
 			}}},
@@ -264,9 +273,17 @@ func workloadSchema(m *model.Model) schema.Schema {
 			"**Destroy.** Before `terraform destroy` Terraform runs an ordinary plan of the configuration and stops on any " +
 			"provider error, and nothing in that request tells the provider it precedes a destroy (measured on Terraform " +
 			"1.8.5 and 1.11.4 and OpenTofu 1.6.3). A workload whose configuration was edited into violation therefore " +
-			"blocks `terraform destroy`; every violation ends with the way around it, `terraform destroy -refresh=false`, " +
-			"which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
+			"blocks `terraform destroy`; the first error of such a plan names the way around it, " +
+			"`terraform destroy -refresh=false`, which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
 			"findings are warnings.\n\n" +
+			"**Time.** An exception's expiry and a patch date's age are judged by the clock. A verdict one of them " +
+			"decides is `(known after apply)` in the plan, whose diagnostics judge it by the clock at plan time, and is " +
+			"decided once, when the apply runs: a saved plan applies whatever the clock does in between. An expiry takes " +
+			"effect at the first plan or apply after it (a date is valid through that day, UTC), so a plan saved before " +
+			"an expiry and applied after it fails its apply with `Exception Expired`. An unchanged workload keeps the " +
+			"verdict it was stored with, and its plan's warnings say what the clock has changed since.\n\n" +
+			"**Many violations.** The first ten violations of a workload are errors of their own; the rest are counted " +
+			"by control in one more error, and `findings` lists every one.\n\n" +
 			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +
 			"included (`secrets_scan`, `evidence`): sensitive only masks plan output. Keep text that must not be stored out " +
 			"of the workload and check it with `provider::srm::secret_findings` in a `precondition`. Findings, messages " +
