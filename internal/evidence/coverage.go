@@ -106,8 +106,11 @@ This page is generated from the mapping tables in ` + "`internal/evidence/data/`
 				if mp.Default != nil {
 					unset = fmt.Sprintf("`%v`: %s", mp.Default, mp.DefaultSource)
 				}
-				if mp.Read == "present" {
+				if readers[mp.Read].judgesUnset {
 					unset = "the setting is absent"
+				}
+				if len(mp.SettledBy) > 0 {
+					unset += "; settled by `" + strings.Join(mp.SettledBy, "`, `") + "` when in the same evidence"
 				}
 				peers := "none"
 				if len(mp.Peers) > 0 {

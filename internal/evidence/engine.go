@@ -91,13 +91,13 @@ func (e *Engine) extract(typ, source string, obj any, checkShape bool) ([]policy
 func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Value, error) {
 	rd := readers[mp.Read]
 	// Whether a block is set is known even while values inside it (a
-	// computed nat_ip) are not, so "present" defers only on a wholly
-	// unknown value.
-	if IsUnknown(v) || (mp.Read != "present" && containsUnknown(v)) {
+	// computed nat_ip) are not, so a reader that judges an unset value
+	// ("present") defers only on a wholly unknown value.
+	if IsUnknown(v) || (!rd.judgesUnset && containsUnknown(v)) {
 		return policy.Value{State: policy.Unknown}, nil
 	}
-	// For "present" an unset attribute is the evidence itself.
-	if mp.Read != "present" && isEmpty(v) {
+	// For such a reader an unset attribute is the evidence itself.
+	if !rd.judgesUnset && isEmpty(v) {
 		if mp.Default == nil {
 			return policy.Value{}, nil
 		}

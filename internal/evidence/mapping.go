@@ -81,6 +81,11 @@ type Mapping struct {
 	// Peers names the checks of other scanners that judge the same thing
 	// ("CKV_AWS_16", "AVD-AWS-0080"), for the coverage guide: ids only.
 	Peers []string `json:"peers,omitempty"`
+	// SettledBy names mappings of other resource types ("aws_ebs_encryption_
+	// by_default.disabled") that decide this one's value when its attribute
+	// is unset: a resource of that type in the same workload's evidence
+	// settles the reading (see settle).
+	SettledBy []string `json:"settled_by,omitempty"`
 }
 
 // Condition matches an attribute against values (case-insensitive); a null
@@ -157,6 +162,7 @@ func NewFromTables(m *model.Model, ts []Table) (*Engine, error) {
 		}
 	}
 	sort.Strings(e.types)
+	e.validateSettlers(add)
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("evidence tables are invalid:\n  %s", strings.Join(problems, "\n  "))
 	}

@@ -57,6 +57,7 @@ func (e *Engine) ReadEvidence(v any) Reading {
 		r.Errors = append(r.Errors, KeyError{"", "Invalid Evidence",
 			"evidence must be an object from resource address to resource, e.g. { \"aws_db_instance.orders\" = aws_db_instance.orders }"})
 	}
+	e.settle(r.Items)
 	return r
 }
 

@@ -96,10 +96,10 @@ func TestReadEvidenceShapes(t *testing.T) {
 			want{notJudged: []string{"empty object (a for_each resource with no instances)"}}},
 		{"an empty count", map[string]any{"aws_db_instance.db": []any{}},
 			want{notJudged: []string{"empty list (a count resource with no instances)"}}},
-		{"a real type no table maps", map[string]any{"aws_sqs_queue.q": map[string]any{"name": "q"}},
-			want{notJudged: []string{"aws_sqs_queue.q is not judged: no evidence mapping reads aws_sqs_queue yet"}}},
-		{"a real unmapped type must still be its resource", map[string]any{"aws_sqs_queue.q": map[string]any{"nme": "q"}},
-			want{errs: []string{`aws_sqs_queue.q: holds none of aws_sqs_queue's attributes (found "nme")`}}},
+		{"a real type no table maps", map[string]any{"aws_cloudwatch_dashboard.q": map[string]any{"dashboard_name": "q"}},
+			want{notJudged: []string{"aws_cloudwatch_dashboard.q is not judged: no evidence mapping reads aws_cloudwatch_dashboard yet"}}},
+		{"a real unmapped type must still be its resource", map[string]any{"aws_cloudwatch_dashboard.q": map[string]any{"nme": "q"}},
+			want{errs: []string{`aws_cloudwatch_dashboard.q: holds none of aws_cloudwatch_dashboard's attributes (found "nme")`}}},
 		{"no provider's type", map[string]any{"aws_db_instanc.db": map[string]any{}},
 			want{errs: []string{`resource type "aws_…" is none of hashicorp/aws, azurerm, google or azuread's resource types; did you mean "aws_db_instance"`}}},
 		{"a data source of a mapped type is judged by its mapping", map[string]any{"data.aws_db_instance.db": map[string]any{"storage_encrypted": true}},
@@ -179,11 +179,11 @@ func TestFindingsShapes(t *testing.T) {
 	if fs, err := testEngine.Findings(testEval, "aws_db_instance", nil); err != nil || len(fs) != 0 {
 		t.Errorf("null: %v %v", fs, err)
 	}
-	if fs, err := testEngine.Findings(testEval, "aws_sqs_queue", map[string]any{"name": "q"}); err != nil || len(fs) != 0 {
+	if fs, err := testEngine.Findings(testEval, "aws_cloudwatch_dashboard", map[string]any{"dashboard_name": "q"}); err != nil || len(fs) != 0 {
 		t.Errorf("unmapped: %v %v", fs, err)
 	}
-	if _, err := testEngine.Findings(testEval, "aws_sqs_queue", map[string]any{"nme": "q"}); err == nil {
-		t.Error("an object that is not an aws_sqs_queue was accepted")
+	if _, err := testEngine.Findings(testEval, "aws_cloudwatch_dashboard", map[string]any{"nme": "q"}); err == nil {
+		t.Error("an object that is not an aws_cloudwatch_dashboard was accepted")
 	}
 	if _, err := testEngine.Findings(testEval, "aws_db_instanc", map[string]any{}); err == nil || !strings.Contains(err.Error(), `did you mean "aws_db_instance"`) {
 		t.Errorf("no provider's type: %v", err)

@@ -27,9 +27,19 @@ type reader struct {
 	inputs []string
 	read   func(mp Mapping, v any, root any) (policy.Value, string, error)
 	check  func(mp Mapping) error
+	// judgesUnset: an unset value is itself the evidence (a key argument
+	// left out), so the reader sees it instead of a default; and whether a
+	// block is set is known while values inside it are not.
+	judgesUnset bool
 }
 
 var readers = map[string]reader{
+	"nacl":             naclReader,
+	"secret_texts":     secretTextsReader,
+	"customer_key":     customerKeyReader,
+	"customer_key_set": customerKeySetReader,
+	"parameter":        parameterReader,
+	"resource_policy":  resourcePolicyReader,
 	// The attribute is a boolean.
 	"bool": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		b, ok := boolean(v)
@@ -68,7 +78,7 @@ var readers = map[string]reader{
 	}},
 	// Setting the attribute at all (a key id, a logging block) is the
 	// evidence.
-	"present": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+	"present": {types: []string{model.TypeBool}, judgesUnset: true, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		if isEmpty(v) {
 			return policy.KnownBool(mp.Negate), "unset", nil
 		}

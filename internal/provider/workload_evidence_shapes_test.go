@@ -48,7 +48,7 @@ func TestWorkloadEvidence_NothingToJudgeIsAccepted(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: shapeWorkload(`{
     "aws_db_instance.db"       = null
-    "aws_sqs_queue.jobs"       = { name = "jobs", sqs_managed_sse_enabled = true }
+    "aws_cloudwatch_dashboard.ops" = { dashboard_name = "ops", dashboard_body = "{}" }
     "aws_db_instance.données"  = { storage_encrypted = true, backup_retention_period = 14 }
     "aws_instance.web"         = { ami = "ami-1", ebs_block_device = null, root_block_device = [{ encrypted = true }] }
   }`),
