@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // numberWords spells the counts the docs write out.
@@ -170,5 +175,43 @@ func TestDocs_ModuleTestCounts(t *testing.T) {
 	}
 	if want := fmt.Sprintf("%d passed, 1 failed, %d skipped", at, len(runs)-at-1); fmt.Sprintf("%s passed, 1 failed, %s skipped", broken[2], broken[3]) != want {
 		t.Errorf("the guide's broken module says %s passed, %s skipped; with %q failing it is %s", broken[2], broken[3], broken[1], want)
+	}
+}
+
+// TestChangelog_ListsEveryFeature checks that the CHANGELOG names every
+// function, data source and resource the provider serves, so a new one
+// cannot ship unannounced.
+func TestChangelog_ListsEveryFeature(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changelog := string(raw)
+	ctx := context.Background()
+	p := &srmProvider{version: "test"}
+	var names []string
+	for _, f := range p.Functions(ctx) {
+		var resp function.MetadataResponse
+		f().Metadata(ctx, function.MetadataRequest{}, &resp)
+		names = append(names, resp.Name)
+	}
+	for _, d := range p.DataSources(ctx) {
+		var resp datasource.MetadataResponse
+		d().Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "srm"}, &resp)
+		names = append(names, resp.TypeName)
+	}
+	for _, r := range p.Resources(ctx) {
+		var resp resource.MetadataResponse
+		r().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "srm"}, &resp)
+		names = append(names, resp.TypeName)
+	}
+	if len(names) < 20 {
+		t.Fatalf("found only %d names: %v", len(names), names)
+	}
+	for _, n := range names {
+		if !strings.Contains(changelog, "`"+n+"`") {
+			t.Errorf("CHANGELOG.md does not name `%s`", n)
+		}
 	}
 }
