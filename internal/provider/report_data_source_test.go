@@ -173,7 +173,7 @@ locals {
 }
 
 output "located" {
-  value = [for r in jsondecode(data.srm_report.located.content).runs[0].results :
+  value = [for r in jsondecode(nonsensitive(data.srm_report.located.content)).runs[0].results :
     "${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}"]
 }
 
