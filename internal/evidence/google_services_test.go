@@ -218,11 +218,9 @@ func gSvcSpecs() []gSvcSpec {
 		gSvcSpec{typ: "google_bigtable_instance", id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true,
 			base: gObj{"name": "orders", "deletion_protection": true, "id": Unknown,
 				"cluster": gList(gObj{"cluster_id": "orders-c1", "zone": "europe-west1-b", "num_nodes": 1.0, "storage_type": "SSD", "kms_key_name": gKey, "autoscaling_config": gList()})}},
-		gSvcSpec{typ: "google_spanner_database", id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true,
+		gSvcSpec{typ: "google_spanner_database", id: "no_customer_managed_key", bad: gList(), good: gList(gObj{"kms_key_name": nil, "kms_key_names": gList(gKey, gKey)}), unset: gViolated, strict: true,
 			base: gObj{"instance": "main", "name": "orders", "deletion_protection": true, "id": Unknown, "state": Unknown,
 				"encryption_config": gList(gObj{"kms_key_name": gKey, "kms_key_names": nil})}},
-		gSvcSpec{typ: "google_spanner_database", id: "no_customer_managed_key", path: "encryption_config", bad: gList(), good: gList(gObj{"kms_key_name": nil, "kms_key_names": gList(gKey, gKey)}), unset: gViolated, strict: true,
-			base: gObj{"instance": "main", "name": "orders", "encryption_config": gList(gObj{"kms_key_name": gKey, "kms_key_names": nil})}},
 	)
 	dataproc := gObj{"name": "etl", "region": "europe-west1", "id": Unknown, "cluster_config": gList(gObj{
 		"bucket":             Unknown,
