@@ -345,6 +345,59 @@ func gSvcSpecs() []gSvcSpec {
 		gSvcSpec{typ: "google_compute_region_disk", id: "no_customer_managed_key", path: "disk_encryption_key", bad: gList(), good: gList(gObj{"kms_key_name": nil, "raw_key": gRawDiskKey, "sha256": Unknown}), unset: gViolated, strict: true,
 			base: gObj{"name": "data", "region": "europe-west1", "disk_encryption_key": gList(gObj{"kms_key_name": gKey, "raw_key": nil})}},
 	)
+	for _, typ := range []string{"google_compute_target_https_proxy", "google_compute_target_ssl_proxy", "google_compute_region_target_https_proxy"} {
+		specs = append(specs, gSvcSpec{typ: typ, id: "default_ssl_policy", bad: nil, good: "projects/acme-prod/global/sslPolicies/tls12", unset: gViolated,
+			base: gObj{"name": "web", "ssl_certificates": gList("projects/acme-prod/global/sslCertificates/web"), "ssl_policy": "projects/acme-prod/global/sslPolicies/tls12", "id": Unknown, "self_link": Unknown, "proxy_id": Unknown}})
+	}
+	storageACL := func(kv ...any) gObj {
+		return gWith(gObj{"bucket": "acme-orders", "role_entity": gList("OWNER:project-owners-123456789012", "READER:group-order-readers@example.com"), "predefined_acl": nil, "id": Unknown}, kv...)
+	}
+	specs = append(specs,
+		gSvcSpec{typ: "google_project", id: "default_network", bad: true, good: false, unset: gViolated,
+			base: gObj{"project_id": "acme-prod", "name": "acme-prod", "org_id": "123456789012", "billing_account": "000000-000000-000000", "auto_create_network": false, "deletion_policy": "PREVENT", "id": Unknown, "number": Unknown}},
+		gSvcSpec{typ: "google_compute_security_policy", id: "layer7_ddos_defense_disabled", bad: false, good: true, unset: gViolated, strict: true,
+			base: gObj{"name": "edge", "type": Unknown, "id": Unknown, "fingerprint": Unknown, "rule": Unknown,
+				"adaptive_protection_config": gList(gObj{"layer_7_ddos_defense_config": gList(gObj{"enable": true, "rule_visibility": "STANDARD", "threshold_configs": gList()})})}},
+		gSvcSpec{typ: "google_dns_managed_zone", id: "query_logging_disabled", bad: false, good: true, unset: gViolated,
+			base: gObj{"name": "internal", "dns_name": "internal.example.com.", "visibility": "private", "id": Unknown, "name_servers": Unknown,
+				"cloud_logging_config": gList(gObj{"enable_logging": true})}},
+		gSvcSpec{typ: "google_bigquery_dataset_access", id: "special_group_public", bad: "allAuthenticatedUsers", good: "projectReaders",
+			base: gObj{"dataset_id": "orders", "role": "READER", "special_group": "projectReaders", "iam_member": nil, "view": gList(), "dataset": gList(), "routine": gList(), "condition": gList(), "id": Unknown, "api_updated_member": Unknown}},
+		gSvcSpec{typ: "google_bigquery_dataset_access", id: "iam_member_public", bad: "allUsers", good: "serviceAccount:etl@acme-prod.iam.gserviceaccount.com",
+			base: gObj{"dataset_id": "orders", "role": "READER", "special_group": nil, "iam_member": "serviceAccount:etl@acme-prod.iam.gserviceaccount.com", "view": gList(), "id": Unknown}},
+		gSvcSpec{typ: "google_storage_bucket_acl", base: storageACL(), id: "public_entity", bad: gList("OWNER:project-owners-123456789012", "READER:allUsers"), good: gList("READER:group-order-readers@example.com")},
+		gSvcSpec{typ: "google_storage_bucket_acl", base: storageACL("predefined_acl", "projectPrivate", "role_entity", nil), id: "public_predefined_acl", bad: "publicReadWrite", good: "private"},
+		gSvcSpec{typ: "google_storage_object_acl", base: gWith(storageACL(), "object", "exports/latest.csv"), id: "public_entity", bad: gList("READER:allAuthenticatedUsers"), good: gList("OWNER:project-owners-123456789012")},
+		gSvcSpec{typ: "google_storage_object_acl", base: gWith(storageACL("predefined_acl", "bucketOwnerRead", "role_entity", nil), "object", "exports/latest.csv"), id: "public_predefined_acl", bad: "authenticatedRead", good: "bucketOwnerFullControl"},
+		gSvcSpec{typ: "google_storage_default_object_acl", base: storageACL(), id: "public_entity", bad: gList("READER:allUsers"), good: gList("READER:group-order-readers@example.com")},
+	)
+	for _, typ := range []string{"google_storage_bucket_access_control", "google_storage_object_access_control", "google_storage_default_object_access_control"} {
+		specs = append(specs, gSvcSpec{typ: typ, id: "public_entity", bad: "allUsers", good: "group-order-readers@example.com",
+			base: gObj{"bucket": "acme-orders", "object": "exports/latest.csv", "role": "READER", "entity": "group-order-readers@example.com", "domain": Unknown, "email": Unknown, "id": Unknown}})
+	}
+	specs = append(specs,
+		gSvcSpec{typ: "google_compute_image", id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true,
+			base: gObj{"name": "app-2026-12", "source_disk": "projects/acme-prod/zones/europe-west1-b/disks/build", "id": Unknown, "self_link": Unknown, "archive_size_bytes": Unknown,
+				"image_encryption_key": gList(gObj{"kms_key_self_link": gKey, "kms_key_service_account": nil, "raw_key": nil, "rsa_encrypted_key": nil})}},
+		gSvcSpec{typ: "google_compute_snapshot", id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true,
+			base: gObj{"name": "data-2026-12-07", "source_disk": "data", "zone": "europe-west1-b", "id": Unknown, "self_link": Unknown, "storage_bytes": Unknown,
+				"snapshot_encryption_key": gList(gObj{"kms_key_self_link": gKey, "kms_key_service_account": nil, "raw_key": nil, "rsa_encrypted_key": nil, "sha256": Unknown})}},
+		gSvcSpec{typ: "google_compute_snapshot", id: "no_customer_managed_key", path: "snapshot_encryption_key", bad: gList(), good: gList(gObj{"kms_key_self_link": nil, "raw_key": gRawDiskKey, "sha256": Unknown}), unset: gViolated, strict: true,
+			base: gObj{"name": "data-2026-12-07", "source_disk": "data", "snapshot_encryption_key": gList(gObj{"kms_key_self_link": gKey, "raw_key": nil})}},
+		gSvcSpec{typ: "google_spanner_backup_schedule", id: "backup_retention_short", bad: "172800s", good: "2592000s",
+			base: gObj{"instance": "main", "database": "orders", "name": "daily", "retention_duration": "2592000s", "id": Unknown,
+				"spec": gList(gObj{"cron_spec": gList(gObj{"text": "0 2 * * *"})}), "full_backup_spec": gList(gObj{}), "encryption_config": gList(gObj{"encryption_type": "USE_DATABASE_ENCRYPTION"})}},
+		gSvcSpec{typ: "google_firestore_backup_schedule", id: "backup_retention_short", bad: "259200s", good: "8467200s",
+			base: gObj{"database": "(default)", "retention": "8467200s", "daily_recurrence": gList(gObj{}), "weekly_recurrence": gList(), "id": Unknown, "name": Unknown}},
+		gSvcSpec{typ: "google_backup_dr_backup_vault", id: "backup_retention_short", bad: "86400s", good: "2678400s",
+			base: gObj{"backup_vault_id": "vault", "location": "europe-west1", "backup_minimum_enforced_retention_duration": "2678400s", "force_delete": false, "id": Unknown, "name": Unknown, "state": Unknown}},
+	)
+	memorystore := gObj{"instance_id": "cache", "location": "europe-west1", "shard_count": 1.0, "transit_encryption_mode": "SERVER_AUTHENTICATION", "kms_key": gKey, "id": Unknown, "endpoints": Unknown,
+		"desired_auto_created_endpoints": gList(gObj{"network": "projects/acme-prod/global/networks/vpc", "project_id": "acme-prod"})}
+	specs = append(specs,
+		gSvcSpec{typ: "google_memorystore_instance", base: memorystore, id: "transit_encryption_disabled", bad: "TRANSIT_ENCRYPTION_DISABLED", good: "SERVER_AUTHENTICATION"},
+		gSvcSpec{typ: "google_memorystore_instance", base: memorystore, id: "no_customer_managed_key", bad: "", good: gKey, unset: gViolated, strict: true},
+	)
 	return specs
 }
 
@@ -397,6 +450,11 @@ func init() {
 			Want: map[string]string{"google_compute_subnetwork.flow_logs_disabled": gDeferred}},
 		mappingCase{Type: "google_compute_subnetwork", Name: "purpose null is judged as a PRIVATE subnet", Obj: gWith(subnet, "purpose", nil),
 			Want: map[string]string{"google_compute_subnetwork.flow_logs_disabled": gViolated}},
+		mappingCase{Type: "google_storage_bucket_acl", Name: "a canned ACL leaves role_entity computed at plan: deferred",
+			Obj:  gObj{"bucket": "acme-orders", "predefined_acl": "private", "role_entity": Unknown, "id": Unknown},
+			Want: map[string]string{"google_storage_bucket_acl.public_entity": gDeferred}},
+		mappingCase{Type: "google_compute_target_https_proxy", Name: "an SSL policy created in the same plan is unknown: deferred",
+			Obj: gObj{"name": "web", "ssl_policy": Unknown, "ssl_certificates": gList("c")}, Want: map[string]string{"google_compute_target_https_proxy.default_ssl_policy": gDeferred}},
 		mappingCase{Type: "google_compute_project_metadata", Name: "OS Login off: 2FA is not judged", Obj: gObj{"project": "acme-prod", "metadata": gObj{"enable-oslogin": "FALSE"}}},
 		mappingCase{Type: "google_compute_project_metadata", Name: "metadata with no secret and no OS Login keys", Obj: gObj{"project": "acme-prod", "metadata": gObj{"serial-port-enable": "FALSE"}}},
 		mappingCase{Type: "google_dataflow_job", Name: "workers' IPs unset are public", Obj: gObj{"name": "etl", "ip_configuration": nil, "kms_key_name": gKey},
