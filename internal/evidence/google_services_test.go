@@ -464,3 +464,39 @@ func init() {
 			Want: map[string]string{"google_logging_project_bucket_config.retention_short": gViolated}},
 	)
 }
+
+func TestSecretTextsReader(t *testing.T) {
+	mp := Mapping{Attribute: "env", Read: "secret_texts"}
+	tests := []struct {
+		name    string
+		v       any
+		want    []string
+		wantErr bool
+	}{
+		{"a script", "#!/bin/sh\n", []string{"#!/bin/sh\n"}, false},
+		{"a map, as sorted KEY=value lines", gObj{"B": "2", "A": "1", "N": nil}, []string{"A=1", "B=2"}, false},
+		{"env blocks; a secret reference has no value", gList(gObj{"name": "A", "value": "1"}, gObj{"name": "S", "value": nil, "value_source": gList(gObj{})}), []string{"A=1"}, false},
+		{"a list of strings", gList("x", "y"), []string{"x", "y"}, false},
+		{"a number is no text", 3.0, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, shown, err := readers["secret_texts"].read(mp, tt.v, nil)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			if err != nil {
+				if !strings.Contains(err.Error(), "env: must be") {
+					t.Errorf("error does not name the attribute: %v", err)
+				}
+				return
+			}
+			if strings.Join(got.Strings, "|") != strings.Join(tt.want, "|") || got.State != policy.Known {
+				t.Errorf("got %q, want %q", got.Strings, tt.want)
+			}
+			if strings.Contains(shown, "=") {
+				t.Errorf("shown %q repeats a text", shown)
+			}
+		})
+	}
+}
