@@ -398,6 +398,25 @@ func gSvcSpecs() []gSvcSpec {
 		gSvcSpec{typ: "google_memorystore_instance", base: memorystore, id: "transit_encryption_disabled", bad: "TRANSIT_ENCRYPTION_DISABLED", good: "SERVER_AUTHENTICATION"},
 		gSvcSpec{typ: "google_memorystore_instance", base: memorystore, id: "no_customer_managed_key", bad: "", good: gKey, unset: gViolated, strict: true},
 	)
+	alloyCluster := gObj{"cluster_id": "orders", "location": "europe-west1", "id": Unknown, "name": Unknown, "uid": Unknown,
+		"network_config": gList(gObj{"network": "projects/acme-prod/global/networks/vpc"}),
+		"automated_backup_policy": gList(gObj{"enabled": true, "backup_window": Unknown, "location": Unknown,
+			"weekly_schedule":          gList(gObj{"days_of_week": gList("MONDAY", "THURSDAY"), "start_times": gList(gObj{"hours": 2.0})}),
+			"time_based_retention":     gList(gObj{"retention_period": "2592000s"}),
+			"quantity_based_retention": gList()}),
+		"continuous_backup_config": gList(gObj{"enabled": true, "recovery_window_days": 14.0, "encryption_config": gList()}),
+		"encryption_config":        gList(gObj{"kms_key_name": gKey})}
+	alloyInstance := gObj{"cluster": "projects/acme-prod/locations/europe-west1/clusters/orders", "instance_id": "primary", "instance_type": "PRIMARY", "id": Unknown, "ip_address": Unknown,
+		"network_config":           gList(gObj{"enable_public_ip": false, "enable_outbound_public_ip": false, "authorized_external_networks": gList()}),
+		"client_connection_config": gList(gObj{"require_connectors": false, "ssl_config": gList(gObj{"ssl_mode": "ENCRYPTED_ONLY"})})}
+	specs = append(specs,
+		gSvcSpec{typ: "google_alloydb_cluster", base: alloyCluster, id: "automated_backups_disabled", bad: false, good: true},
+		gSvcSpec{typ: "google_alloydb_cluster", base: alloyCluster, id: "continuous_backup_disabled", bad: false, good: true},
+		gSvcSpec{typ: "google_alloydb_cluster", base: alloyCluster, id: "backup_retention_short", bad: "259200s", good: "1209600s"},
+		gSvcSpec{typ: "google_alloydb_cluster", base: alloyCluster, id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true},
+		gSvcSpec{typ: "google_alloydb_instance", base: alloyInstance, id: "public_ip", bad: true, good: false},
+		gSvcSpec{typ: "google_alloydb_instance", base: alloyInstance, id: "ssl_not_required", bad: "ALLOW_UNENCRYPTED_AND_ENCRYPTED", good: "ENCRYPTED_ONLY"},
+	)
 	return specs
 }
 
