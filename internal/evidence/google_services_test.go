@@ -417,6 +417,11 @@ func gSvcSpecs() []gSvcSpec {
 		gSvcSpec{typ: "google_alloydb_instance", base: alloyInstance, id: "public_ip", bad: true, good: false},
 		gSvcSpec{typ: "google_alloydb_instance", base: alloyInstance, id: "ssl_not_required", bad: "ALLOW_UNENCRYPTED_AND_ENCRYPTED", good: "ENCRYPTED_ONLY"},
 	)
+	specs = append(specs, gSvcSpec{typ: "google_iam_workload_identity_pool_provider", id: "no_attribute_condition", bad: nil, good: "assertion.repository_owner == 'acme'", unset: gViolated,
+		base: gObj{"workload_identity_pool_id": "ci", "workload_identity_pool_provider_id": "github", "id": Unknown, "name": Unknown, "state": Unknown,
+			"attribute_condition": "assertion.repository_owner == 'acme'",
+			"attribute_mapping":   gObj{"google.subject": "assertion.sub", "attribute.repository": "assertion.repository"},
+			"oidc":                gList(gObj{"issuer_uri": "https://token.actions.githubusercontent.com", "allowed_audiences": nil}), "aws": gList(), "saml": gList(), "x509": gList()}})
 	return specs
 }
 
