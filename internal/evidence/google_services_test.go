@@ -148,6 +148,7 @@ var (
 		"disk": gList(gObj{"source_image": "debian-cloud/debian-12", "auto_delete": true, "boot": true,
 			"disk_encryption_key": gList(gObj{"kms_key_self_link": gKey, "kms_key_service_account": nil})}),
 		"network_interface": gList(gTemplateNIC),
+		"service_account":   gList(gObj{"email": "app@acme-prod.iam.gserviceaccount.com", "scopes": gList("cloud-platform")}),
 	}
 	gLogBucket = func(scope string) gObj {
 		return gObj{scope: "acme", "location": "global", "bucket_id": "_Default", "retention_days": 400.0, "id": Unknown,
@@ -180,9 +181,12 @@ func gSvcSpecs() []gSvcSpec {
 		{typ: "google_container_node_pool", id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true,
 			base: gObj{"name": "pool", "cluster": "prod", "management": gList(gObj{"auto_repair": true, "auto_upgrade": true}),
 				"node_config": gList(gObj{"machine_type": "e2-standard-4", "boot_disk_kms_key": gKey})}},
-		{typ: "google_container_node_pool", id: "no_customer_managed_key", path: "node_config", bad: gList(), good: gList(gObj{"boot_disk_kms_key": gKey}), unset: gViolated, strict: true,
+		{typ: "google_container_node_pool", id: "no_customer_managed_key", path: "node_config", bad: gList(), good: gList(gObj{"boot_disk_kms_key": gKey}), unset: gViolated, strict: true, alsoDeferred: []string{"default_service_account"},
 			base: gObj{"name": "pool", "cluster": "prod", "management": gList(gObj{"auto_repair": true, "auto_upgrade": true}),
 				"node_config": gList(gObj{"machine_type": "e2-standard-4", "boot_disk_kms_key": gKey})}},
+		{typ: "google_container_node_pool", id: "default_service_account", bad: "default", good: "nodes@acme-prod.iam.gserviceaccount.com",
+			base: gObj{"name": "pool", "cluster": "prod", "management": gList(gObj{"auto_repair": true, "auto_upgrade": true}),
+				"node_config": gList(gObj{"machine_type": "e2-standard-4", "boot_disk_kms_key": gKey, "service_account": "nodes@acme-prod.iam.gserviceaccount.com"})}},
 	}
 	for _, scope := range []struct{ kind, key string }{{"project", "project"}, {"folder", "folder"}, {"organization", "org_id"}, {"billing_account", "billing_account"}} {
 		typ := "google_logging_" + scope.kind + "_sink"
@@ -277,7 +281,8 @@ func gSvcSpecs() []gSvcSpec {
 			gSvcSpec{typ: typ, base: base, id: "external_ipv4", bad: gList(gObj{"nat_ip": Unknown, "network_tier": Unknown}), good: gList(), unset: ""},
 			gSvcSpec{typ: typ, base: base, id: "startup_script_secrets", bad: "#!/bin/sh\nexport DB_PASSWORD=" + gSecretEnv + "\n", good: "#!/bin/sh\napt-get -y upgrade\n", finding: "password_assignment"},
 			gSvcSpec{typ: typ, base: base, id: "metadata_secrets", bad: gObj{"enable-oslogin": "TRUE", "db-password": gSecretEnv}, good: gObj{"enable-oslogin": "TRUE"}, finding: "password_assignment"},
-			gSvcSpec{typ: typ, base: base, id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true})
+			gSvcSpec{typ: typ, base: base, id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true},
+			gSvcSpec{typ: typ, base: base, id: "default_service_account", bad: "123456789012-compute@developer.gserviceaccount.com", good: "app@acme-prod.iam.gserviceaccount.com"})
 	}
 	projectMeta := gObj{"project": "acme-prod", "id": Unknown, "metadata": gObj{"enable-oslogin": "TRUE", "enable-oslogin-2fa": "TRUE"}}
 	specs = append(specs,

@@ -98,6 +98,7 @@ var (
 			"initialize_params": gList(gObj{"image": "debian-cloud/debian-12", "size": Unknown}),
 		}),
 		"network_interface": gList(gceInterface),
+		"service_account":   gList(gObj{"email": "app@acme-prod.iam.gserviceaccount.com", "scopes": gList("cloud-platform")}),
 	}
 
 	gcePDDisk = gObj{"name": "data", "zone": "europe-west1-b", "size": 100.0, "type": "pd-balanced",
@@ -321,6 +322,12 @@ func init() {
 		{Type: "google_compute_instance", Name: "password in metadata_startup_script", Obj: gWith(gceInstance, "metadata_startup_script", "#!/bin/sh\n"+gStartupEnv+"\n"),
 			Want: map[string]string{"google_compute_instance.password_assignment": gViolated},
 			Attr: map[string]string{"google_compute_instance.password_assignment": "metadata_startup_script"}},
+		{Type: "google_compute_instance", Name: "the default compute service account", Obj: gWith(gceInstance, "service_account", gList(gObj{"email": "123456789012-compute@developer.gserviceaccount.com", "scopes": gList("cloud-platform")})),
+			Want: map[string]string{"google_compute_instance.default_service_account": gViolated},
+			Attr: map[string]string{"google_compute_instance.default_service_account": "service_account[0].email"}},
+		{Type: "google_compute_instance", Name: "service account email unset is computed at plan: deferred", Obj: gWith(gceInstance, "service_account", gList(gObj{"email": Unknown, "scopes": gList("cloud-platform")})),
+			Want: map[string]string{"google_compute_instance.default_service_account": gDeferred}},
+		{Type: "google_compute_instance", Name: "no service_account block: no service account", Obj: gWith(gceInstance, "service_account", gList())},
 		{Type: "google_compute_instance", Name: "metadata_startup_script without secrets", Obj: gWith(gceInstance, "metadata_startup_script", gStartupPlain)},
 		{Type: "google_compute_instance", Name: "metadata_startup_script unknown defers", Obj: gWith(gceInstance, "metadata_startup_script", Unknown),
 			Want: map[string]string{"google_compute_instance.startup_script_secrets": gDeferred}},
@@ -471,7 +478,7 @@ func TestGoogleControls(t *testing.T) {
 		{"google_kms_crypto_key", gKMSKey, map[string]string{"encryption.key_rotation_days": "90"}},
 		{"google_container_cluster", gWith(gkeCluster, "node_pool", gList(gkePool(true), gkePool(false)), "logging_service", Unknown),
 			map[string]string{"network.segmented": "true", "logging.enabled": "unknown", "hardening.os_patching": "false", "encryption.customer_managed_key": "true", "identity.least_privilege": "true"}},
-		{"google_compute_instance", gceInstance, map[string]string{"network.segmented": "true", "identity.mfa_required": "true", "encryption.customer_managed_key": "true", "secrets_scan": "3 texts"}},
+		{"google_compute_instance", gceInstance, map[string]string{"network.segmented": "true", "identity.mfa_required": "true", "encryption.customer_managed_key": "true", "secrets_scan": "3 texts", "identity.least_privilege": "true"}},
 	}
 	for _, tt := range tests {
 		got, err := testEngine.Controls(tt.typ, tt.obj)
