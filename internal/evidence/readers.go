@@ -146,7 +146,7 @@ var readers = map[string]reader{
 		return policy.Value{State: policy.Known, Rules: rules, RuleOrigin: origin}, fmt.Sprintf("%d inbound rules", len(rules)), nil
 	}},
 	"iam_members": iamMembers, "iam_roles": iamRoles, // readers_iam_members.go
-	"secret_texts": secretTexts, // readers_secret_texts.go
+	"secret_texts": secretTextsReader, // readers_secrets.go
 	// A policy document or ACL handed to the control's detector as text.
 	"text": {types: []string{model.TypeJSON, model.TypeString}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		s, ok := v.(string)
