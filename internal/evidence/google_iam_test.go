@@ -79,14 +79,14 @@ func gIAMCases() []mappingCase {
 						obj = gIAMObject(r.Type, v, gIAMNamedMember)
 					}
 					out = append(out, mappingCase{Type: r.Type, Name: mp.ID + " " + v, Obj: obj,
-						Want: map[string]string{check: policy.StatusViolated}, Attr: map[string]string{check: mp.Attribute}})
+						Want: map[string]string{check: gViolated}, Attr: map[string]string{check: mp.Attribute}})
 				}
 				unset, unknown := gWith(gIAMObject(r.Type, gIAMNamedRole, gIAMNamedMember)), gIAMObject(r.Type, gIAMNamedRole, gIAMNamedMember)
 				unset[mp.Attribute], unknown[mp.Attribute] = nil, Unknown
 				deferred := map[string]string{}
 				for _, other := range r.Mappings {
 					if other.Attribute == mp.Attribute {
-						deferred[r.Type+"."+other.ID] = policy.StatusDeferred
+						deferred[r.Type+"."+other.ID] = gDeferred
 					}
 				}
 				out = append(out,
@@ -99,7 +99,7 @@ func gIAMCases() []mappingCase {
 				want := map[string]string{}
 				for _, mp := range r.Mappings {
 					if mp.Attribute == "members" {
-						want[r.Type+"."+mp.ID] = policy.StatusDeferred
+						want[r.Type+"."+mp.ID] = gDeferred
 					}
 				}
 				out = append(out, mappingCase{Type: r.Type, Name: "one member unknown defers", Obj: obj, Want: want})

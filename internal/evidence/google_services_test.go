@@ -107,7 +107,7 @@ func gSvcCases(specs []gSvcSpec) []mappingCase {
 			out = append(out, x)
 		}
 		add("compliant", s.base, nil)
-		add("violating", with(s.bad), map[string]string{finding: policy.StatusViolated})
+		add("violating", with(s.bad), map[string]string{finding: gViolated})
 		attr := strings.ReplaceAll(mp.Attribute, "[*]", "[0]")
 		if !strings.HasPrefix(attr, path) {
 			attr = path
@@ -119,9 +119,9 @@ func gSvcCases(specs []gSvcSpec) []mappingCase {
 			unset = map[string]string{finding: s.unset}
 		}
 		add("unset", with(nil), unset)
-		deferred := map[string]string{check: policy.StatusDeferred}
+		deferred := map[string]string{check: gDeferred}
 		for _, id := range s.alsoDeferred {
-			deferred[s.typ+"."+id] = policy.StatusDeferred
+			deferred[s.typ+"."+id] = gDeferred
 		}
 		add("unknown at plan", with(Unknown), deferred)
 	}
