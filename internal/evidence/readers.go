@@ -147,6 +147,7 @@ var readers = map[string]reader{
 	}},
 	"iam_members": iamMembers, "iam_roles": iamRoles, // readers_iam_members.go
 	"secret_texts": secretTextsReader, // readers_secrets.go
+	"parameter":    parameterReader,   // readers_parameter.go
 	// A policy document or ACL handed to the control's detector as text.
 	"text": {types: []string{model.TypeJSON, model.TypeString}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		s, ok := v.(string)
