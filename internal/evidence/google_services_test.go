@@ -374,11 +374,14 @@ func gSvcSpecs() []gSvcSpec {
 		gSvcSpec{typ: "google_storage_bucket_acl", base: storageACL("predefined_acl", "projectPrivate", "role_entity", nil), id: "public_predefined_acl", bad: "publicReadWrite", good: "private"},
 		gSvcSpec{typ: "google_storage_object_acl", base: gWith(storageACL(), "object", "exports/latest.csv"), id: "public_entity", bad: gList("READER:allAuthenticatedUsers"), good: gList("OWNER:project-owners-123456789012")},
 		gSvcSpec{typ: "google_storage_object_acl", base: gWith(storageACL("predefined_acl", "bucketOwnerRead", "role_entity", nil), "object", "exports/latest.csv"), id: "public_predefined_acl", bad: "authenticatedRead", good: "bucketOwnerFullControl"},
-		gSvcSpec{typ: "google_storage_default_object_acl", base: storageACL(), id: "public_entity", bad: gList("READER:allUsers"), good: gList("READER:group-order-readers@example.com")},
+		gSvcSpec{typ: "google_storage_default_object_acl", base: gObj{"bucket": "acme-orders", "role_entity": gList("OWNER:project-owners-123456789012"), "id": Unknown}, id: "public_entity", bad: gList("READER:allUsers"), good: gList("READER:group-order-readers@example.com")},
 	)
 	for _, typ := range []string{"google_storage_bucket_access_control", "google_storage_object_access_control", "google_storage_default_object_access_control"} {
-		specs = append(specs, gSvcSpec{typ: typ, id: "public_entity", bad: "allUsers", good: "group-order-readers@example.com",
-			base: gObj{"bucket": "acme-orders", "object": "exports/latest.csv", "role": "READER", "entity": "group-order-readers@example.com", "domain": Unknown, "email": Unknown, "id": Unknown}})
+		base := gObj{"bucket": "acme-orders", "role": "READER", "entity": "group-order-readers@example.com", "domain": Unknown, "email": Unknown, "id": Unknown}
+		if typ == "google_storage_object_access_control" {
+			base = gWith(base, "object", "exports/latest.csv")
+		}
+		specs = append(specs, gSvcSpec{typ: typ, id: "public_entity", bad: "allUsers", good: "group-order-readers@example.com", base: base})
 	}
 	specs = append(specs,
 		gSvcSpec{typ: "google_compute_image", id: "no_customer_managed_key", bad: nil, good: gKey, unset: gViolated, strict: true,
