@@ -24,10 +24,30 @@ type restrictingKey struct {
 // condition fails and denies them; they restrict as well. aws:username does
 // not: the same user name exists in every account. aws:SecureTransport and
 // similar keys only shape how a request arrives, not who sends it.
+//
+// The resource keys (aws:ResourceAccount, aws:ResourceOrgID,
+// aws:ResourceOrgPaths) are not here: they test the resource a request is
+// made against, which for a bucket policy is the bucket itself, so they
+// leave the caller open (IAM User Guide, "AWS global condition context
+// keys", properties of the resource, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+// Nor is aws:Ec2InstanceSourcePrivateIPv4: private addresses repeat in
+// every network.
 var restrictingKeys = []restrictingKey{
 	{"aws:sourcevpce", func(v string) bool { return literalID(v, "vpce-", 8) }},
 	{"aws:sourcevpc", func(v string) bool { return literalID(v, "vpc-", 8) }},
+	// The VPC endpoint owner's account, organization and organization
+	// path (IAM User Guide, "AWS global condition context keys", properties
+	// of the network: aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths).
 	{"aws:vpceaccount", accountID},
+	{"aws:vpceorgid", orgID},
+	{"aws:vpceorgpaths", orgPath},
+	// The VPC an EC2 instance's role credentials were delivered to (same
+	// page, aws:Ec2InstanceSourceVpc).
+	{"aws:ec2instancesourcevpc", func(v string) bool { return literalID(v, "vpc-", 8) }},
+	// The older name of aws:SourceAccount, still in SNS's default topic
+	// policy (awsdocs/iam-user-guide issue 111: "aws:SourceAccount was
+	// introduced as the preferred replacement").
+	{"aws:sourceowner", accountID},
 	{"aws:principalaccount", accountID},
 	{"aws:sourceaccount", accountID},
 	{"aws:principalorgid", orgID},

@@ -14,19 +14,23 @@ var conditionSamples = map[string]struct {
 	operator           string
 	specific, everyone []string
 }{
-	"aws:sourcevpce":        {"StringEquals", []string{"vpce-1a2b3c4d"}, []string{"*", "vpce-*", "vpce-"}},
-	"aws:sourcevpc":         {"StringEquals", []string{"vpc-0a1b2c3d4e5f"}, []string{"*", "vpc-*"}},
-	"aws:vpceaccount":       {"StringEquals", []string{"123456789012"}, []string{"*", "1234567890*"}},
-	"aws:principalaccount":  {"StringEquals", []string{"123456789012"}, []string{"*", "?"}},
-	"aws:sourceaccount":     {"StringEquals", []string{"123456789012"}, []string{"*"}},
-	"aws:principalorgid":    {"StringEquals", []string{"o-a1b2c3d4e5"}, []string{"*", "o-*"}},
-	"aws:sourceorgid":       {"StringEquals", []string{"o-a1b2c3d4e5"}, []string{"o-*"}},
-	"aws:principalorgpaths": {"ForAnyValue:StringLike", []string{"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}, []string{"*", "o-*/*"}},
-	"aws:sourceorgpaths":    {"ForAnyValue:StringLike", []string{"o-a1b2c3d4e5/*"}, []string{"*/*"}},
-	"aws:principalarn":      {"ArnLike", []string{"arn:aws:iam::123456789012:role/app-*"}, []string{"arn:aws:iam::*:root", "arn:aws:iam::*:*", "*"}},
-	"aws:sourcearn":         {"ArnEquals", []string{"arn:aws:cloudfront::123456789012:distribution/E1", "arn:aws:s3:::logs-bucket"}, []string{"arn:aws:s3:::*", "arn:aws:sns:*:*:topic"}},
-	"aws:userid":            {"StringLike", []string{"AROAEXAMPLEID12345:*", "123456789012"}, []string{"*", "AROA*"}},
-	"aws:sourceip":          {"IpAddress", []string{"203.0.113.0/24", "198.51.100.7"}, []string{"0.0.0.0/0", "0.0.0.0/1", "::/0"}},
+	"aws:sourcevpce":           {"StringEquals", []string{"vpce-1a2b3c4d"}, []string{"*", "vpce-*", "vpce-"}},
+	"aws:sourcevpc":            {"StringEquals", []string{"vpc-0a1b2c3d4e5f"}, []string{"*", "vpc-*"}},
+	"aws:vpceaccount":          {"StringEquals", []string{"123456789012"}, []string{"*", "1234567890*"}},
+	"aws:vpceorgid":            {"StringEquals", []string{"o-a1b2c3d4e5"}, []string{"*", "o-*", "o-"}},
+	"aws:vpceorgpaths":         {"ForAnyValue:StringLike", []string{"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}, []string{"*", "o-*/*"}},
+	"aws:ec2instancesourcevpc": {"StringEquals", []string{"vpc-0a1b2c3d4e5f"}, []string{"*", "vpc-*"}},
+	"aws:sourceowner":          {"StringEquals", []string{"123456789012"}, []string{"*", "12345678901?"}},
+	"aws:principalaccount":     {"StringEquals", []string{"123456789012"}, []string{"*", "?"}},
+	"aws:sourceaccount":        {"StringEquals", []string{"123456789012"}, []string{"*"}},
+	"aws:principalorgid":       {"StringEquals", []string{"o-a1b2c3d4e5"}, []string{"*", "o-*"}},
+	"aws:sourceorgid":          {"StringEquals", []string{"o-a1b2c3d4e5"}, []string{"o-*"}},
+	"aws:principalorgpaths":    {"ForAnyValue:StringLike", []string{"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}, []string{"*", "o-*/*"}},
+	"aws:sourceorgpaths":       {"ForAnyValue:StringLike", []string{"o-a1b2c3d4e5/*"}, []string{"*/*"}},
+	"aws:principalarn":         {"ArnLike", []string{"arn:aws:iam::123456789012:role/app-*"}, []string{"arn:aws:iam::*:root", "arn:aws:iam::*:*", "*"}},
+	"aws:sourcearn":            {"ArnEquals", []string{"arn:aws:cloudfront::123456789012:distribution/E1", "arn:aws:s3:::logs-bucket"}, []string{"arn:aws:s3:::*", "arn:aws:sns:*:*:topic"}},
+	"aws:userid":               {"StringLike", []string{"AROAEXAMPLEID12345:*", "123456789012"}, []string{"*", "AROA*"}},
+	"aws:sourceip":             {"IpAddress", []string{"203.0.113.0/24", "198.51.100.7"}, []string{"0.0.0.0/0", "0.0.0.0/1", "::/0"}},
 }
 
 func publicReadWith(condition string) string {
@@ -76,6 +80,15 @@ func TestRestrictingConditionKeys(t *testing.T) {
 		conditionJSON("StringEquals", "aws:username", []string{"alice"}),
 		conditionJSON("Bool", "aws:SecureTransport", []string{"true"}),
 		conditionJSON("StringEquals", "s3:x-amz-acl", []string{"bucket-owner-full-control"}),
+		// The resource keys test the bucket, which is always the owner's.
+		conditionJSON("StringEquals", "aws:ResourceAccount", []string{"123456789012"}),
+		conditionJSON("StringEquals", "aws:ResourceOrgID", []string{"o-a1b2c3d4e5"}),
+		conditionJSON("ForAnyValue:StringLike", "aws:ResourceOrgPaths", []string{"o-a1b2c3d4e5/*"}),
+		// Private addresses repeat in every network.
+		conditionJSON("IpAddress", "aws:Ec2InstanceSourcePrivateIPv4", []string{"10.0.0.5"}),
+		// A service, any customer's: the confused-deputy case.
+		conditionJSON("StringEquals", "aws:PrincipalServiceName", []string{"cloudfront.amazonaws.com"}),
+		conditionJSON("Bool", "aws:PrincipalIsAWSService", []string{"true"}),
 	} {
 		if got, _ := BucketPolicyFindings(publicReadWith(c)); len(got) != 1 {
 			t.Errorf("%s should not restrict: %v", c, keys(got))

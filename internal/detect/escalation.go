@@ -17,8 +17,8 @@ type escalationPath struct {
 // The catalogues the table follows.
 const (
 	srcRhino = "Rhino Security Labs, \"AWS IAM Privilege Escalation – Methods and Mitigation\" (https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/)"
-	srcCS    = "Salesforce cloudsplaining, privilege escalation methods (https://github.com/salesforce/cloudsplaining)"
-	srcPF    = "pathfinding.cloud, AWS IAM privilege escalation paths (https://pathfinding.cloud)"
+	srcCS    = "salesforce/cloudsplaining, cloudsplaining/shared/constants.py PRIVILEGE_ESCALATION_METHODS, commit 5012eab1f742 (0.9.1 and later; https://github.com/salesforce/cloudsplaining)"
+	srcPF    = "DataDog/pathfinding.cloud, data/paths/*.yaml, commit 84dd65c97fc2 (https://pathfinding.cloud)"
 	srcIAMV  = "Bishop Fox iam-vulnerable, privilege escalation paths (https://github.com/BishopFox/iam-vulnerable)"
 )
 
@@ -48,7 +48,7 @@ var escalationPaths = []escalationPath{
 	{"CreateServiceSpecificCredential", []string{"iam:CreateServiceSpecificCredential"}, srcPF},
 	{"ResetServiceSpecificCredential", []string{"iam:ResetServiceSpecificCredential"}, srcPF},
 	{"UploadSSHPublicKey", []string{"iam:UploadSSHPublicKey"}, srcPF},
-	{"AssumeAnyRole", []string{"sts:AssumeRole"}, srcCS},
+	{"AssumeAnyRole", []string{"sts:AssumeRole"}, srcPF}, // sts-001
 	// Passing a role to a new compute or orchestration resource.
 	{"CreateEC2WithExistingInstanceProfile", []string{"iam:PassRole", "ec2:RunInstances"}, srcRhino},
 	{"AssociateInstanceProfile", []string{"iam:PassRole", "ec2:AssociateIamInstanceProfile"}, srcPF},
@@ -60,7 +60,7 @@ var escalationPaths = []escalationPath{
 	{"PassExistingRoleToNewGlueJob", []string{"iam:PassRole", "glue:CreateJob", "glue:StartJobRun"}, srcPF},
 	{"PassExistingRoleToCloudFormation", []string{"iam:PassRole", "cloudformation:CreateStack"}, srcRhino},
 	{"PassExistingRoleToCloudFormationChangeSet", []string{"iam:PassRole", "cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet"}, srcPF},
-	{"PassExistingRoleToNewDataPipeline", []string{"iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"}, srcRhino},
+	{"PassExistingRoleToNewDataPipeline", []string{"iam:PassRole", "datapipeline:CreatePipeline"}, srcCS}, // Rhino adds PutPipelineDefinition
 	{"PassExistingRoleToNewCodeBuildProject", []string{"iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"}, srcIAMV},
 	{"PassExistingRoleToNewSageMakerNotebook", []string{"iam:PassRole", "sagemaker:CreateNotebookInstance", "sagemaker:CreatePresignedNotebookInstanceUrl"}, srcIAMV},
 	{"PassExistingRoleToNewSageMakerTrainingJob", []string{"iam:PassRole", "sagemaker:CreateTrainingJob"}, srcIAMV},
@@ -81,6 +81,43 @@ var escalationPaths = []escalationPath{
 	{"SendCommandToSSMManagedInstance", []string{"ssm:SendCommand"}, srcPF},
 	{"StartSessionOnSSMManagedInstance", []string{"ssm:StartSession"}, srcPF},
 	{"ReplaceEC2UserData", []string{"ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances"}, srcPF},
+
+	// cloudsplaining's methods from pathfinding.cloud whose action sets the
+	// rows above do not already hold, under cloudsplaining's names; the
+	// pathfinding.cloud path id follows each.
+	{"PassExistingRoleToNewLambdaThenTriggerWithNewDynamo", []string{"iam:PassRole", "lambda:CreateFunction", "lambda:CreateEventSourceMapping", "dynamodb:CreateTable", "dynamodb:PutItem"}, srcCS},
+	{"AccessExistingBedrockCodeInterpreterSession", []string{"bedrock-agentcore:StartCodeInterpreterSession", "bedrock-agentcore:InvokeCodeInterpreter"}, srcCS},                                                            // bedrock-002
+	{"ModifyExistingEC2LaunchTemplate", []string{"ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"}, srcCS},                                                                                                     // ec2-004: keeps the template's role, needs no PassRole
+	{"EC2InstanceConnectSendSSHPublicKey", []string{"ec2-instance-connect:SendSSHPublicKey", "ec2:DescribeInstances"}, srcCS},                                                                                               // ec2instanceconnect-003
+	{"ECSExecuteCommandOnRunningTask", []string{"ecs:ExecuteCommand", "ecs:DescribeTasks"}, srcCS},                                                                                                                          // ecs-006
+	{"UpdateAndInvokeLambdaFunction", []string{"lambda:UpdateFunctionCode", "lambda:InvokeFunction"}, srcCS},                                                                                                                // lambda-004
+	{"UpdateLambdaFunctionAndAddPermission", []string{"lambda:UpdateFunctionCode", "lambda:AddPermission"}, srcCS},                                                                                                          // lambda-005
+	{"UpdateSageMakerNotebookLifecycleConfig", []string{"sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:StopNotebookInstance", "sagemaker:UpdateNotebookInstance", "sagemaker:StartNotebookInstance"}, srcCS}, // sagemaker-005
+	{"PassExistingRoleToNewAppRunnerService", []string{"iam:PassRole", "apprunner:CreateService"}, srcCS},                                                                                                                   // apprunner-001
+	{"PassExistingRoleToNewBedrockCodeInterpreter", []string{"iam:PassRole", "bedrock-agentcore:CreateCodeInterpreter", "bedrock-agentcore:StartCodeInterpreterSession", "bedrock-agentcore:InvokeCodeInterpreter"}, srcCS}, // bedrock-001
+	{"PassExistingRoleToNewCloudFormationStackSet", []string{"iam:PassRole", "cloudformation:CreateStackSet", "cloudformation:CreateStackInstances"}, srcCS},                                                                // cloudformation-003
+	{"PassRoleToUpdateCloudFormationStackSet", []string{"iam:PassRole", "cloudformation:UpdateStackSet"}, srcCS},                                                                                                            // cloudformation-004
+	{"PassExistingRoleToNewCodeBuildProjectThenBuildBatch", []string{"iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuildBatch"}, srcCS},                                                                        // codebuild-004
+	{"PassExistingRoleToNewEC2SpotInstance", []string{"iam:PassRole", "ec2:RequestSpotInstances"}, srcCS},                                                                                                                   // ec2-003
+	{"PassExistingRoleToNewECSClusterServiceTask", []string{"iam:PassRole", "ecs:CreateCluster", "ecs:RegisterTaskDefinition", "ecs:CreateService"}, srcCS},                                                                 // ecs-001
+	{"PassExistingRoleToNewECSClusterRunTask", []string{"iam:PassRole", "ecs:CreateCluster", "ecs:RegisterTaskDefinition", "ecs:RunTask"}, srcCS},                                                                           // ecs-002
+	{"PassExistingRoleToNewECSTaskViaStartTask", []string{"iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:StartTask"}, srcCS},                                                                                            // ecs-005
+	{"PassExistingRoleToNewGlueJobViaTrigger", []string{"iam:PassRole", "glue:CreateJob", "glue:CreateTrigger"}, srcCS},                                                                                                     // glue-004
+	{"PassExistingRoleToUpdatedGlueJobThenRun", []string{"iam:PassRole", "glue:UpdateJob", "glue:StartJobRun"}, srcCS},                                                                                                      // glue-005
+	{"PassExistingRoleToUpdatedGlueJobViaTrigger", []string{"iam:PassRole", "glue:UpdateJob", "glue:CreateTrigger"}, srcCS},                                                                                                 // glue-006
+	{"PassExistingRoleToNewSageMakerNotebookInstance", []string{"iam:PassRole", "sagemaker:CreateNotebookInstance"}, srcCS},                                                                                                 // sagemaker-001
+	{"CreateAndRotateAccessKey", []string{"iam:CreateAccessKey", "iam:DeleteAccessKey"}, srcCS},                                                                                                                             // iam-003
+	{"AttachUserPolicyThenCreateAccessKey", []string{"iam:AttachUserPolicy", "iam:CreateAccessKey"}, srcCS},                                                                                                                 // iam-015
+	{"CreatePolicyVersionThenAssumeRole", []string{"iam:CreatePolicyVersion", "sts:AssumeRole"}, srcCS},                                                                                                                     // iam-016
+	{"PutUserPolicyThenCreateAccessKey", []string{"iam:PutUserPolicy", "iam:CreateAccessKey"}, srcCS},                                                                                                                       // iam-018
+	{"AttachRolePolicyThenUpdateAssumeRolePolicy", []string{"iam:AttachRolePolicy", "iam:UpdateAssumeRolePolicy"}, srcCS},                                                                                                   // iam-019
+	{"CreatePolicyVersionThenUpdateAssumeRolePolicy", []string{"iam:CreatePolicyVersion", "iam:UpdateAssumeRolePolicy"}, srcCS},                                                                                             // iam-020
+	{"PutRolePolicyThenUpdateAssumeRolePolicy", []string{"iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy"}, srcCS},                                                                                                         // iam-021
+	// pathfinding.cloud paths cloudsplaining leaves out.
+	{"UpdateExistingAppRunnerService", []string{"apprunner:UpdateService"}, srcPF},                // apprunner-002
+	{"StartBuildBatchOfExistingCodeBuildProject", []string{"codebuild:StartBuildBatch"}, srcPF},   // codebuild-003
+	{"AttachRolePolicyThenAssumeRole", []string{"iam:AttachRolePolicy", "sts:AssumeRole"}, srcPF}, // iam-014
+	{"PutRolePolicyThenAssumeRole", []string{"iam:PutRolePolicy", "sts:AssumeRole"}, srcPF},       // iam-017
 }
 
 // escalationActions indexes the table's actions by lower-cased service, so

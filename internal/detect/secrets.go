@@ -21,6 +21,8 @@ const (
 	kindURLPassword
 	kindPassword
 	kindEntropy
+	kindTerraformToken
+	kindAzureSecret
 	firstFamilyKind
 )
 
@@ -60,6 +62,10 @@ var fixedKinds = [...]kindInfo{
 	kindURLPassword:  {"secret.connection_string_password", SeverityHigh, "password in a connection URL", fixPassword, []string{refNISTIA5, refNISTIA51, refISOAuthInfo}, rankShaped},
 	kindPassword:     {"secret.password_assignment", SeverityHigh, "literal password or secret assignment", fixPassword, []string{refNISTIA5, refNISTIA51, refISOAuthInfo}, rankAssignment},
 	kindEntropy:      {"secret.high_entropy", SeverityMedium, "high-entropy value under a secret-like name", fixEntropy, authRefs, rankEntropy},
+	// Shapes with the marker inside the token, from gitleaks' rules
+	// hashicorp-tf-api-token and azure-ad-client-secret (commit b58d3f10).
+	kindTerraformToken: {"secret.terraform_cloud_token", SeverityCritical, "HCP Terraform (Terraform Cloud/Enterprise) API token", fixRotate, authRefs, rankToken},
+	kindAzureSecret:    {"secret.azure_client_secret", SeverityCritical, "Microsoft Entra ID (Azure AD) client secret", fixRotate, authRefs, rankToken},
 }
 
 // kinds is fixedKinds followed by one kind per token family.
@@ -99,6 +105,21 @@ type tokenFamily struct {
 
 func isAWSContinuation(c byte) bool { return isAlnum(c) || c == '+' || c == '/' }
 func isSlackBody(c byte) bool       { return isAlnum(c) || c == '-' }
+func isHex(c byte) bool             { return isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F') }
+func isHexDash(c byte) bool         { return isHex(c) || c == '-' }
+func isLetter(c byte) bool          { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+func isLowerAlnum(c byte) bool      { return ('a' <= c && c <= 'z') || isDigit(c) }
+func isUpperAlnumDash(c byte) bool  { return isUpperAlnum(c) || c == '-' }
+func isB64(c byte) bool             { return isAlnum(c) || c == '+' || c == '/' || c == '=' }
+func isB64Cont(c byte) bool         { return isAlnum(c) || c == '+' || c == '/' }
+func isB64Word(c byte) bool         { return isB64(c) || c == '_' }
+func isB64URLPad(c byte) bool       { return isB64URL(c) || c == '=' }
+func isPScaleBody(c byte) bool      { return isB64URLPad(c) || c == '.' }
+
+// isBech32Upper is the upper-case bech32 alphabet of age keys.
+func isBech32Upper(c byte) bool {
+	return isUpperAlnum(c) && c != '1' && c != 'B' && c != 'I' && c != 'O'
+}
 
 // Vendor documentation for the token formats.
 const (
@@ -110,6 +131,7 @@ const (
 	srcStripe    = "Stripe Docs, \"API keys\" (https://docs.stripe.com/keys)"
 	srcStripeWH  = "Stripe Docs, \"Receive Stripe events in your webhook endpoint\", signing secrets (https://docs.stripe.com/webhooks#verify-events)"
 	srcGoogleKey = "Google Cloud docs, \"Manage API keys\" (https://cloud.google.com/docs/authentication/api-keys)"
+	srcGL        = "gitleaks/gitleaks config/gitleaks.toml, commit b58d3f10 (v8.30.0+27), rule "
 	srcGoogleSec = "Google Cloud Help, \"Manage OAuth Clients\": client secrets, issued with the GOCSPX- prefix (https://support.google.com/cloud/answer/15549257)"
 )
 
@@ -162,24 +184,150 @@ var tokenFamilies = []tokenFamily{
 
 	{"AIza", "secret.google_api_key", SeverityHigh, "Google API key", isB64URL, isB64URL, 35, true, false, true, false, srcGoogleKey},
 	{"GOCSPX-", "secret.google_oauth_client_secret", SeverityHigh, "Google OAuth client secret", isB64URL, isB64URL, 28, true, false, true, false, srcGoogleSec},
+
+	// Formats in gitleaks' rules (the rule named in each source), written
+	// here as prefix, body alphabet and length; the bodies are judged like
+	// every other family's.
+	// AWS
+	{"A3T", "secret.aws_access_key_id", SeverityHigh, "AWS access key id (A3T prefix)", isUpperAlnum, isAWSContinuation, 17, true, false, false, false, srcGL + "aws-access-token"},
+	{"ABSK", "secret.aws_bedrock_api_key", SeverityHigh, "Amazon Bedrock long-term API key", isB64, isB64Cont, 109, false, false, true, false, srcGL + "aws-amazon-bedrock-api-key-long-lived"},
+	{"bedrock-api-key-", "secret.aws_bedrock_api_key", SeverityHigh, "Amazon Bedrock short-term API key", isB64, isB64Cont, 100, false, false, true, false, srcGL + "aws-amazon-bedrock-api-key-short-lived"},
+	// AI and developer platforms
+	{"sk-ant-api03-", "secret.anthropic_api_key", SeverityHigh, "Anthropic API key", isB64URL, isB64URL, 93, false, false, true, false, srcGL + "anthropic-api-key"},
+	{"sk-ant-admin01-", "secret.anthropic_api_key", SeverityCritical, "Anthropic Admin API key", isB64URL, isB64URL, 93, false, false, true, false, srcGL + "anthropic-admin-api-key"},
+	{"sk-proj-", "secret.openai_api_key", SeverityHigh, "OpenAI project API key", isB64URL, isB64URL, 120, false, false, true, false, srcGL + "openai-api-key"},
+	{"sk-svcacct-", "secret.openai_api_key", SeverityHigh, "OpenAI service account API key", isB64URL, isB64URL, 120, false, false, true, false, srcGL + "openai-api-key"},
+	{"sk-admin-", "secret.openai_api_key", SeverityCritical, "OpenAI admin API key", isB64URL, isB64URL, 120, false, false, true, false, srcGL + "openai-api-key"},
+	{"pplx-", "secret.perplexity_api_key", SeverityHigh, "Perplexity API key", isAlnum, isB64URL, 48, true, false, true, false, srcGL + "perplexity-api-key"},
+	{"hf_", "secret.huggingface_token", SeverityHigh, "Hugging Face access token", isLetter, isWordByte, 34, true, false, true, false, srcGL + "huggingface-access-token"},
+	{"api_org_", "secret.huggingface_token", SeverityHigh, "Hugging Face organization API token", isLetter, isWordByte, 34, true, false, true, false, srcGL + "huggingface-organization-api-token"},
+	// Secrets managers and infrastructure
+	{"ops_eyJ", "secret.onepassword_token", SeverityCritical, "1Password service account token", isB64, isB64Cont, 250, false, false, true, false, srcGL + "1password-service-account-token"},
+	{"A3-", "secret.onepassword_token", SeverityCritical, "1Password account secret key", isUpperAlnumDash, isB64URL, 36, false, false, false, false, srcGL + "1password-secret-key"},
+	{"AGE-SECRET-KEY-1", "secret.age_secret_key", SeverityCritical, "age secret key", isBech32Upper, isAlnum, 58, true, false, false, false, srcGL + "age-secret-key"},
+	{"hvs.", "secret.vault_token", SeverityCritical, "HashiCorp Vault service token", isB64URL, isB64URL, 90, false, false, true, false, srcGL + "vault-service-token"},
+	{"hvb.", "secret.vault_token", SeverityCritical, "HashiCorp Vault batch token", isB64URL, isB64URL, 138, false, false, true, false, srcGL + "vault-batch-token"},
+	{"dp.pt.", "secret.doppler_token", SeverityHigh, "Doppler personal token", isAlnum, isWordByte, 43, true, false, true, false, srcGL + "doppler-api-token"},
+	{"pul-", "secret.pulumi_token", SeverityHigh, "Pulumi access token", isHex, isB64URL, 40, true, false, false, false, srcGL + "pulumi-api-token"},
+	{"ico-", "secret.infracost_token", SeverityMedium, "Infracost API key", isAlnum, isB64URL, 32, true, false, false, false, srcGL + "infracost-api-token"},
+	{"pnu_", "secret.prefect_api_key", SeverityHigh, "Prefect API key", isAlnum, isWordByte, 36, true, false, true, false, srcGL + "prefect-api-token"},
+	{"sha256~", "secret.openshift_token", SeverityHigh, "OpenShift user token", isB64URL, isB64URL, 43, true, false, false, false, srcGL + "openshift-user-token"},
+	{"pscale_tkn_", "secret.planetscale_token", SeverityHigh, "PlanetScale service token", isPScaleBody, isB64URL, 32, false, false, false, false, srcGL + "planetscale-api-token"},
+	{"pscale_oauth_", "secret.planetscale_token", SeverityHigh, "PlanetScale OAuth token", isPScaleBody, isB64URL, 32, false, false, false, false, srcGL + "planetscale-oauth-token"},
+	{"pscale_pw_", "secret.planetscale_token", SeverityHigh, "PlanetScale database password", isPScaleBody, isB64URL, 32, false, false, false, false, srcGL + "planetscale-password"},
+	{"dnkey-", "secret.defined_networking_token", SeverityHigh, "Defined Networking API token", isB64URL, isB64URL, 79, true, false, false, false, srcGL + "defined-networking-api-token"},
+	// Cloud platforms
+	{"LTAI", "secret.alibaba_access_key_id", SeverityHigh, "Alibaba Cloud AccessKey ID", isAlnum, isAlnum, 20, true, false, false, false, srcGL + "alibaba-access-key-id"},
+	{"dop_v1_", "secret.digitalocean_token", SeverityCritical, "DigitalOcean personal access token", isHex, isWordByte, 64, true, false, false, false, srcGL + "digitalocean-pat"},
+	{"doo_v1_", "secret.digitalocean_token", SeverityCritical, "DigitalOcean OAuth access token", isHex, isWordByte, 64, true, false, false, false, srcGL + "digitalocean-access-token"},
+	{"dor_v1_", "secret.digitalocean_token", SeverityCritical, "DigitalOcean OAuth refresh token", isHex, isWordByte, 64, true, false, false, false, srcGL + "digitalocean-refresh-token"},
+	{"v1.0-", "secret.cloudflare_origin_ca_key", SeverityHigh, "Cloudflare Origin CA key", isHexDash, isB64URL, 171, true, false, false, false, srcGL + "cloudflare-origin-ca-key"},
+	{"HRKU-AA", "secret.heroku_api_key", SeverityHigh, "Heroku API key", isB64URL, isB64URL, 58, true, false, false, false, srcGL + "heroku-api-key-v2"},
+	{"fo1_", "secret.flyio_token", SeverityHigh, "Fly.io access token", isB64URL, isB64URL, 43, true, false, false, false, srcGL + "flyio-access-token"},
+	{"fm1a_", "secret.flyio_token", SeverityHigh, "Fly.io macaroon token", isB64, isB64Cont, 100, false, false, true, false, srcGL + "flyio-access-token"},
+	{"fm1r_", "secret.flyio_token", SeverityHigh, "Fly.io macaroon token", isB64, isB64Cont, 100, false, false, true, false, srcGL + "flyio-access-token"},
+	{"fm2_", "secret.flyio_token", SeverityHigh, "Fly.io macaroon token", isB64, isB64Cont, 100, false, false, true, false, srcGL + "flyio-access-token"},
+	{"tk-us-", "secret.scalingo_token", SeverityHigh, "Scalingo API token", isB64URL, isB64URL, 48, true, false, false, false, srcGL + "scalingo-api-token"},
+	{"dapi", "secret.databricks_token", SeverityHigh, "Databricks personal access token", isHex, isAlnum, 32, true, false, false, false, srcGL + "databricks-api-token"},
+	{"4b1d", "secret.clickhouse_api_key", SeverityHigh, "ClickHouse Cloud API secret key", isAlnum, isAlnum, 38, true, false, true, false, srcGL + "clickhouse-cloud-api-secret-key"},
+	{"dt0c01.", "secret.dynatrace_token", SeverityHigh, "Dynatrace API token", isAlnum, isWordByte, 89, true, true, false, false, srcGL + "dynatrace-api-token"},
+	{"NRAK-", "secret.newrelic_key", SeverityHigh, "New Relic user API key", isUpperAlnum, isB64URL, 27, true, false, false, false, srcGL + "new-relic-user-api-key"},
+	{"NRII-", "secret.newrelic_key", SeverityHigh, "New Relic insert key", isB64URL, isB64URL, 32, true, false, false, false, srcGL + "new-relic-insert-key"},
+	{"NRJS-", "secret.newrelic_key", SeverityLow, "New Relic browser API key", isHex, isB64URL, 19, true, false, false, false, srcGL + "new-relic-browser-api-token"},
+	{"sntryu_", "secret.sentry_token", SeverityHigh, "Sentry user auth token", isHex, isWordByte, 64, true, false, false, false, srcGL + "sentry-user-token"},
+	{"sntrys_", "secret.sentry_token", SeverityHigh, "Sentry organization auth token", isB64Word, isB64URL, 80, false, false, true, false, srcGL + "sentry-org-token"},
+	{"pat.", "secret.harness_token", SeverityHigh, "Harness personal access token", isB64URL, isB64URL, 66, true, true, false, false, srcGL + "harness-api-key"},
+	{"sat.", "secret.harness_token", SeverityHigh, "Harness service account token", isB64URL, isB64URL, 66, true, true, false, false, srcGL + "harness-api-key"},
+	{"API-", "secret.octopus_deploy_api_key", SeverityHigh, "Octopus Deploy API key", isUpperAlnum, isB64URL, 26, true, false, false, false, srcGL + "octopus-deploy-api-key"},
+	{"sgp_", "secret.sourcegraph_token", SeverityHigh, "Sourcegraph access token", isWordByte, isWordByte, 40, false, false, false, false, srcGL + "sourcegraph-access-token"},
+	{"squ_", "secret.sonar_token", SeverityHigh, "SonarQube user token", isHex, isWordByte, 40, true, false, false, false, srcGL + "sonar-api-token"},
+	{"sqp_", "secret.sonar_token", SeverityHigh, "SonarQube project analysis token", isHex, isWordByte, 40, true, false, false, false, srcGL + "sonar-api-token"},
+	{"sqa_", "secret.sonar_token", SeverityHigh, "SonarQube global analysis token", isHex, isWordByte, 40, true, false, false, false, srcGL + "sonar-api-token"},
+	{"glc_", "secret.grafana_token", SeverityHigh, "Grafana Cloud API token", isB64, isB64Cont, 32, false, false, true, false, srcGL + "grafana-cloud-api-token"},
+	{"glsa_", "secret.grafana_token", SeverityHigh, "Grafana service account token", isWordByte, isWordByte, 41, true, false, false, false, srcGL + "grafana-service-account-token"},
+	{"eyJrIjoi", "secret.grafana_token", SeverityHigh, "Grafana API key", isB64, isB64Cont, 70, false, false, true, false, srcGL + "grafana-api-key"},
+	// Package registries and artefact stores
+	{"npm_", "secret.npm_token", SeverityCritical, "npm access token", isAlnum, isWordByte, 36, true, false, true, false, srcGL + "npm-access-token"},
+	{"pypi-AgEIcHlwaS5vcmc", "secret.pypi_token", SeverityCritical, "PyPI upload token", isB64URL, isB64URL, 50, false, false, true, false, srcGL + "pypi-upload-token"},
+	{"rubygems_", "secret.rubygems_api_key", SeverityCritical, "RubyGems API key", isHex, isWordByte, 48, true, false, false, false, srcGL + "rubygems-api-token"},
+	{"CLOJARS_", "secret.clojars_token", SeverityCritical, "Clojars deploy token", isAlnum, isWordByte, 60, true, false, false, false, srcGL + "clojars-api-token"},
+	{"AKCp", "secret.artifactory_token", SeverityHigh, "JFrog Artifactory API key", isAlnum, isAlnum, 69, true, false, true, false, srcGL + "artifactory-api-key"},
+	{"cmVmd", "secret.artifactory_token", SeverityHigh, "JFrog Artifactory reference token", isAlnum, isAlnum, 59, true, false, true, false, srcGL + "artifactory-reference-token"},
+	// SaaS and payment APIs
+	{"sk_prod_", "secret.stripe_key", SeverityCritical, "Stripe production secret key", isAlnum, isWordByte, 16, false, false, true, false, srcGL + "stripe-access-token"},
+	{"rk_prod_", "secret.stripe_key", SeverityCritical, "Stripe production restricted key", isAlnum, isWordByte, 16, false, false, true, false, srcGL + "stripe-access-token"},
+	{"ATATT3", "secret.atlassian_api_token", SeverityHigh, "Atlassian API token", isB64URLPad, isB64URL, 186, false, false, true, false, srcGL + "atlassian-api-token"},
+	{"p8e-", "secret.adobe_client_secret", SeverityHigh, "Adobe client secret", isAlnum, isWordByte, 32, true, false, false, false, srcGL + "adobe-client-secret"},
+	{"lin_api_", "secret.linear_api_key", SeverityHigh, "Linear API key", isAlnum, isWordByte, 40, true, false, true, false, srcGL + "linear-api-key"},
+	{"ntn_", "secret.notion_token", SeverityHigh, "Notion integration token", isAlnum, isWordByte, 46, true, false, false, false, srcGL + "notion-api-token"},
+	{"rdme_", "secret.readme_api_key", SeverityHigh, "ReadMe API key", isLowerAlnum, isWordByte, 70, true, false, false, false, srcGL + "readme-api-token"},
+	{"fio-u-", "secret.frameio_token", SeverityHigh, "Frame.io API token", isB64URLPad, isB64URL, 64, true, false, false, false, srcGL + "frameio-api-token"},
+	{"tfp_", "secret.typeform_token", SeverityHigh, "Typeform personal access token", isB64URLPad, isB64URL, 59, false, true, false, false, srcGL + "typeform-api-token"},
+	{"PMAK-", "secret.postman_api_key", SeverityHigh, "Postman API key", isHexDash, isB64URL, 59, true, false, false, false, srcGL + "postman-api-token"},
+	{"SG.", "secret.sendgrid_api_key", SeverityHigh, "SendGrid API key", isB64URL, isB64URL, 66, true, true, false, false, srcGL + "sendgrid-api-token"},
+	{"xkeysib-", "secret.brevo_api_key", SeverityHigh, "Brevo (Sendinblue) API key", isB64URL, isB64URL, 81, true, false, false, false, srcGL + "sendinblue-api-token"},
+	{"SK", "secret.twilio_api_key", SeverityMedium, "Twilio API key SID", isHex, isAlnum, 32, true, false, false, false, srcGL + "twilio-api-key"},
+	{"shpat_", "secret.shopify_token", SeverityHigh, "Shopify access token", isHex, isWordByte, 32, true, false, false, false, srcGL + "shopify-access-token"},
+	{"shpca_", "secret.shopify_token", SeverityHigh, "Shopify custom app access token", isHex, isWordByte, 32, true, false, false, false, srcGL + "shopify-custom-access-token"},
+	{"shppa_", "secret.shopify_token", SeverityHigh, "Shopify private app access token", isHex, isWordByte, 32, true, false, false, false, srcGL + "shopify-private-app-access-token"},
+	{"shpss_", "secret.shopify_token", SeverityHigh, "Shopify shared secret", isHex, isWordByte, 32, true, false, false, false, srcGL + "shopify-shared-secret"},
+	{"shippo_live_", "secret.shippo_token", SeverityHigh, "Shippo live API token", isHex, isWordByte, 40, true, false, false, false, srcGL + "shippo-api-token"},
+	{"shippo_test_", "secret.shippo_token", SeverityLow, "Shippo test API token", isHex, isWordByte, 40, true, false, false, false, srcGL + "shippo-api-token"},
+	{"EZAK", "secret.easypost_token", SeverityHigh, "EasyPost production API key", isAlnum, isAlnum, 54, true, false, true, false, srcGL + "easypost-api-token"},
+	{"EZTK", "secret.easypost_token", SeverityLow, "EasyPost test API key", isAlnum, isAlnum, 54, true, false, true, false, srcGL + "easypost-test-api-token"},
+	{"duffel_live_", "secret.duffel_token", SeverityHigh, "Duffel live access token", isB64URLPad, isB64URL, 43, true, false, false, false, srcGL + "duffel-api-token"},
+	{"duffel_test_", "secret.duffel_token", SeverityLow, "Duffel test access token", isB64URLPad, isB64URL, 43, true, false, false, false, srcGL + "duffel-api-token"},
+	{"FLWSECK_TEST-", "secret.flutterwave_key", SeverityLow, "Flutterwave test-mode secret key", isB64URL, isB64URL, 12, false, false, false, false, srcGL + "flutterwave-secret-key"},
+	{"sq0atp-", "secret.square_token", SeverityHigh, "Square access token", isB64URL, isB64URL, 22, false, false, false, false, srcGL + "square-access-token"},
+	{"access-production-", "secret.plaid_token", SeverityHigh, "Plaid production access token", isHexDash, isB64URL, 36, true, false, false, false, srcGL + "plaid-api-token"},
+	{"access-development-", "secret.plaid_token", SeverityMedium, "Plaid development access token", isHexDash, isB64URL, 36, true, false, false, false, srcGL + "plaid-api-token"},
+	{"access-sandbox-", "secret.plaid_token", SeverityLow, "Plaid sandbox access token", isHexDash, isB64URL, 36, true, false, false, false, srcGL + "plaid-api-token"},
+	{"EAAM", "secret.facebook_token", SeverityHigh, "Meta (Facebook) page access token", isAlnum, isAlnum, 100, false, false, true, false, srcGL + "facebook-page-access-token"},
+	{"EAAC", "secret.facebook_token", SeverityHigh, "Meta (Facebook) access token", isAlnum, isAlnum, 100, false, false, true, false, srcGL + "facebook-page-access-token"},
+	{"AQVN", "secret.yandex_api_key", SeverityHigh, "Yandex Cloud API key", isB64URL, isB64URL, 35, false, false, true, false, srcGL + "yandex-api-key"},
+	{"s-s4t2ud-", "secret.intra42_client_secret", SeverityHigh, "42 Intra client secret", isHex, isB64URL, 64, true, false, false, false, srcGL + "intra42-client-secret"},
+	{"s-s4t2af-", "secret.intra42_client_secret", SeverityHigh, "42 Intra client secret", isHex, isB64URL, 64, true, false, false, false, srcGL + "intra42-client-secret"},
+	{"sm_aat_", "secret.settlemint_token", SeverityHigh, "SettleMint application access token", isAlnum, isWordByte, 16, true, false, false, false, srcGL + "settlemint-application-access-token"},
+	{"sm_pat_", "secret.settlemint_token", SeverityHigh, "SettleMint personal access token", isAlnum, isWordByte, 16, true, false, false, false, srcGL + "settlemint-personal-access-token"},
+	{"sm_sat_", "secret.settlemint_token", SeverityHigh, "SettleMint service access token", isAlnum, isWordByte, 16, true, false, false, false, srcGL + "settlemint-service-access-token"},
+}
+
+// anchorOf chooses where the scanner meets a prefix: at its last byte that
+// is not a letter or digit ("ghp_", "ops_eyJ", "hvs."), looking back at the
+// byte before; failing that, at its first upper-case letter after the
+// start ("cmVmd", "eyJrIjoi"), likewise; otherwise at its first byte,
+// looking ahead ("AKIA", "dapi"). Common lower-case letters then start no
+// lookup.
+func anchorOf(prefix string) (k int, atStart bool) {
+	for j := len(prefix) - 1; j >= 1; j-- {
+		if !isAlnum(prefix[j]) {
+			return j, false
+		}
+	}
+	if c := prefix[0]; 'a' <= c && c <= 'z' || isDigit(c) {
+		for j := 1; j < len(prefix); j++ {
+			if c := prefix[j]; 'A' <= c && c <= 'Z' {
+				return j, false
+			}
+		}
+	}
+	return 0, true
 }
 
 // familyAnchors lists, for each byte, the families the scanner tries when
-// it meets that byte: a prefix ending in '_', '-' or '.' is anchored at its
-// last byte (looking back), one made of letters and digits at its first
-// (looking ahead). Longer prefixes come first, so "xoxe.xoxp-" wins over
-// "xoxp-".
+// it meets that byte (see anchorOf). Longer prefixes come first, so
+// "xoxe.xoxp-" wins over "xoxp-".
 //
 // The index is keyed by the anchor byte and by its neighbour in the prefix
-// (the byte before a last-byte anchor, after a first-byte one), so a '-' in
+// (the byte before a look-back anchor, after a first-byte one), so a '-' in
 // a date or a '_' in an identifier tries at most a family or two.
 var familyAnchors = func() (t [256]*[256][]anchor) {
 	for i, f := range tokenFamilies {
-		n := len(f.prefix)
-		a := anchor{family: uint8(i), back: uint8(n - 1), first: f.prefix[0]}
-		c, neighbour := f.prefix[n-1], f.prefix[n-2]
-		if isAlnum(c) {
-			c, neighbour, a.back = f.prefix[0], f.prefix[1], 0
+		k, atStart := anchorOf(f.prefix)
+		a := anchor{family: uint8(i), back: uint8(k), first: f.prefix[0]}
+		c, neighbour := f.prefix[k], f.prefix[max(k-1, 0)]
+		if atStart {
+			neighbour = f.prefix[1]
 		}
 		if t[c] == nil {
 			t[c] = new([256][]anchor)
@@ -232,11 +380,10 @@ func anchorsAt(text string, i int) []anchor {
 var anchorAtStart = func() (t [256]bool) {
 	var atEnd [256]bool
 	for _, f := range tokenFamilies {
-		c := f.prefix[len(f.prefix)-1]
-		if isAlnum(c) {
+		if k, atStart := anchorOf(f.prefix); atStart {
 			t[f.prefix[0]] = true
 		} else {
-			atEnd[c] = true
+			atEnd[f.prefix[k]] = true
 		}
 	}
 	for c := range t {
@@ -246,6 +393,21 @@ var anchorAtStart = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// startPairs holds the first two bytes of every prefix anchored at its
+// first byte, so the scan passes over common letters with one lookup.
+var startPairs = func() (t bytePairs) {
+	for _, f := range tokenFamilies {
+		if _, atStart := anchorOf(f.prefix); atStart {
+			t[f.prefix[0]][f.prefix[1]>>6] |= 1 << (f.prefix[1] & 63)
+		}
+	}
+	return t
+}()
+
+type bytePairs [256][4]uint64
+
+func (t *bytePairs) has(a, b byte) bool { return t[a][b>>6]&(1<<(b&63)) != 0 }
 
 // secretMatch is a detected secret: text[start:end] is the secret itself.
 type secretMatch struct {
@@ -420,15 +582,24 @@ func scanSecrets(text string) []secretMatch {
 		if t == trigNone {
 			continue
 		}
+		if t == trigToken && anchorAtStart[text[i]] && (i+1 == len(text) || !startPairs.has(text[i], text[i+1])) {
+			continue // a letter that starts no prefix with the next byte
+		}
 		var m secretMatch
 		var ok bool
 		switch t {
 		case trigToken:
 			m, ok = s.matchAtToken(i)
 		case trigJWT:
-			m, ok = matchJWT(text, i)
+			if m, ok = matchJWT(text, i); !ok {
+				m, ok = s.matchAtToken(i) // "eyJrIjoi" (Grafana)
+			}
 		case trigDot:
-			m, ok = matchSlackWebhook(text, i)
+			if m, ok = matchSlackWebhook(text, i); !ok {
+				if m, ok = matchTerraformToken(text, i); !ok {
+					m, ok = s.matchAtToken(i) // prefixes ending in '.' ("hvs.", "SG.")
+				}
+			}
 		case trigAssign:
 			if i >= s.valueFrom && i < s.valueTo {
 				continue
@@ -554,6 +725,9 @@ func (s *scanner) matchAtToken(i int) (secretMatch, bool) {
 			return m, true
 		}
 		return secretMatch{}, false // the longest prefix that is present decides
+	}
+	if text[i] == '~' {
+		return matchAzureSecret(text, i)
 	}
 	if text[i] == '-' {
 		if strings.HasPrefix(text[i:], "-----BEGIN ") {
@@ -726,6 +900,54 @@ func matchSlackWebhook(text string, i int) (secretMatch, bool) {
 		}
 	}
 	return secretMatch{start, end, kindSlackWebhook}, true
+}
+
+// matchTerraformToken anchors on the first '.' of an HCP Terraform API
+// token: 14 letters or digits, ".atlasv1.", then 60 to 70 base64url
+// characters (with '=').
+func matchTerraformToken(text string, i int) (secretMatch, bool) {
+	const marker = ".atlasv1."
+	start := i - 14
+	if start < 0 || !strings.HasPrefix(text[i:], marker) || span(text, start, 14, isAlnum) != i || !boundaryBefore(text, start, isB64URL) {
+		return secretMatch{}, false
+	}
+	body := i + len(marker)
+	end := span(text, body, 70, isB64URLPad)
+	if n := end - body; n < 60 || n > 70 || !boundaryAfter(text, end, isB64URLPad) {
+		return secretMatch{}, false
+	}
+	if placeholderBody(text[start:i], false) || placeholderBody(text[body:end], true) {
+		return secretMatch{}, false
+	}
+	return secretMatch{start, end, kindTerraformToken}, true
+}
+
+// isAzureSecretByte is the alphabet of Entra ID client secrets.
+func isAzureSecretByte(c byte) bool { return isB64URL(c) || c == '~' || c == '.' }
+
+// matchAzureSecret anchors on the '~' of an Entra ID client secret: three
+// characters, a digit and "Q~" start it, 31 to 34 characters follow.
+func matchAzureSecret(text string, i int) (secretMatch, bool) {
+	start := i - 5
+	if start < 0 || text[i-1] != 'Q' || !isDigit(text[i-2]) || !boundaryBefore(text, start, isAzureSecretByte) {
+		return secretMatch{}, false
+	}
+	for j := start; j < i-2; j++ {
+		if c := text[j]; !isAlnum(c) && c != '_' && c != '~' && c != '.' {
+			return secretMatch{}, false
+		}
+	}
+	end := span(text, i+1, 34, isAzureSecretByte)
+	for end > i+1 && text[end-1] == '.' {
+		end-- // a full stop after the secret
+	}
+	if n := end - i - 1; n < 31 || n > 34 || !boundaryAfter(text, end, isB64URL) {
+		return secretMatch{}, false
+	}
+	if placeholderBody(text[i+1:end], true) {
+		return secretMatch{}, false
+	}
+	return secretMatch{start, end, kindAzureSecret}, true
 }
 
 // matchPrivateKey accepts "-----BEGIN <label>PRIVATE KEY[ BLOCK]-----"

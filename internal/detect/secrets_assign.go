@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,6 +24,7 @@ type keyClass struct {
 	awsSecret bool // aws_secret_access_key and friends
 	password  bool // password, secret, token, api_key: any literal counts
 	entropy   bool // broader key-like names: only high-entropy values count
+	hexKey    bool // a key name under which a random hex blob is a key, not a lookup key or a digest
 }
 
 func (c keyClass) any() bool { return c.awsSecret || c.password || c.entropy }
@@ -236,6 +238,9 @@ func (s *scanner) valueAfter(p int) (start, end int, quoted, ok bool) {
 	s.valueFrom, s.valueTo = p, q // trailing punctuation is not a new key either
 	if q-p > maxValueLen {
 		return 0, 0, false, false
+	}
+	if q+1 < len(text) && text[q] == '<' && isLetter(text[q+1]) {
+		return 0, 0, false, false // "dt0c01.<your-token>": a template, not a literal
 	}
 	for q > p && strings.IndexByte(".,;:!?)", text[q-1]) >= 0 {
 		q--
@@ -460,7 +465,18 @@ func classifyKey(key string) keyClass {
 	c.entropy = c.password || last == "key" || last == "auth" ||
 		hasAnySuffix(last, "credential", "credentials", "creds", "accesskey", "secretkey", "privatekey",
 			"masterkey", "signingkey", "encryptionkey", "authkey", "clientkey", "sessionkey")
+	c.hexKey = c.entropy && !(last == "key" && lookupKeyQualifiers[prev])
 	return c
+}
+
+// lookupKeyQualifiers name keys that address data rather than unlock it
+// (cache_key, partition_key, idempotency_key): a hash under them is a
+// digest, not a credential.
+var lookupKeyQualifiers = map[string]bool{
+	"cache": true, "hash": true, "sort": true, "range": true, "partition": true, "primary": true, "foreign": true,
+	"lookup": true, "idempotency": true, "dedup": true, "deduplication": true, "routing": true, "object": true,
+	"map": true, "index": true, "row": true, "cursor": true, "group": true, "message": true, "state": true,
+	"lock": true, "search": true, "join": true, "shard": true, "content": true, "file": true, "ordering": true,
 }
 
 // keyWordBuf holds a key split into lower-case words (snake, kebab, dotted
@@ -550,10 +566,37 @@ func classifyValue(cls keyClass, v string, quoted bool) (secretKind, bool) {
 	if cls.password && (isLiteralSecret(v, quoted) || isPassphrase(v, quoted)) {
 		return kindPassword, true
 	}
-	if cls.entropy && isHighEntropy(v) {
+	if cls.entropy && isHighEntropy(v) || cls.hexKey && isRandomHex(v) {
 		return kindEntropy, true
 	}
 	return 0, false
+}
+
+// isRandomHex reports hex-encoded key material: 32 to 512 hex digits (at
+// least 128 bits) of an even count, in one letter case, with both digits
+// and letters, at least ten distinct digits and an entropy of at least 3.0
+// bits per character (32 random hex digits fall below either bound about
+// once in eight thousand draws). UUIDs, dashed ids and repeated or
+// sequential runs fail these rules; digests are told apart by their key
+// names, not by their shape, which is the same.
+func isRandomHex(v string) bool {
+	if len(v) < 32 || len(v) > 512 || len(v)%2 != 0 {
+		return false
+	}
+	var upper, lower, digits bool
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case isDigit(c):
+			digits = true
+		case 'a' <= c && c <= 'f':
+			lower = true
+		case 'A' <= c && c <= 'F':
+			upper = true
+		default:
+			return false
+		}
+	}
+	return digits && upper != lower && distinctBytes(v, 10) >= 10 && shannon(v) >= 3.0 && !placeholderBody(v, false)
 }
 
 // isAWSSecretValue matches the 40-character base64 alphabet of AWS secret
@@ -902,11 +945,26 @@ func hasPrefixFold(s, prefix string) bool {
 // but whose body is a placeholder ("ghp_xxxx…", "AKIAXXXXXXXXXXXXXXXX"): it
 // stands for a token, so it is not a literal secret either.
 func tokenPlaceholder(v string) bool {
-	for i := range tokenFamilies {
+	if v == "" {
+		return false
+	}
+	for _, i := range familiesByFirst[v[0]] {
 		f := &tokenFamilies[i]
-		if len(v) >= len(f.prefix) && v[0] == f.prefix[0] && strings.HasPrefix(v, f.prefix) {
+		if strings.HasPrefix(v, f.prefix) {
 			return placeholderBody(v[len(f.prefix):], f.mixed)
 		}
 	}
 	return false
 }
+
+// familiesByFirst indexes the token families by the first byte of their
+// prefix, longer prefixes first.
+var familiesByFirst = func() (t [256][]uint8) {
+	for i, f := range tokenFamilies {
+		t[f.prefix[0]] = append(t[f.prefix[0]], uint8(i))
+	}
+	for _, l := range t {
+		slices.SortStableFunc(l, func(a, b uint8) int { return len(tokenFamilies[b].prefix) - len(tokenFamilies[a].prefix) })
+	}
+	return t
+}()

@@ -31,7 +31,7 @@ func familySample(f tokenFamily, seed uint32) string {
 	}
 	alphabet := alphabetOf(f.body)
 	if strings.ContainsAny(alphabet, "-_") && !f.exact {
-		alphabet = alnum // keep the body away from the edges' punctuation
+		alphabet = alphabetOf(func(c byte) bool { return f.body(c) && isAlnum(c) }) // keep the body away from the edges' punctuation
 	}
 	if f.digits { // Slack: numeric team and user ids, then a random part
 		return f.prefix + fake(seed, 10, "0123456789") + "-" + fake(seed+1, 13, "0123456789") + "-" + fake(seed+2, 24, alnum)
@@ -45,14 +45,15 @@ func familyPlaceholders(f tokenFamily) map[string]string {
 	if f.exact {
 		n = f.minBody
 	}
-	run := strings.Repeat("abcdefghijklmnopqrstuvwxyz0123456789", 8)[:n]
-	upperRun := strings.Repeat("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 8)[:n]
+	reps := n/19 + 1
+	run := strings.Repeat("abcdefghijklmnopqrstuvwxyz0123456789", reps)[:n]
+	upperRun := strings.Repeat("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", reps)[:n]
 	if f.body('a') == false || f.body == nil {
 		run = upperRun
 	}
-	here := strings.Repeat("YourAccessTokenHere", 8)[:n]
+	here := strings.Repeat("YourAccessTokenHere", reps)[:n]
 	if !f.body('o') {
-		here = strings.Repeat("YOURACCESSTOKENHERE", 8)[:n]
+		here = strings.Repeat("YOURACCESSTOKENHERE", reps)[:n]
 	}
 	return map[string]string{
 		"x run":          f.prefix + strings.Repeat("x", n),
@@ -60,7 +61,7 @@ func familyPlaceholders(f tokenFamily) map[string]string {
 		"zeros":          f.prefix + strings.Repeat("0", n),
 		"alphabet run":   f.prefix + run,
 		"upper run":      f.prefix + upperRun,
-		"example":        f.prefix + (strings.Repeat("EXAMPLE", 8) + "7")[:n],
+		"example":        f.prefix + (strings.Repeat("EXAMPLE", reps*3) + "7")[:n],
 		"token here":     f.prefix + here,
 		"hashes":         f.prefix + strings.Repeat("#", n),
 		"angle brackets": f.prefix + "<your-token>",
@@ -306,13 +307,15 @@ func TestSecretFindingsCap(t *testing.T) {
 // fixed kinds here, the token families from their own rows.
 func TestEverySecretKindHasASample(t *testing.T) {
 	fixed := map[secretKind]string{
-		kindAWSSecret:    "aws_secret_access_key = " + awsSecret,
-		kindSlackWebhook: slackHook,
-		kindPrivateKey:   pemKey,
-		kindJWT:          jwtToken,
-		kindURLPassword:  "postgres://app:Tr0ub4dor_3x9@db/app",
-		kindPassword:     `password = "hunter2!"`,
-		kindEntropy:      `encryption_key = "` + entropyValue + `"`,
+		kindAWSSecret:      "aws_secret_access_key = " + awsSecret,
+		kindSlackWebhook:   slackHook,
+		kindPrivateKey:     pemKey,
+		kindJWT:            jwtToken,
+		kindURLPassword:    "postgres://app:Tr0ub4dor_3x9@db/app",
+		kindPassword:       `password = "hunter2!"`,
+		kindEntropy:        `encryption_key = "` + entropyValue + `"`,
+		kindTerraformToken: tfcToken,
+		kindAzureSecret:    `client_secret = "` + azureSecret + `"`,
 	}
 	for k := range kinds {
 		kind := secretKind(k)
@@ -327,6 +330,98 @@ func TestEverySecretKindHasASample(t *testing.T) {
 		got := SecretFindings(text)
 		if len(got) != 1 || got[0].ID != kinds[k].id || !strings.HasPrefix(got[0].Message, kinds[k].label+" on line") {
 			t.Errorf("kind %s: sample gave %+v", kinds[k].label, got)
+		}
+	}
+}
+
+// Slack's token kinds in the shapes gitleaks' rules describe (legacy
+// workspace, legacy bot, legacy user/session, configuration access and
+// refresh tokens), each with a near miss. The samples are built here so
+// that no whole token appears in the source.
+func TestSlackTokenShapes(t *testing.T) {
+	digits := "0123456789"
+	upper := "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	tests := []struct {
+		name, token, nearMiss string
+	}{
+		{"legacy workspace xoxa", "xoxa-2-" + fake(501, 32, alnum), "xoxa-" + strings.Repeat("x", 32)},
+		{"legacy workspace xoxr", "xoxr-" + fake(502, 40, alnum), "xoxr-your-workspace-token"},
+		{"legacy bot", "xoxb-" + fake(503, 11, digits) + "-" + fake(504, 24, alnum), "xoxb-not-a-real-token-at-all"},
+		{"bot", "xoxb-" + fake(505, 12, digits) + "-" + fake(506, 13, digits) + "-" + fake(507, 24, alnum), "xoxb-" + fake(505, 5, digits)},
+		{"legacy workspace xoxo", "xoxo-" + fake(508, 10, digits) + "-" + fake(509, 10, digits) + "-" + fake(510, 12, digits) + "-" + fake(511, 32, "0123456789abcdef"), "xoxo-"},
+		{"legacy session xoxs", "xoxs-" + fake(512, 10, digits) + "-" + fake(513, 10, digits) + "-" + fake(514, 12, digits) + "-" + fake(515, 64, "0123456789abcdef"), "xoxs-tokenvalue"},
+		{"configuration access", "xoxe.xoxp-1-" + fake(516, 164, upper), "xoxe.xoxp-1-" + strings.Repeat("X", 164)},
+		{"configuration access (bot)", "xoxe.xoxb-1-" + fake(517, 166, upper), "xoxe.xoxb-"},
+		{"configuration refresh", "xoxe-1-" + fake(518, 146, upper), "zxoxe-1-" + fake(518, 146, upper)},
+		{"user", "xoxp-" + fake(519, 11, digits) + "-" + fake(520, 11, digits) + "-" + fake(521, 12, digits) + "-" + fake(522, 32, "0123456789abcdef"), "xoxp-1-2-3"},
+	}
+	for _, tt := range tests {
+		for _, text := range []string{tt.token, `slack_token = "` + tt.token + `"`} {
+			got := SecretFindings(text)
+			if len(got) != 1 || got[0].ID != "secret.slack_token" {
+				t.Errorf("%s %q: got %v", tt.name, text, ids(got))
+			}
+			assertNoSecretLeak(t, got, []string{tt.token[5:]})
+		}
+		for _, g := range SecretFindings(tt.nearMiss) {
+			if g.ID == "secret.slack_token" {
+				t.Errorf("%s near miss %q: unexpected %s", tt.name, tt.nearMiss, g.Message)
+			}
+		}
+	}
+}
+
+// Prefixes that end in '.' are found at the dot, and prose with those
+// letters before a full stop is not a token.
+func TestDotEndedPrefixes(t *testing.T) {
+	vault := "hvs." + fake(530, 95, alnum)
+	for _, text := range []string{vault, "token: " + vault + ".", "VAULT_TOKEN=" + vault} {
+		if got := SecretFindings(text); len(got) != 1 || got[0].ID != "secret.vault_token" {
+			t.Errorf("%q: got %v", text, ids(got))
+		}
+	}
+	for _, text := range []string{"We use SG. Then pat. and sat. once.", "ends with hvs.", "dp.pt. is a prefix", "see dt0c01.md"} {
+		if got := SecretFindings(text); len(got) != 0 {
+			t.Errorf("%q: unexpected %v", text, ids(got))
+		}
+	}
+}
+
+// Tokens whose marker sits inside them: HCP Terraform API tokens
+// ("<14>.atlasv1.<60-70>") and Entra ID client secrets ("<3><digit>Q~<31-34>").
+var (
+	tfcToken    = fake(540, 14, alnum) + ".atlas" + "v1." + fake(541, 67, alnum)
+	azureSecret = fake(542, 3, alnum) + "8Q" + "~" + fake(543, 34, alnum+"_-.~")
+)
+
+func TestInfixMarkedTokens(t *testing.T) {
+	for _, tt := range []struct{ text, want, secret string }{
+		{tfcToken, "secret.terraform_cloud_token", tfcToken},
+		{`token = "` + tfcToken + `"`, "secret.terraform_cloud_token", tfcToken},
+		{"credentials \"app.terraform.io\" { token = \"" + tfcToken + "\" }", "secret.terraform_cloud_token", tfcToken},
+		{azureSecret, "secret.azure_client_secret", azureSecret},
+		{"ARM_CLIENT_SECRET=" + azureSecret, "secret.azure_client_secret", azureSecret},
+		{"the secret is " + azureSecret + ".", "secret.azure_client_secret", azureSecret},
+	} {
+		got := SecretFindings(tt.text)
+		if !slices.Equal(ids(got), []string{tt.want}) {
+			t.Errorf("%q: got %v, want [%s]", tt.text, ids(got), tt.want)
+		}
+		assertNoSecretLeak(t, got, []string{tt.secret[4:]})
+	}
+	for _, nearMiss := range []string{
+		fake(540, 13, alnum) + ".atlas" + "v1." + fake(541, 67, alnum), // 13 before the marker
+		fake(540, 14, alnum) + ".atlas" + "v1." + fake(541, 40, alnum), // body too short
+		"xxxxxxxxxxxxxx.atlas" + "v1." + strings.Repeat("x", 64),       // placeholder
+		"see app.terraform.io and atlas" + "v1. for the format",        // prose
+		fake(542, 3, alnum) + "8Q" + "~" + fake(543, 20, alnum),        // body too short
+		fake(542, 3, alnum) + "8Q" + "~" + fake(543, 40, alnum),        // body too long
+		fake(542, 3, alnum) + "xQ" + "~" + fake(543, 34, alnum),        // no digit before Q~
+		"abc8Q~" + strings.Repeat("x", 34),                             // placeholder
+		"path/to/~user and Q~ in prose",                                // prose
+	} {
+		if got := SecretFindings(nearMiss); len(got) != 0 {
+			t.Errorf("%q: unexpected %v", nearMiss, ids(got))
 		}
 	}
 }

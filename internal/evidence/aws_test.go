@@ -93,9 +93,9 @@ func awsSGRule(set awsObj) awsObj {
 }
 
 func awsCache(set awsObj) awsObj {
-	o := awsObj{"replication_group_id": "cache", "description": "cache", "engine": "redis", "at_rest_encryption_enabled": true,
+	o := awsObj{"replication_group_id": "cache", "description": "cache", "engine": "redis", "at_rest_encryption_enabled": "true",
 		"transit_encryption_enabled": true, "transit_encryption_mode": "required", "snapshot_retention_limit": 7.0,
-		"auto_minor_version_upgrade": true, "kms_key_id": nil, "auth_token": "a-long-auth-token-value", "arn": Unknown}
+		"auto_minor_version_upgrade": "true", "kms_key_id": nil, "auth_token": "a-long-auth-token-value", "arn": Unknown}
 	for k, v := range set {
 		o[k] = v
 	}
@@ -379,7 +379,7 @@ func init() {
 			Obj:  awsCache(awsObj{"engine": nil, "at_rest_encryption_enabled": nil, "transit_encryption_enabled": nil, "transit_encryption_mode": nil, "snapshot_retention_limit": nil}),
 			Want: map[string]string{"aws_elasticache_replication_group.at_rest_not_encrypted": "violated"}},
 		{Type: "aws_elasticache_replication_group", Name: "valkey defaults to encrypted", Obj: awsCache(awsObj{"engine": "valkey", "at_rest_encryption_enabled": nil})},
-		{Type: "aws_elasticache_replication_group", Name: "valkey explicitly unencrypted", Obj: awsCache(awsObj{"engine": "valkey", "at_rest_encryption_enabled": false}),
+		{Type: "aws_elasticache_replication_group", Name: "valkey explicitly unencrypted", Obj: awsCache(awsObj{"engine": "valkey", "at_rest_encryption_enabled": "false"}),
 			Want: map[string]string{"aws_elasticache_replication_group.valkey_at_rest_not_encrypted": "violated"}},
 		{Type: "aws_elasticache_replication_group", Name: "no TLS", Obj: awsCache(awsObj{"transit_encryption_enabled": false, "transit_encryption_mode": nil}),
 			Want: map[string]string{"aws_elasticache_replication_group.transit_not_encrypted": "violated"},
@@ -390,7 +390,7 @@ func init() {
 			Want: map[string]string{"aws_elasticache_replication_group.snapshots_disabled": "violated",
 				"aws_elasticache_replication_group.snapshot_retention_short": "violated"}},
 		{Type: "aws_elasticache_replication_group", Name: "minor upgrades off where the customer owns hardening", ServiceModel: "iaas",
-			Obj:  awsCache(awsObj{"auto_minor_version_upgrade": false}),
+			Obj:  awsCache(awsObj{"auto_minor_version_upgrade": "false"}),
 			Want: map[string]string{"aws_elasticache_replication_group.minor_upgrades_off": "violated"}},
 		strict(mappingCase{Type: "aws_elasticache_replication_group", Name: "service-managed encryption", Obj: awsCache(awsObj{"snapshot_retention_limit": 30.0}),
 			Want: map[string]string{"aws_elasticache_replication_group.no_customer_managed_key": "violated"}}),
@@ -483,8 +483,14 @@ func init() {
 // The secrets planted in the cases (a master password, an auth token) never
 // reach a message, remediation or shown value.
 func TestAWSFindingsNeverEchoSecrets(t *testing.T) {
-	secrets := []string{"hunter2hunter2", "a-long-auth-token-value"}
-	for _, c := range casesByCloud["aws"] {
+	noCaseEchoes(t, casesByCloud["aws"], "hunter2hunter2", "a-long-auth-token-value")
+}
+
+// noCaseEchoes fails when a case's shown values, messages or remediations
+// carry the first five characters of a secret planted in it.
+func noCaseEchoes(t *testing.T, cases []mappingCase, secrets ...string) {
+	t.Helper()
+	for _, c := range cases {
 		items, err := testEngine.Extract(c.Type, c.Type, c.Obj)
 		if err != nil {
 			t.Fatalf("%s/%s: %v", c.Type, c.Name, err)
@@ -526,11 +532,11 @@ func TestAWSControls(t *testing.T) {
 		{"aws_db_instance", awsDB(awsObj{"storage_encrypted": Unknown}), dbUnknown},
 		{"aws_cloudwatch_log_group", awsObj{"retention_in_days": 0.0},
 			map[string]policy.Value{"logging.retention_days": policy.KnownNumber(math.Inf(1)), "encryption.customer_managed_key": no}},
-		{"aws_ebs_volume", awsObj{"encrypted": nil}, map[string]policy.Value{"encryption.at_rest": null}},
+		{"aws_ebs_volume", awsObj{"encrypted": nil}, map[string]policy.Value{"encryption.at_rest": null, "encryption.customer_managed_key": null}},
 		{"aws_instance", awsInstance(awsObj{"ebs_block_device": awsList{awsObj{"encrypted": true}, awsObj{"encrypted": false}}}),
-			map[string]policy.Value{"encryption.at_rest": no, "network.segmented": yes}},
+			map[string]policy.Value{"encryption.at_rest": no, "network.segmented": yes, "secrets_scan": null}},
 		{"aws_kms_key", awsObj{"enable_key_rotation": true, "rotation_period_in_days": nil},
-			map[string]policy.Value{"encryption.key_rotation_days": policy.KnownNumber(365)}},
+			map[string]policy.Value{"encryption.key_rotation_days": policy.KnownNumber(365), "identity.iam_policy_json": null}},
 		{"aws_lb_listener", awsListener("HTTPS", "ELBSecurityPolicy-TLS13-1-3-2021-06", awsForward),
 			map[string]policy.Value{"encryption.min_tls_version": policy.KnownString("1.3")}},
 	} {

@@ -454,10 +454,7 @@ func TestAzureFindingsNeverShowResourceValues(t *testing.T) {
 			"min_tls_version", "TLS1_0", "network_rules", azureBlock("default_action", azureSecret)),
 	}
 	for typ, obj := range objs {
-		fs, err := testEngine.Findings(testEval, typ, obj)
-		if err != nil {
-			t.Fatalf("%s: %v", typ, err)
-		}
+		fs := mappingCase{Type: typ, Obj: obj}.judge(t)
 		if len(fs) == 0 {
 			t.Fatalf("%s: expected findings", typ)
 		}

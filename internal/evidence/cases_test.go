@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -47,20 +48,13 @@ func mustEngine() *Engine {
 
 func (c mappingCase) judge(t *testing.T) []policy.Finding {
 	t.Helper()
-	if c.Baseline == "" && c.ServiceModel == "" && c.Classification == "" {
-		fs, err := testEngine.Findings(testEval, c.Type, c.Obj)
-		if err != nil {
-			t.Fatalf("Findings: %v", err)
-		}
-		return fs
-	}
-	items, err := testEngine.Extract(c.Type, c.Type, c.Obj)
+	w, err := testEngine.Alone(c.Type, c.Type, c.Obj)
 	if err != nil {
-		t.Fatalf("Extract: %v", err)
+		t.Fatalf("Alone: %v", err)
 	}
-	r, _ := testEngine.Resource(c.Type)
-	w := &policy.Workload{Name: "w", ServiceModel: r.ServiceModel, Classification: "internal",
-		Baseline: JudgeBaseline, Evidence: items, EvidenceOnly: true}
+	if w == nil {
+		return nil // nothing judged
+	}
 	if c.ServiceModel != "" {
 		w.ServiceModel = c.ServiceModel
 	}
@@ -109,7 +103,7 @@ func TestMappingsHaveCases(t *testing.T) {
 		for _, c := range cases {
 			hit := map[string]bool{}
 			for _, f := range c.judge(t) {
-				if f.Evidence != nil && f.Status == policy.StatusViolated {
+				if f.Evidence != nil && f.Status == finding.StatusViolated {
 					hit[f.Evidence.Check] = true
 					if _, ok := violated[f.Evidence.Check]; !ok {
 						violated[f.Evidence.Check] = c
@@ -152,7 +146,7 @@ func TestMappingsHaveCases(t *testing.T) {
 			u := c
 			u.Obj = obj
 			for _, f := range u.judge(t) {
-				if f.Evidence != nil && f.Evidence.Check == check && f.Status == policy.StatusViolated {
+				if f.Evidence != nil && f.Evidence.Check == check && f.Status == finding.StatusViolated {
 					t.Errorf("%s: violated with %s unknown; unknown values must defer", check, top)
 				}
 			}
@@ -195,4 +189,46 @@ func TestTablesRefuseWildcardWhereOneValueIsRead(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "when.attribute") || !strings.Contains(err.Error(), "period_attribute") {
 		t.Fatalf("err = %v", err)
 	}
+}
+
+// The guide puts the counts next to the peers', names the provider release
+// each cloud's schema was checked against and each mapping's peer checks.
+func TestCoverageMarkdownCountsPeersAndVersions(t *testing.T) {
+	md := testEngine.CoverageMarkdown()
+	for _, want := range []string{
+		"| Checkov: checks | Checkov: resource types | trivy-checks: checks |",
+		"| 442 | 268 | 175 | 79 |",
+		"`hashicorp/aws` 6.25.0 (schema from the CDKTF bindings @cdktf/provider-aws 21.22.1)",
+		"`hashicorp/azuread` 3.7.0",
+		"| Finding id | Control | Attribute | Unset means | Peer checks |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("coverage guide lacks %q", want)
+		}
+	}
+	for _, tb := range testEngine.Tables() {
+		types, pairs, _ := tableCounts(tb)
+		if !strings.Contains(md, fmt.Sprintf("| %s | %d | %d |", cloudTitle(tb.Cloud), types, pairs)) {
+			t.Errorf("%s: counts %d types, %d pairs missing", tb.Cloud, types, pairs)
+		}
+		for _, r := range tb.Resources {
+			for _, mp := range r.Mappings {
+				for _, p := range mp.Peers {
+					if !strings.Contains(md, "`"+p+"`") {
+						t.Errorf("%s.%s: peer %s not shown", r.Type, mp.ID, p)
+					}
+				}
+			}
+		}
+	}
+}
+
+// judgeAlone judges one resource on its own as resource_findings does:
+// Alone's workload, evaluated; no findings when nothing is judged.
+func judgeAlone(typ string, obj any) ([]policy.Finding, error) {
+	w, err := testEngine.Alone(typ, typ, obj)
+	if err != nil || w == nil {
+		return nil, err
+	}
+	return testEval.Evaluate(w).Findings, nil
 }

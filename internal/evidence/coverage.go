@@ -2,13 +2,41 @@ package evidence
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
 
-// CoverageMarkdown renders the evidence coverage guide from the tables: a
-// type × control matrix per cloud, then each mapping with the attribute
-// read, the default an unset attribute takes and where it is documented.
+// peerCount is what a peer scanner checks in one cloud's Terraform.
+type peerCount struct {
+	checks, types int
+}
+
+// Peer figures, counted in the peers' repositories (facts only):
+//   - Checkov, bridgecrewio/checkov at commit 03d5fda (2026-08-20): the check
+//     ids under checkov/terraform/checks/resource/<cloud>/ and
+//     graph_checks/<cloud>/, and the resource types their
+//     supported_resources and resource_types name.
+//   - trivy-checks, aquasecurity/trivy-checks at commit 80e5382 (2026-08-21):
+//     the checks under checks/cloud/<cloud>/ (deprecated ones included: 7 for
+//     AWS, 1 for Google), and the resource types named in their Terraform
+//     examples (a lower bound: trivy maps resources to its cloud model
+//     outside these files).
+var (
+	checkovCounts = map[string]peerCount{"aws": {442, 268}, "azure": {302, 126}, "google": {161, 85}}
+	trivyCounts   = map[string]peerCount{"aws": {175, 79}, "azure": {73, 44}, "google": {75, 28}}
+)
+
+const peerSources = "Checkov: bridgecrewio/checkov at commit 03d5fda (2026-08-20), the check ids and resource types " +
+	"of `checkov/terraform/checks/resource/<cloud>` and `graph_checks/<cloud>`. trivy-checks: aquasecurity/trivy-checks " +
+	"at commit 80e5382 (2026-08-21), the checks under `checks/cloud/<cloud>` (deprecated ones included) and the resource " +
+	"types their Terraform examples name, a lower bound."
+
+// CoverageMarkdown renders the evidence coverage guide from the tables: per
+// cloud the counts next to the peers', the provider release whose schema
+// the mappings were checked against, a type × control matrix, then each
+// mapping with the attribute read, the peer checks it corresponds to, and
+// the default an unset attribute takes with where it is documented.
 func (e *Engine) CoverageMarkdown() string {
 	var b strings.Builder
 	b.WriteString(`---
@@ -27,10 +55,26 @@ unset takes the provider's documented default where one is documented, and other
 until apply defers the control to apply. Finding ids are ` + "`<type>.<mapping>`" + `, or ` + "`<type>.<rule>`" + ` for the firewall and
 policy detectors' rules.
 
+Every attribute path, condition and default below is checked by a test against the real schema of the provider
+release named for each cloud. Any other resource type of those providers is accepted as evidence and reported as not
+judged; a name that is no provider's resource type is an error.
+
 This page is generated from the mapping tables in ` + "`internal/evidence/data/`" + `; adding a resource type is one entry there.
 `)
+	b.WriteString("\n## Counts next to the peers\n\n")
+	b.WriteString("| Cloud | srm: resource types | srm: (type, control) pairs | srm: mappings | Checkov: checks | Checkov: resource types | trivy-checks: checks | trivy-checks: resource types |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|\n")
 	for _, t := range e.tables {
-		fmt.Fprintf(&b, "\n## %s (`%s`, documentation %s)\n\n", cloudTitle(t.Cloud), t.Provider, t.DocsVersion)
+		types, pairs, mappings := tableCounts(t)
+		ck, tv := checkovCounts[t.Cloud], trivyCounts[t.Cloud]
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %s | %s | %s | %s |\n", cloudTitle(t.Cloud), types, pairs, mappings,
+			countCell(ck.checks), countCell(ck.types), countCell(tv.checks), countCell(tv.types))
+	}
+	b.WriteString("\nPeers: " + peerSources + " A peer check reads one resource type for one concern, so its checks " +
+		"compare with srm's (type, control) pairs and mappings rather than with its types.\n")
+	for _, t := range e.tables {
+		fmt.Fprintf(&b, "\n## %s (`%s`)\n\n", cloudTitle(t.Cloud), t.Provider)
+		fmt.Fprintf(&b, "Schema checked against: %s. Documentation read: %s.\n\n", schemaReleases(t), t.DocsVersion)
 		controls := tableControls(t)
 		b.WriteString("| Resource type | Service model |")
 		for _, c := range controls {
@@ -52,7 +96,7 @@ This page is generated from the mapping tables in ` + "`internal/evidence/data/`
 		}
 		for _, r := range t.Resources {
 			fmt.Fprintf(&b, "\n### `%s`\n\nRead from `%s`.\n\n", r.Type, r.Docs)
-			b.WriteString("| Finding id | Control | Attribute | Unset means |\n|---|---|---|---|\n")
+			b.WriteString("| Finding id | Control | Attribute | Unset means | Peer checks |\n|---|---|---|---|---|\n")
 			for _, mp := range r.Mappings {
 				attr := mp.Attribute
 				if attr == "" {
@@ -62,14 +106,62 @@ This page is generated from the mapping tables in ` + "`internal/evidence/data/`
 				if mp.Default != nil {
 					unset = fmt.Sprintf("`%v`: %s", mp.Default, mp.DefaultSource)
 				}
-				if mp.Read == "present" {
+				if readers[mp.Read].judgesUnset {
 					unset = "the setting is absent"
 				}
-				fmt.Fprintf(&b, "| `%s.%s` | `%s` | `%s` | %s |\n", r.Type, mp.ID, mp.Control, attr, escapeCell(unset))
+				if len(mp.SettledBy) > 0 {
+					unset += "; settled by `" + strings.Join(mp.SettledBy, "`, `") + "` when in the same evidence"
+				}
+				peers := "none"
+				if len(mp.Peers) > 0 {
+					peers = "`" + strings.Join(mp.Peers, "`, `") + "`"
+				}
+				fmt.Fprintf(&b, "| `%s.%s` | `%s` | `%s` | %s | %s |\n", r.Type, mp.ID, mp.Control, attr, escapeCell(unset), peers)
 			}
 		}
 	}
 	return b.String()
+}
+
+// tableCounts counts a table's resource types, distinct (type, control)
+// pairs and mappings.
+func tableCounts(t Table) (types, pairs, mappings int) {
+	for _, r := range t.Resources {
+		seen := map[string]bool{}
+		for _, mp := range r.Mappings {
+			mappings++
+			if !seen[mp.Control] {
+				seen[mp.Control] = true
+				pairs++
+			}
+		}
+	}
+	return len(t.Resources), pairs, mappings
+}
+
+func countCell(n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return fmt.Sprint(n)
+}
+
+// schemaReleases names the provider releases whose schema digest holds the
+// table's types ("hashicorp/aws 6.25.0"), in order of first use.
+func schemaReleases(t Table) string {
+	var out []string
+	for _, r := range t.Resources {
+		if _, p, ok := schemaFor(r.Type); ok {
+			s := fmt.Sprintf("`%s` %s (schema from the CDKTF bindings %s)", p.Provider, p.Version, p.Package)
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, ", ")
 }
 
 func tableControls(t Table) []string {

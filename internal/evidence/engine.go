@@ -2,8 +2,8 @@ package evidence
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
+	"maps"
+	"slices"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -13,15 +13,41 @@ import (
 // become Unknown evidence, never a verdict; an attribute the resource does
 // not set takes the provider's documented default, or says nothing.
 func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error) {
-	r, ok := e.byType[typ]
-	if !ok {
+	return e.extract(typ, source, obj, true)
+}
+
+// extract is Extract; checkShape false skips the schema check (a data
+// source, whose schema is not the resource's).
+func (e *Engine) extract(typ, source string, obj any, checkShape bool) ([]policy.Evidence, error) {
+	r, mapped := e.byType[typ]
+	if !mapped && !IsRealType(typ) {
 		return nil, e.UnsupportedTypeError(typ)
 	}
 	if IsUnknown(obj) {
+		if !mapped {
+			return nil, nil
+		}
 		return e.allUnknown(r, source), nil
 	}
-	if _, isObject := obj.(map[string]any); !isObject && obj != nil {
+	if obj == nil {
+		return nil, nil // a null object (count = 0): nothing to judge
+	}
+	m, isObject := obj.(map[string]any)
+	if !isObject {
 		return nil, fmt.Errorf("%s: must be the resource's object, got %s", source, kind(obj))
+	}
+	schema, _, _ := schemaFor(typ)
+	if !checkShape {
+		schema = nil
+	}
+	if problem := conformance(typ, schema, m); problem != "" {
+		if shape := shapeOfMap(m); shape != "" && instancesOf(typ, schema, slices.Collect(maps.Values(m))) {
+			problem = "is " + shape + ": a for_each resource; pass one instance at a time (a for expression over it)"
+		}
+		return nil, fmt.Errorf("%s: %s", source, problem)
+	}
+	if !mapped {
+		return nil, nil // a real type no table maps: not judged
 	}
 	var out []policy.Evidence
 	for _, mp := range r.Mappings {
@@ -65,13 +91,13 @@ func (e *Engine) Extract(typ, source string, obj any) ([]policy.Evidence, error)
 func (e *Engine) read(mp Mapping, v, root any, ev *policy.Evidence) (policy.Value, error) {
 	rd := readers[mp.Read]
 	// Whether a block is set is known even while values inside it (a
-	// computed nat_ip) are not, so "present" defers only on a wholly
-	// unknown value.
-	if IsUnknown(v) || (mp.Read != "present" && containsUnknown(v)) {
+	// computed nat_ip) are not, so a reader that judges an unset value
+	// ("present") defers only on a wholly unknown value.
+	if IsUnknown(v) || (!rd.judgesUnset && containsUnknown(v)) {
 		return policy.Value{State: policy.Unknown}, nil
 	}
-	// For "present" an unset attribute is the evidence itself.
-	if mp.Read != "present" && isEmpty(v) {
+	// For such a reader an unset attribute is the evidence itself.
+	if !rd.judgesUnset && isEmpty(v) {
 		if mp.Default == nil {
 			return policy.Value{}, nil
 		}
@@ -141,21 +167,4 @@ func (c *Condition) matches(obj any) (applies, known bool) {
 	}
 	s, ok := scalarText(v)
 	return ok && indexFold(c.Values, s) >= 0, true
-}
-
-// addressPattern reads a resource address as written in an evidence key:
-// optional module.NAME[...] prefixes, then TYPE.NAME, then an optional
-// [index] or ["key"].
-var addressPattern = regexp.MustCompile(`^(?:module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?\.)*(?:data\.)?([a-z][a-z0-9_]*)\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?$`)
-
-// TypeOf returns the resource type of an evidence key such as
-// "aws_db_instance.orders", "module.db.aws_db_instance.this[0]" or
-// `aws_s3_bucket.logs["eu"]`.
-func TypeOf(address string) (string, error) {
-	m := addressPattern.FindStringSubmatch(strings.TrimSpace(address))
-	if m == nil {
-		return "", fmt.Errorf("evidence keys are resource addresses such as \"aws_db_instance.orders\" or " +
-			"\"module.db.aws_db_instance.this[0]\"; the resource type is read from the key")
-	}
-	return m[1], nil
 }

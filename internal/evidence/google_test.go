@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -161,8 +162,8 @@ func firstObj(v any) gObj {
 const (
 	gStrict       = "strict"
 	gConfidential = "confidential"
-	gViolated     = policy.StatusViolated
-	gDeferred     = policy.StatusDeferred
+	gViolated     = finding.StatusViolated
+	gDeferred     = finding.StatusDeferred
 )
 
 func init() {

@@ -9,21 +9,26 @@ import (
 // JudgeBaseline is the baseline a resource is judged by on its own.
 const JudgeBaseline = "standard"
 
-// Findings judges one resource on its own (resource_findings): its evidence
-// under the JudgeBaseline rules and the ownership of its type's service
-// model. Only the controls the resource speaks to are judged, and a value
-// not known until apply is a deferred finding, never a violation.
-func (e *Engine) Findings(ev *policy.Evaluator, typ string, obj any) ([]policy.Finding, error) {
-	items, err := e.Extract(typ, typ, obj)
+// Alone is the workload that judges one resource on its own
+// (resource_findings, through pipeline.Resource): its evidence, named by
+// source, under the JudgeBaseline rules, "internal" data and the ownership
+// of its type's service model. Only the controls the resource speaks to are
+// judged (EvidenceOnly), and a value not known until apply is deferred.
+// It is nil, with no error, when nothing is judged: a type no mapping
+// reads, or a null object.
+func (e *Engine) Alone(typ, source string, obj any) (*policy.Workload, error) {
+	items, err := e.Extract(typ, source, obj)
 	if err != nil {
 		return nil, err
 	}
-	r := e.byType[typ]
-	res := ev.Evaluate(&policy.Workload{
-		Name: typ, ServiceModel: r.ServiceModel, Classification: "internal", Baseline: JudgeBaseline,
+	r, mapped := e.byType[typ]
+	if !mapped || len(items) == 0 {
+		return nil, nil // not judged: an unmapped type, or a null object
+	}
+	return &policy.Workload{
+		Name: source, ServiceModel: r.ServiceModel, Classification: "internal", Baseline: JudgeBaseline,
 		Evidence: items, EvidenceOnly: true,
-	})
-	return res.Findings, nil
+	}, nil
 }
 
 // Controls returns, for each control the resource type maps, the value the

@@ -81,6 +81,11 @@ type Mapping struct {
 	// Peers names the checks of other scanners that judge the same thing
 	// ("CKV_AWS_16", "AVD-AWS-0080"), for the coverage guide: ids only.
 	Peers []string `json:"peers,omitempty"`
+	// SettledBy names mappings of other resource types ("aws_ebs_encryption_
+	// by_default.disabled") that decide this one's value when its attribute
+	// is unset: a resource of that type in the same workload's evidence
+	// settles the reading (see settle).
+	SettledBy []string `json:"settled_by,omitempty"`
 }
 
 // Condition matches an attribute against values (case-insensitive); a null
@@ -105,6 +110,15 @@ type Engine struct {
 
 // New loads and validates the embedded tables against a model's catalog.
 func New(m *model.Model) (*Engine, error) {
+	ts, err := LoadTables()
+	if err != nil {
+		return nil, err
+	}
+	return NewFromTables(m, ts)
+}
+
+// LoadTables decodes the embedded tables, data/*.json, in file order.
+func LoadTables() ([]Table, error) {
 	entries, err := tables.ReadDir("data")
 	if err != nil {
 		return nil, err
@@ -123,7 +137,7 @@ func New(m *model.Model) (*Engine, error) {
 		}
 		ts = append(ts, t)
 	}
-	return NewFromTables(m, ts)
+	return ts, nil
 }
 
 // NewFromTables builds an engine over given tables (tests use it for broken
@@ -148,6 +162,7 @@ func NewFromTables(m *model.Model, ts []Table) (*Engine, error) {
 		}
 	}
 	sort.Strings(e.types)
+	e.validateSettlers(add)
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("evidence tables are invalid:\n  %s", strings.Join(problems, "\n  "))
 	}
@@ -226,24 +241,8 @@ func (e *Engine) Resource(typ string) (*Resource, bool) {
 // Tables returns the loaded tables, for the coverage docs.
 func (e *Engine) Tables() []Table { return e.tables }
 
-// UnsupportedTypeError names the nearest supported types.
+// UnsupportedTypeError is the error for a name that is no resource type of
+// the four providers; it names the nearest real ones.
 func (e *Engine) UnsupportedTypeError(typ string) error {
-	msg := fmt.Sprintf("resource type %q has no evidence mapping", clipName(typ))
-	if s := model.Suggest(typ, e.types); len(s) > 0 {
-		msg += "; did you mean " + model.Quoted(s) + "?"
-	} else {
-		msg += "; the srm provider's evidence coverage page lists the supported types"
-	}
-	return fmt.Errorf("%s", msg)
-}
-
-// clipName echoes a type name only when it looks like one: a key that is
-// not an identifier may hold anything, a secret included.
-func clipName(s string) string {
-	if len(s) > 64 || strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '_' || ('a' <= r && r <= 'z') || ('0' <= r && r <= '9'))
-	}) >= 0 {
-		return "(not a resource type name)"
-	}
-	return s
+	return fmt.Errorf("%s", unknownTypeText(typ))
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -20,16 +21,44 @@ import (
 // it knows), a boolean or a number: resources carry passwords.
 type reader struct {
 	types []string // catalog types the reader can yield
-	read  func(mp Mapping, v any, root any) (policy.Value, string, error)
-	check func(mp Mapping) error
+	// inputs are the schema value types the reader reads ("bool",
+	// "list(string)", "object", ...), checked against the providers'
+	// schemas by CheckSchema; none means any (see readerInputs for the
+	// readers defined here).
+	inputs []string
+	read   func(mp Mapping, v any, root any) (policy.Value, string, error)
+	check  func(mp Mapping) error
+	// judgesUnset: an unset value is itself the evidence (a key argument
+	// left out), so the reader sees it instead of a default; and whether a
+	// block is set is known while values inside it are not.
+	judgesUnset bool
 }
 
 var readers = map[string]reader{
+	"nacl":             naclReader,
+	"secret_texts":     secretTextsReader,
+	"customer_key":     customerKeyReader,
+	"customer_key_set": customerKeySetReader,
+	"parameter":        parameterReader,
+	"resource_policy":  resourcePolicyReader,
+	"iam_members":      iamMembers,
+	"iam_roles":        iamRoles,
 	// The attribute is a boolean.
 	"bool": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		b, ok := boolean(v)
 		if !ok {
 			return policy.Value{}, "", typeError(mp, v, "a bool")
+		}
+		return policy.KnownBool(b != mp.Negate), strconv.FormatBool(b), nil
+	}},
+	// A boolean the provider stores as the string "true" or "false"
+	// (aws_elasticache_replication_group's at_rest_encryption_enabled and
+	// auto_minor_version_upgrade in hashicorp/aws 6.x); a bool, as older
+	// releases stored it, reads the same.
+	"bool_string": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+		b, ok := boolean(v)
+		if !ok {
+			return policy.Value{}, "", typeError(mp, v, "\"true\" or \"false\"")
 		}
 		return policy.KnownBool(b != mp.Negate), strconv.FormatBool(b), nil
 	}},
@@ -52,7 +81,7 @@ var readers = map[string]reader{
 	}},
 	// Setting the attribute at all (a key id, a logging block) is the
 	// evidence.
-	"present": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+	"present": {types: []string{model.TypeBool}, judgesUnset: true, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		if isEmpty(v) {
 			return policy.KnownBool(mp.Negate), "unset", nil
 		}
@@ -145,9 +174,6 @@ var readers = map[string]reader{
 		}
 		return policy.Value{State: policy.Known, Rules: rules, RuleOrigin: origin}, fmt.Sprintf("%d inbound rules", len(rules)), nil
 	}},
-	"iam_members": iamMembers, "iam_roles": iamRoles, // readers_iam_members.go
-	"secret_texts": secretTextsReader, // readers_secrets.go
-	"parameter":    parameterReader,   // readers_parameter.go
 	// A policy document or ACL handed to the control's detector as text.
 	"text": {types: []string{model.TypeJSON, model.TypeString}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		s, ok := v.(string)
@@ -249,23 +275,7 @@ func pathOrResource(p string) string {
 }
 
 // kind names a value's type without showing it.
-func kind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a bool"
-	case float64, int, int64:
-		return "a number"
-	case string:
-		return "a string"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "an object"
-	}
-	return fmt.Sprintf("a %T", v)
-}
+func kind(v any) string { return finding.KindOf(v) }
 
 func scalarText(v any) (string, bool) {
 	switch t := v.(type) {

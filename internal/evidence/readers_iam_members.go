@@ -22,17 +22,19 @@ import (
 // A listed value that starts with "*" matches as a suffix
 // ("*-compute@developer.gserviceaccount.com"). It yields true when one is
 // granted; negate turns that into a least-privilege reading.
-var iamMembers = iamReader(func(b iamBinding) []string { return b.Members }, principalMatch, "grants to ")
+var iamMembers = iamReader([]string{"string", "set(string)", "list(string)"}, func(b iamBinding) []string { return b.Members }, principalMatch, "grants to ")
 
 // iamRoles finds the roles the mapping lists (roles/owner) in a role or in
 // the bindings of a policy document.
-var iamRoles = iamReader(func(b iamBinding) []string { return []string{b.Role} }, indexFold, "grants the role ")
+var iamRoles = iamReader([]string{"string"}, func(b iamBinding) []string { return []string{b.Role} }, indexFold, "grants the role ")
 
-// iamReader builds a reader over one field of a grant: field picks it from
-// a policy document's binding, match finds it among the mapping's values.
+// iamReader builds a reader over one field of a grant: inputs are the
+// schema value types it reads (a member or policy_data is a string, members
+// a set of strings), field picks it from a policy document's binding, match
+// finds it among the mapping's values.
 // The text shows only a listed value, never what the resource holds.
-func iamReader(field func(iamBinding) []string, match func([]string, string) int, grants string) reader {
-	return reader{types: []string{model.TypeBool}, check: needValues, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+func iamReader(inputs []string, field func(iamBinding) []string, match func([]string, string) int, grants string) reader {
+	return reader{types: []string{model.TypeBool}, inputs: inputs, check: needValues, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		got, err := iamGrantField(mp, v, field)
 		if err != nil {
 			return policy.Value{}, "", err

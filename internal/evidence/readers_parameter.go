@@ -15,7 +15,7 @@ import (
 // names one of them decides: a listed value is true, any other false. A
 // group that does not set the parameter leaves it at the engine's default,
 // which this resource does not show, so it says nothing.
-var parameterReader = reader{types: []string{model.TypeBool}, check: needPairs, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+var parameterReader = reader{types: []string{model.TypeBool}, inputs: []string{"list(object)"}, check: needPairs, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 	list, ok := v.([]any)
 	if !ok {
 		return policy.Value{}, "", typeError(mp, v, "a list of parameter blocks")

@@ -16,7 +16,7 @@ import (
 // as one "NAME=value" line each, and a list of {name, value} objects (a
 // CodeBuild environment_variable block) the same way. The shown text is a
 // count, never a value.
-var secretTextsReader = reader{types: []string{model.TypeStringList}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+var secretTextsReader = reader{types: []string{model.TypeStringList}, inputs: []string{"string", "map(string)", "list(object)"}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 	var texts []string
 	if err := collectTexts(v, &texts); err != nil {
 		return policy.Value{}, "", typeError(mp, v, "a string, a map of strings or a list of name/value objects")

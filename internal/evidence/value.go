@@ -86,6 +86,11 @@ func lookup(root any, steps []step, prefix string) []located {
 			continue
 		}
 		list, ok := cur.([]any)
+		if !ok && s.index == anyIndex && cur == nil {
+			// A null block list is no blocks, as an empty one: nothing
+			// inside it is unset.
+			return nil
+		}
 		if !ok {
 			return []located{{walked + restPath(steps[i:]), nil}}
 		}
@@ -151,28 +156,8 @@ func isEmpty(v any) bool {
 	return false
 }
 
-func number(v any) (float64, bool) {
-	switch t := v.(type) {
-	case float64:
-		return t, true
-	case int:
-		return float64(t), true
-	case int64:
-		return float64(t), true
-	case string:
-		f, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
-		return f, err == nil
-	}
-	return 0, false
-}
+// number and boolean read scalars as policy does, which reads them as
+// Terraform converts them.
+func number(v any) (float64, bool) { return policy.Number(v) }
 
-func boolean(v any) (bool, bool) {
-	switch t := v.(type) {
-	case bool:
-		return t, true
-	case string:
-		b, err := strconv.ParseBool(t)
-		return b, err == nil
-	}
-	return false, false
-}
+func boolean(v any) (bool, bool) { return policy.Bool(v) }

@@ -59,15 +59,19 @@ type Rule struct {
 // Control is one customer-side setting of a workload. Its ID is its attribute
 // path on the srm_workload resource.
 type Control struct {
-	ID          string   `json:"id"`
-	Domain      string   `json:"domain"`
-	Type        string   `json:"type"`
-	Enum        []string `json:"enum,omitempty"`
-	Detector    string   `json:"detector,omitempty"`
-	Title       string   `json:"title"`
-	Description string   `json:"description"`
-	Severity    string   `json:"severity"`
-	Remediation string   `json:"remediation"`
+	ID       string   `json:"id"`
+	Domain   string   `json:"domain"`
+	Type     string   `json:"type"`
+	Enum     []string `json:"enum,omitempty"`
+	Detector string   `json:"detector,omitempty"`
+	// BoundBy names a number control whose declared value tightens this
+	// control's max (hardening.last_patched is bounded by the declared
+	// hardening.max_patch_age_days).
+	BoundBy     string `json:"bound_by,omitempty"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Severity    string `json:"severity"`
+	Remediation string `json:"remediation"`
 	// RemediationByServiceModel replaces Remediation for the service models
 	// it names, where the general advice would not fit (a SaaS workload has no
 	// disk to encrypt).

@@ -181,3 +181,25 @@ func TestReadmeShowsTheCurrentMatrix(t *testing.T) {
 		t.Errorf("README.md does not contain the current matrix; replace its table with:\n%s", Default().MarkdownMatrix())
 	}
 }
+
+// A value that differs from a valid one only in case, or that wraps it in a
+// common prefix ("TLS1.2" for "1.2"), is suggested first.
+func TestSuggestIgnoresCaseAndNamesTheSpelling(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		valid []string
+		want  string
+	}{
+		{"SaaS", []string{"on_premises", "iaas", "caas", "paas", "faas", "saas"}, "saas"},
+		{"IAAS", []string{"on_premises", "iaas", "caas", "paas", "faas", "saas"}, "iaas"},
+		{"TLS1.2", []string{"1.0", "1.1", "1.2", "1.3"}, "1.2"},
+		{"TLSv1.3", []string{"1.0", "1.1", "1.2", "1.3"}, "1.3"},
+		{"tls1_2", []string{"1.0", "1.1", "1.2", "1.3"}, "1.2"},
+		{"Standard", []string{"minimum", "standard", "strict"}, "standard"},
+	} {
+		got := Suggest(c.value, c.valid)
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("Suggest(%q) = %v, want %q first", c.value, got, c.want)
+		}
+	}
+}

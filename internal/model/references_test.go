@@ -136,6 +136,7 @@ func TestKnownIDListsCiteTheirSource(t *testing.T) {
 		"cis_controls_v8": 153,
 		"iso_27001_2022":  93,
 		"csa_ccm_v4":      197,
+		"csa_ccm_v4_1":    207, // v4.0's 197, 11 added, 1 removed
 	}
 	for _, fw := range m.FrameworkIDs() {
 		k, ok := m.KnownIDs(fw)
@@ -265,5 +266,42 @@ func TestRemediationFitsTheServiceModel(t *testing.T) {
 	c, _ := m.Control("logging.enabled")
 	if got := m.Remediation("logging.enabled", "saas"); got != c.Remediation {
 		t.Errorf("a control without service-model advice must fall back to its remediation, got %q", got)
+	}
+}
+
+// Each control cites in CCM v4.1 the controls it cites in v4.0: the same
+// title under the v4.1 id (v4.1 renumbers LOG, TVM, STA and IAM and renames
+// IVS to I&S), or, for the four controls v4.1 renamed in place, the
+// successor named here.
+func TestCCMv41FollowsV40(t *testing.T) {
+	m := Default()
+	v40, _ := m.KnownIDs("csa_ccm_v4")
+	v41, _ := m.KnownIDs("csa_ccm_v4_1")
+	renamed := map[string]string{"AIS-05": "AIS-05", "CEK-03": "CEK-03", "CEK-08": "CEK-08", "IAM-15": "IAM-14"}
+	for _, c := range m.Controls {
+		var want []string
+		for _, id := range c.Frameworks["csa_ccm_v4"] {
+			next, ok := renamed[id]
+			if !ok {
+				for nid, title := range v41.IDs {
+					if strings.EqualFold(title, v40.IDs[id]) {
+						next = nid
+					}
+				}
+			}
+			if next == "" {
+				t.Errorf("%s: CCM v4.0 %s (%s) has no v4.1 successor", c.ID, id, v40.IDs[id])
+				continue
+			}
+			if !slices.Contains(want, next) {
+				want = append(want, next)
+			}
+		}
+		if got := c.Frameworks["csa_ccm_v4_1"]; !slices.Equal(got, want) {
+			t.Errorf("%s cites CCM v4.1 %v, want %v (from v4.0 %v)", c.ID, got, want, c.Frameworks["csa_ccm_v4"])
+		}
+	}
+	if c, _ := m.Control("identity.mfa_required"); !slices.Equal(c.Frameworks["csa_ccm_v4_1"], []string{"IAM-13"}) {
+		t.Errorf("MFA cites CCM v4.1 %v, want [IAM-13] (Strong Authentication, IAM-14 in v4.0)", c.Frameworks["csa_ccm_v4_1"])
 	}
 }

@@ -3,8 +3,10 @@ package model
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Validate checks that the data set is whole and consistent: every
@@ -82,6 +84,9 @@ func (m *Model) validateCatalog(add func(string, ...any)) {
 		if m.domainIndex[g.Domain] == nil {
 			add("group %q: unknown domain %q", g.ID, g.Domain)
 		}
+		if slices.Contains(ReservedAttributes, g.ID) {
+			add("group %q: the name is one of srm_workload's own attributes (%s); rename the group", g.ID, Quoted(ReservedAttributes))
+		}
 	}
 	for _, b := range m.Baselines {
 		if b.Extends != "" && m.baselineIdx[b.Extends] == nil {
@@ -111,16 +116,64 @@ func (m *Model) validateCatalog(add func(string, ...any)) {
 
 var controlTypes = []string{TypeBool, TypeNumber, TypeVersion, TypeString, TypeJSON, TypeDate, TypeStringSet, TypeStringList, TypeFirewallRules}
 
+// NumberMin and NumberMax bound every number control's value (days), and so
+// every baseline's min and max: srm_workload accepts whole numbers in this
+// range, and resource_controls reports a key that never rotates as
+// NumberMax.
+const (
+	NumberMin = 0
+	NumberMax = 36500
+)
+
+// DetectorTypes names the detectors a control may run, each with the one
+// control type it reads.
+var DetectorTypes = map[string]string{
+	"firewall":      TypeFirewallRules,
+	"iam":           TypeJSON,
+	"bucket_policy": TypeJSON,
+	"acl":           TypeString,
+	"secrets":       TypeStringList,
+	"patch":         TypeDate,
+}
+
+// UngroupedTypes are the types a control without a group may have: such a
+// control is a top-level srm_workload attribute, a sensitive list of
+// strings.
+var UngroupedTypes = []string{TypeStringList}
+
+// ReservedAttributes are srm_workload's own attributes; no group or
+// top-level control may take one of their names.
+var ReservedAttributes = []string{"id", "name", "service_model", "data_classification", "environment", "baseline",
+	"custom_baseline", "exceptions", "required_controls", "evidence", "findings", "compliant"}
+
 func (m *Model) validateControl(c Control, add func(string, ...any)) {
 	if m.domainIndex[c.Domain] == nil {
 		add("control %q: unknown domain %q", c.ID, c.Domain)
 	}
-	if g, _ := c.Group(); g != "" {
+	switch g, _ := c.Group(); {
+	case g != "":
 		grp := m.groupIndex[g]
 		if grp == nil {
 			add("control %q: unknown group %q", c.ID, g)
 		} else if grp.Domain != c.Domain {
 			add("control %q: domain %q differs from its group's %q", c.ID, c.Domain, grp.Domain)
+		}
+	case slices.Contains(ReservedAttributes, c.ID):
+		add("control %q: without a group it is a top-level attribute, and the name is one of srm_workload's own (%s)", c.ID, Quoted(ReservedAttributes))
+	case !slices.Contains(UngroupedTypes, c.Type):
+		add("control %q has no group, so it is a top-level srm_workload attribute, which must be of type %s, not %q; put it in a group (\"group.%s\")",
+			c.ID, Quoted(UngroupedTypes), c.Type, c.ID)
+	}
+	if c.Detector != "" {
+		if want, ok := DetectorTypes[c.Detector]; !ok {
+			add("control %q: unknown detector %q; valid detectors are %s", c.ID, c.Detector, Quoted(slices.Sorted(maps.Keys(DetectorTypes))))
+		} else if c.Type != want {
+			add("control %q: detector %q reads a %s control, not a %s", c.ID, c.Detector, want, c.Type)
+		}
+	}
+	if c.BoundBy != "" {
+		if b, ok := m.Control(c.BoundBy); !ok || b.Type != TypeNumber {
+			add("control %q: bound_by %q is not a number control", c.ID, c.BoundBy)
 		}
 	}
 	if !slices.Contains(controlTypes, c.Type) {
@@ -158,6 +211,11 @@ func (m *Model) validateControl(c Control, add func(string, ...any)) {
 		if r.Reason == "" {
 			add("control %q: rule for %q has no reason", c.ID, b)
 		}
+		for _, bound := range []*float64{r.Min, r.Max} {
+			if bound != nil && (c.Type == TypeNumber || c.Type == TypeDate) && (*bound < NumberMin || *bound > NumberMax) {
+				add("control %q: rule for %q has a bound of %g, outside %d to %d", c.ID, b, *bound, NumberMin, NumberMax)
+			}
+		}
 	}
 }
 
@@ -168,10 +226,12 @@ func Suggest(value string, candidates []string) []string {
 		s string
 		d int
 	}
+	key := suggestKey(value)
 	var all []scored
 	for _, c := range candidates {
-		d := editDistance(value, c)
-		if strings.Contains(c, value) || strings.Contains(value, c) {
+		ck := suggestKey(c)
+		d := editDistance(key, ck)
+		if ck != "" && key != "" && (strings.Contains(ck, key) || strings.Contains(key, ck)) {
 			d = min(d, 2)
 		}
 		if d <= max(3, len(value)/2) {
@@ -184,6 +244,18 @@ func Suggest(value string, candidates []string) []string {
 		out = append(out, all[i].s)
 	}
 	return out
+}
+
+// suggestKey is the form values are compared in: case and separators do not
+// count, so "SaaS" finds "saas" and "tls1_2" finds "1.2".
+func suggestKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '_', '.', '-', ' ':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 func editDistance(a, b string) int {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -54,7 +55,7 @@ func ParseCustomBaseline(m *model.Model, spec string) (*CustomBaseline, error) {
 // right.
 func (b *CustomBaseline) Validate(m *model.Model) error {
 	if _, ok := m.Baseline(b.Extends); !ok {
-		return fmt.Errorf("extends %q is not a preset baseline: valid values are %s", b.Extends, model.Quoted(m.BaselineIDs()))
+		return fmt.Errorf("extends %s is not a preset baseline: valid values are %s", finding.RedactName(b.Extends, m.BaselineIDs()), model.Quoted(m.BaselineIDs()))
 	}
 	for _, id := range slices.Sorted(maps.Keys(b.Controls)) {
 		if err := ValidateCustomRuleFor(m, b.Extends, id, b.Controls[id]); err != nil {
@@ -128,9 +129,9 @@ func ValidateCustomRule(m *model.Model, id string, r CustomRule) error {
 
 // UnknownControlError names the unknown id and the closest known ones.
 func UnknownControlError(m *model.Model, id string) error {
-	msg := fmt.Sprintf("%q is not a control id.", id)
-	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 {
-		msg = fmt.Sprintf("%q is not a control id; did you mean %s?", id, model.Quoted(s))
+	msg := fmt.Sprintf("%s is not a control id.", safeName(id, m.ControlIDs()))
+	if s := model.Suggest(id, m.ControlIDs()); len(s) > 0 && len(id) <= 64 {
+		msg = fmt.Sprintf("%s is not a control id; did you mean %s?", safeName(id, m.ControlIDs()), model.Quoted(s))
 	}
 	return fmt.Errorf("%s Valid control ids: %s", msg, strings.Join(m.ControlIDs(), ", "))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -62,7 +63,7 @@ func TestNewCatalogControls(t *testing.T) {
 				w.Classification = tc.class
 			}
 			res := evaluate(w)
-			if got := controlsWith(res, StatusViolated); !slices.Equal(got, tc.wantViolated) {
+			if got := controlsWith(res, finding.StatusViolated); !slices.Equal(got, tc.wantViolated) {
 				t.Fatalf("violated = %v, want %v", got, tc.wantViolated)
 			}
 			if len(tc.wantViolated) > 0 {
@@ -92,19 +93,19 @@ func TestFaaSIsNotAskedForOSPatching(t *testing.T) {
 	for _, b := range []string{"minimum", "standard", "strict"} {
 		res := evaluate(workload("faas", b, values))
 		if !res.Compliant {
-			t.Errorf("faas/%s: violated %v; the platform patches a function's OS", b, controlsWith(res, StatusViolated))
+			t.Errorf("faas/%s: violated %v; the platform patches a function's OS", b, controlsWith(res, finding.StatusViolated))
 		}
 		if slices.Contains(res.RequiredControls, "hardening.os_patching") {
 			t.Errorf("faas/%s still requires hardening.os_patching", b)
 		}
 	}
 	// CaaS nodes are still the customer's to patch (shared hardening).
-	if res := evaluate(workload("caas", "minimum", values)); !slices.Contains(controlsWith(res, StatusViolated), "hardening.os_patching") {
-		t.Errorf("caas without os_patching passed: %v", controlsWith(res, StatusViolated))
+	if res := evaluate(workload("caas", "minimum", values)); !slices.Contains(controlsWith(res, finding.StatusViolated), "hardening.os_patching") {
+		t.Errorf("caas without os_patching passed: %v", controlsWith(res, finding.StatusViolated))
 	}
 	// A function still patches its dependencies.
 	values["application.dependency_scanning"] = KnownBool(false)
-	if res := evaluate(workload("faas", "strict", values)); !slices.Contains(controlsWith(res, StatusViolated), "application.dependency_scanning") {
+	if res := evaluate(workload("faas", "strict", values)); !slices.Contains(controlsWith(res, finding.StatusViolated), "application.dependency_scanning") {
 		t.Error("faas without dependency scanning passed under strict")
 	}
 }
@@ -196,13 +197,13 @@ func TestEvaluatorFollowsTheMatrix(t *testing.T) {
 	values := compliantValues()
 	values["logging.enabled"] = KnownBool(false)
 	consensus := New(model.Default()).Evaluate(workload("paas", "minimum", values))
-	if !slices.Contains(controlsWith(consensus, StatusViolated), "logging.enabled") {
+	if !slices.Contains(controlsWith(consensus, finding.StatusViolated), "logging.enabled") {
 		t.Fatal("consensus: logging is shared in paas, so logging.enabled = false must fail")
 	}
 	// Google's chart gives audit logging and operations to Google in PaaS.
 	g := New(google).Evaluate(workload("paas", "minimum", values))
-	if slices.Contains(controlsWith(g, StatusViolated), "logging.enabled") || !slices.Contains(google.DomainsByOwner("paas", model.OwnerProvider), "monitoring_logging") {
-		t.Errorf("google: paas logging is the provider's, yet violated=%v", controlsWith(g, StatusViolated))
+	if slices.Contains(controlsWith(g, finding.StatusViolated), "logging.enabled") || !slices.Contains(google.DomainsByOwner("paas", model.OwnerProvider), "monitoring_logging") {
+		t.Errorf("google: paas logging is the provider's, yet violated=%v", controlsWith(g, finding.StatusViolated))
 	}
 	ms, _ := model.ForMatrix("microsoft_2026")
 	if !slices.Contains(ms.DomainsByOwner("iaas", model.OwnerCustomer), "data_protection") {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -33,7 +34,7 @@ func (x checkContext) check(evidence []*Evidence) []Finding {
 	declared := x.checkValue(v, nil)
 	if len(declared) == 0 && v.State == Known {
 		for i := range out {
-			if out[i].Status == StatusViolated {
+			if out[i].Status == finding.StatusViolated {
 				out[i].Message += " This contradicts the declared " + x.c.ID + ": the resource's planned value wins."
 			}
 		}
@@ -174,11 +175,11 @@ func (x checkContext) bounded(n float64, shown string, e *Evidence) []Finding {
 }
 
 func (x checkContext) violated(msg string) []Finding {
-	return []Finding{{Status: StatusViolated, Message: msg}}
+	return []Finding{{Status: finding.StatusViolated, Message: msg}}
 }
 
 func (x checkContext) deferred(id string) []Finding {
-	return []Finding{{Status: StatusDeferred, Message: fmt.Sprintf("%s is not known until apply; it is checked again then.", id)}}
+	return []Finding{{Status: finding.StatusDeferred, Message: fmt.Sprintf("%s is not known until apply; it is checked again then.", id)}}
 }
 
 // detect runs the control's detector over a known value.
@@ -245,7 +246,7 @@ func (x checkContext) fromDetector(fs []detect.Finding, err error) []Finding {
 	out := make([]Finding, 0, len(fs))
 	for _, f := range fs {
 		out = append(out, Finding{
-			Status:      StatusViolated,
+			Status:      finding.StatusViolated,
 			Check:       f.ID,
 			Severity:    f.Severity,
 			Message:     f.Message,
@@ -256,17 +257,21 @@ func (x checkContext) fromDetector(fs []detect.Finding, err error) []Finding {
 	return out
 }
 
-// patch bounds the patch date by the declared max_patch_age_days when it is
+// patch bounds the patch date by the declared value of the control the
+// catalog names in bound_by (hardening.max_patch_age_days) when it is
 // tighter than the baseline's bound.
 func (x checkContext) patch(v Value) []Finding {
 	maxAge := math.Inf(1)
 	if x.rule.Max != nil {
 		maxAge = *x.rule.Max
 	}
-	declared := x.w.Values["hardening.max_patch_age_days"]
+	var declared Value
+	if x.c.BoundBy != "" {
+		declared = x.w.Values[x.c.BoundBy]
+	}
 	switch declared.State {
 	case Unknown:
-		return x.deferred("hardening.max_patch_age_days")
+		return x.deferred(x.c.BoundBy)
 	case Known:
 		maxAge = math.Min(maxAge, declared.Number)
 	}
@@ -276,6 +281,9 @@ func (x checkContext) patch(v Value) []Finding {
 	patched, err := detect.ParseDate(v.String)
 	if err != nil {
 		return x.violated(fmt.Sprintf("%s: %v", x.c.ID, err))
+	}
+	if x.clock != nil {
+		*x.clock = true
 	}
 	fs, err := detect.PatchFindings(patched, x.w.Now, int(maxAge))
 	return x.fromDetector(fs, err)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -48,22 +49,24 @@ func (e *Evaluator) Evaluate(w *Workload) Result {
 		if rule.Locked {
 			locked[c.ID] = rule.Baseline
 		}
-		ctx := checkContext{m: m, w: w, c: c, rule: rule}
+		ctx := checkContext{m: m, w: w, c: c, rule: rule, clock: &res.ClockDependent}
 		for _, f := range ctx.check(evidence[c.ID]) {
 			res.Findings = append(res.Findings, ctx.finish(f))
 		}
 	}
 	res.RequiredControls = nonNil(res.RequiredControls)
-	res.Notices = applyExceptions(m, w, res.Findings, locked)
+	var exceptionsTimed bool
+	res.Notices, exceptionsTimed = applyExceptions(m, w, res.Findings, locked)
+	res.ClockDependent = res.ClockDependent || exceptionsTimed
 	if w.ExceptionsUnknown {
 		deferViolations(res.Findings)
 	}
 	res.Compliant = true
 	for _, f := range res.Findings {
 		switch f.Status {
-		case StatusViolated:
+		case finding.StatusViolated:
 			res.Compliant = false
-		case StatusDeferred:
+		case finding.StatusDeferred:
 			if !slices.Contains(res.Deferred, f.Control) {
 				res.Deferred = append(res.Deferred, f.Control)
 			}
@@ -74,8 +77,8 @@ func (e *Evaluator) Evaluate(w *Workload) Result {
 
 func deferViolations(fs []Finding) {
 	for i := range fs {
-		if fs[i].Status == StatusViolated {
-			fs[i].Status = StatusDeferred
+		if fs[i].Status == finding.StatusViolated {
+			fs[i].Status = finding.StatusDeferred
 		}
 	}
 }
@@ -91,6 +94,8 @@ type checkContext struct {
 	w    *Workload
 	c    model.Control
 	rule effectiveRule
+	// clock is set when a check reads the workload's clock.
+	clock *bool
 }
 
 // finish fills the parts of a finding that every check shares.

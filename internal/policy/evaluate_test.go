@@ -8,39 +8,24 @@ import (
 	"time"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
 var testNow = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 
-// compliantValues satisfies every preset rule, strict included.
+// compliantValues satisfies every preset rule, strict included: the
+// catalog's compliant body for the strict baseline.
 func compliantValues() map[string]Value {
-	return map[string]Value{
-		"identity.mfa_required":           KnownBool(true),
-		"identity.least_privilege":        KnownBool(true),
-		"network.segmented":               KnownBool(true),
-		"encryption.at_rest":              KnownBool(true),
-		"encryption.in_transit":           KnownBool(true),
-		"encryption.customer_managed_key": KnownBool(true),
-		"encryption.key_lifecycle":        KnownBool(true),
-		"storage.data_loss_prevention":    KnownBool(true),
-		"encryption.min_tls_version":      KnownString("1.2"),
-		"hardening.os_patching":           KnownBool(true),
-		"hardening.max_patch_age_days":    KnownNumber(14),
-		"application.authentication":      KnownBool(true),
-		"application.api_authorization":   KnownBool(true),
-		"application.input_validation":    KnownBool(true),
-		"application.dependency_scanning": KnownBool(true),
-		"logging.enabled":                 KnownBool(true),
-		"logging.retention_days":          KnownNumber(400),
-		"logging.centralized":             KnownBool(true),
-		"logging.alerting":                KnownBool(true),
-		"logging.incident_response":       KnownBool(true),
-		"compliance.data_residency":       KnownStrings([]string{"eu-west-1"}),
-		"backup.enabled":                  KnownBool(true),
-		"backup.retention_days":           KnownNumber(35),
-		"backup.cross_region":             KnownBool(true),
-		"backup.restore_tested":           KnownBool(true),
+	m := model.Default()
+	values, _ := ReadControls(m, m.CompliantBody("strict"))
+	return values
+}
+
+func TestCompliantBodyReads(t *testing.T) {
+	m := model.Default()
+	if _, errs := ReadControls(m, m.CompliantBody("strict")); len(errs) > 0 {
+		t.Fatalf("the catalog's compliant body does not read: %v", errs)
 	}
 }
 
@@ -67,7 +52,7 @@ func findingFor(t *testing.T, res Result, control string) Finding {
 			return f
 		}
 	}
-	t.Fatalf("no finding for %s in %+v", control, controlsWith(res, StatusViolated))
+	t.Fatalf("no finding for %s in %+v", control, controlsWith(res, finding.StatusViolated))
 	return Finding{}
 }
 
@@ -76,7 +61,7 @@ func TestCompliantWorkloadHasNoFindings(t *testing.T) {
 		for _, b := range []string{"minimum", "standard", "strict"} {
 			res := evaluate(workload(sm, b, compliantValues()))
 			if !res.Compliant || len(res.Findings) != 0 {
-				t.Errorf("%s/%s: compliant=%v findings=%v", sm, b, res.Compliant, controlsWith(res, StatusViolated))
+				t.Errorf("%s/%s: compliant=%v findings=%v", sm, b, res.Compliant, controlsWith(res, finding.StatusViolated))
 			}
 		}
 	}
@@ -171,7 +156,7 @@ func TestEvaluateRules(t *testing.T) {
 				w.Classification = tc.class
 			}
 			res := evaluate(w)
-			got := controlsWith(res, StatusViolated)
+			got := controlsWith(res, finding.StatusViolated)
 			if !slices.Equal(got, tc.wantViolated) {
 				t.Fatalf("violated = %v, want %v", got, tc.wantViolated)
 			}
@@ -233,12 +218,12 @@ func TestUnknownValuesAreDeferred(t *testing.T) {
 	if !slices.Equal(res.Deferred, []string{"encryption.at_rest"}) {
 		t.Errorf("deferred = %v", res.Deferred)
 	}
-	if got := controlsWith(res, StatusViolated); !slices.Equal(got, []string{"identity.mfa_required"}) {
+	if got := controlsWith(res, finding.StatusViolated); !slices.Equal(got, []string{"identity.mfa_required"}) {
 		t.Errorf("known violations must still be reported: %v", got)
 	}
 	// The same workload once the value is known.
 	values["encryption.at_rest"] = KnownBool(false)
-	if got := controlsWith(evaluate(workload("iaas", "minimum", values)), StatusViolated); !slices.Contains(got, "encryption.at_rest") {
+	if got := controlsWith(evaluate(workload("iaas", "minimum", values)), finding.StatusViolated); !slices.Contains(got, "encryption.at_rest") {
 		t.Errorf("known false value not enforced: %v", got)
 	}
 }
@@ -249,8 +234,8 @@ func TestUnknownExceptionsDeferViolations(t *testing.T) {
 	w := workload("iaas", "minimum", values)
 	w.ExceptionsUnknown = true
 	res := evaluate(w)
-	if len(controlsWith(res, StatusViolated)) != 0 || !slices.Contains(res.Deferred, "backup.enabled") {
-		t.Errorf("violated=%v deferred=%v", controlsWith(res, StatusViolated), res.Deferred)
+	if len(controlsWith(res, finding.StatusViolated)) != 0 || !slices.Contains(res.Deferred, "backup.enabled") {
+		t.Errorf("violated=%v deferred=%v", controlsWith(res, finding.StatusViolated), res.Deferred)
 	}
 }
 
@@ -265,7 +250,7 @@ func TestExceptions(t *testing.T) {
 	valid := Exception{Control: "backup.cross_region", Justification: "single-region by law", ApprovedBy: "ciso", Expires: "2027-06-30"}
 
 	res := base(valid)
-	if got := controlsWith(res, StatusWaived); !slices.Equal(got, []string{"backup.cross_region"}) || !res.Compliant || len(res.Notices) != 0 {
+	if got := controlsWith(res, finding.StatusWaived); !slices.Equal(got, []string{"backup.cross_region"}) || !res.Compliant || len(res.Notices) != 0 {
 		t.Errorf("valid exception: waived=%v compliant=%v notices=%+v", got, res.Compliant, res.Notices)
 	}
 
@@ -325,7 +310,7 @@ func TestCustomBaseline(t *testing.T) {
 	w.Custom = parsed
 	w.Exceptions = []Exception{{Control: "backup.enabled", Justification: "x", ApprovedBy: "y", Expires: "2027-01-01"}}
 	res := evaluate(w)
-	got := controlsWith(res, StatusViolated)
+	got := controlsWith(res, finding.StatusViolated)
 	want := []string{"network.egress_restricted", "logging.retention_days", "backup.enabled"}
 	if !slices.Equal(got, want) {
 		t.Errorf("violated = %v, want %v", got, want)
@@ -343,7 +328,7 @@ func TestCustomBaselineCannotRelaxPreset(t *testing.T) {
 	values["logging.retention_days"] = KnownNumber(30)
 	w := workload("iaas", "", values)
 	w.Custom = custom
-	if got := controlsWith(evaluate(w), StatusViolated); !slices.Equal(got, []string{"logging.retention_days"}) {
+	if got := controlsWith(evaluate(w), finding.StatusViolated); !slices.Equal(got, []string{"logging.retention_days"}) {
 		t.Errorf("violated = %v", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -32,8 +33,8 @@ func ParseExpiry(s string) (time.Time, error) {
 // applyExceptions waives the violations that a valid exception covers and
 // reports every exception that is wrong, expired, stale or about to expire.
 // Notices never mention relative time, so plans stay stable day to day.
-func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[string]string) []Notice {
-	var notices []Notice
+// timed is set when an exception's expiry decides a finding's status.
+func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[string]string) (notices []Notice, timed bool) {
 	seen := map[string]int{}
 	for i, ex := range w.Exceptions {
 		note := func(isErr bool, field, summary, detail string) {
@@ -60,8 +61,9 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 			continue
 		}
 		if w.Now.After(expires) {
+			timed = timed || hasStatus(fs, ex.Control, finding.StatusViolated)
 			note(true, "expires", "Exception Expired",
-				fmt.Sprintf("The exception for %q (approved by %s) expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.ApprovedBy, ex.Expires))
+				fmt.Sprintf("The exception for %q expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.Expires))
 			continue
 		}
 		if expires.Sub(w.Now) > MaxExceptionTerm {
@@ -69,7 +71,8 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 				fmt.Sprintf("The exception for %q expires %s, more than a year ahead. An exception is a temporary decision: set an expiry within a year and renew it with a fresh approval if it is still needed.", ex.Control, ex.Expires))
 		}
 		waived := waive(fs, ex.Control)
-		if !waived && !hasStatus(fs, ex.Control, StatusDeferred) {
+		timed = timed || waived
+		if !waived && !hasStatus(fs, ex.Control, finding.StatusDeferred) {
 			note(false, "control", "Stale Exception",
 				fmt.Sprintf("%q is not violated, so the exception waives nothing. Remove it.", ex.Control))
 		}
@@ -78,14 +81,14 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 				fmt.Sprintf("The exception for %q expires %s. Renew it or satisfy the control before then.", ex.Control, ex.Expires))
 		}
 	}
-	return notices
+	return notices, timed
 }
 
 func waive(fs []Finding, control string) bool {
 	waived := false
 	for i := range fs {
-		if fs[i].Control == control && fs[i].Status == StatusViolated {
-			fs[i].Status = StatusWaived
+		if fs[i].Control == control && fs[i].Status == finding.StatusViolated {
+			fs[i].Status = finding.StatusWaived
 			waived = true
 		}
 	}

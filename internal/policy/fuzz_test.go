@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -65,7 +66,7 @@ func FuzzEvaluateUnknownAndSecrets(f *testing.F) {
 		}
 		violated := map[string]bool{}
 		for _, fd := range known.Findings {
-			if fd.Status == StatusViolated {
+			if fd.Status == finding.StatusViolated {
 				violated[fd.Control] = true
 			}
 		}
@@ -79,7 +80,7 @@ func FuzzEvaluateUnknownAndSecrets(f *testing.F) {
 			u.Values[c.ID] = v
 		}
 		for _, fd := range ev.Evaluate(&u).Findings {
-			if fd.Status == StatusViolated && !violated[fd.Control] {
+			if fd.Status == finding.StatusViolated && !violated[fd.Control] {
 				t.Fatalf("making values unknown added a violation of %s: %s", fd.Control, fd.Message)
 			}
 		}

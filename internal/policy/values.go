@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -83,7 +85,7 @@ func readGroup(m *model.Model, group string, raw any, out map[string]Value) []Fi
 			out[c.ID] = Value{}
 		}
 		return []FieldError{{Path: group, Summary: "Invalid Control Group",
-			Detail: fmt.Sprintf("%s must be an object such as { %s = ... }, got %s.", group, controlName(controls[0]), kindOf(raw))}}
+			Detail: fmt.Sprintf("%s must be an object such as { %s = ... }, got %s.", group, controlName(controls[0]), finding.KindOf(raw))}}
 	}
 	names := make([]string, len(controls))
 	for i, c := range controls {
@@ -112,60 +114,26 @@ func controlName(c model.Control) string {
 
 // unknownKey names the misspelt key and the nearest valid names.
 func unknownKey(where, key string, valid []string) FieldError {
-	detail := fmt.Sprintf("%s has no attribute %s.", where, safeName(key))
+	name := safeName(key, valid)
+	at := where
+	if strings.HasPrefix(name, `"`) {
+		at = where + "." + key
+	}
+	detail := fmt.Sprintf("%s has no attribute %s.", where, name)
 	if s := model.Suggest(key, valid); len(s) > 0 {
 		detail += " Did you mean " + s[0] + "?"
 	}
 	detail += " Valid attributes: " + strings.Join(valid, ", ") + "."
-	return FieldError{Path: where + "." + key, Summary: "Unknown Attribute", Detail: detail}
+	return FieldError{Path: at, Summary: "Unknown Attribute", Detail: detail}
 }
 
-// safeName quotes a key only when it looks like an attribute name: any
-// other text may be anything, a secret included.
-func safeName(key string) string {
-	if len(key) > 64 || strings.IndexFunc(key, func(r rune) bool {
-		return !(r == '_' || r == '-' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9'))
-	}) >= 0 {
-		return "(a key that is not an attribute name)"
-	}
-	return strconv.Quote(key)
-}
+// safeName quotes a key only when it reads as a misspelling of one of the
+// valid names (finding.RedactName).
+func safeName(key string, valid []string) string { return finding.RedactName(key, valid) }
 
-// got describes a wrong value for an error message: short scalars as they
-// are (a word like "yes"), anything longer only by its kind, since it may
-// be a secret.
-func got(v any) string {
-	switch t := v.(type) {
-	case string:
-		if len(t) <= 4 {
-			return strconv.Quote(t)
-		}
-		return fmt.Sprintf("a string of %d characters", len(t))
-	case float64:
-		return strconv.FormatFloat(t, 'g', 6, 64)
-	case bool:
-		return strconv.FormatBool(t)
-	}
-	return kindOf(v)
-}
-
-func kindOf(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a bool"
-	case float64:
-		return "a number"
-	case string:
-		return "a string"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "an object"
-	}
-	return fmt.Sprintf("a %T", v)
-}
+// got describes a wrong value for an error message, never showing more
+// than finding.MaxShown characters of it.
+func got(v any) string { return finding.RedactValue(v) }
 
 func typeError(path, want string, v any) *FieldError {
 	return &FieldError{Path: path, Summary: "Invalid Attribute Value",
@@ -185,21 +153,27 @@ func controlValue(c model.Control, path string, raw any) (Value, *FieldError) {
 	v := Value{State: Known}
 	switch c.Type {
 	case model.TypeBool:
-		b, ok := asBool(raw)
+		b, ok := Bool(raw)
 		if !ok {
 			return Value{}, typeError(path, "a bool (true or false)", raw)
 		}
 		v.Bool = b
 	case model.TypeNumber:
-		n, ok := asNumber(raw)
-		if !ok || n != math.Trunc(n) || n < 0 || n > 36500 {
-			return Value{}, typeError(path, "a whole number from 0 to 36500", raw)
+		n, ok := Number(raw)
+		if !ok || n != math.Trunc(n) || n < model.NumberMin || n > model.NumberMax {
+			return Value{}, typeError(path, fmt.Sprintf("a whole number from %d to %d", model.NumberMin, model.NumberMax), raw)
 		}
 		v.Number = n
 	case model.TypeVersion:
 		s, ok := asString(raw)
 		if !ok || !containsString(c.Enum, s) {
-			return Value{}, typeError(path, "one of "+model.Quoted(c.Enum), raw)
+			want := "one of " + model.Quoted(c.Enum)
+			// Only a version written with a protocol name ("TLS1.2") gets a
+			// suggestion: "1.4" is no misspelling of "1.3".
+			if near := model.Suggest(s, c.Enum); ok && len(near) > 0 && len(s) <= 16 && strings.ContainsFunc(s, unicode.IsLetter) {
+				want += ` (did you mean "` + near[0] + `"?)`
+			}
+			return Value{}, typeError(path, want, raw)
 		}
 		v.String = s
 	case model.TypeJSON:
@@ -267,30 +241,47 @@ func ingressRules(path string, raw any) (Value, *FieldError) {
 	return Value{State: Known, Rules: rules, RuleOrigin: origin}, nil
 }
 
-func asBool(v any) (bool, bool) {
+// Bool reads a bool from a generic tree as Terraform converts one: a bool,
+// or the strings "true" and "1", "false" and "0" (go-cty's string to bool
+// conversion, cty/convert/conversion_primitive.go, v1.14 and later, which
+// Terraform 1.8+ and OpenTofu 1.6+ use). Nothing looser: "t", "TRUE" and
+// "yes" are not bools. The evaluator and the evidence readers share it.
+func Bool(v any) (bool, bool) {
 	switch t := v.(type) {
 	case bool:
 		return t, true
 	case string:
 		switch t {
-		case "true":
+		case "true", "1":
 			return true, true
-		case "false":
+		case "false", "0":
 			return false, true
 		}
 	}
 	return false, false
 }
 
-func asNumber(v any) (float64, bool) {
+// Number reads a finite number from a generic tree as Terraform converts
+// one: a number, or a string that is a decimal number as written, with no
+// surrounding space. NaN and infinities are not numbers.
+func Number(v any) (float64, bool) {
+	var f float64
 	switch t := v.(type) {
 	case float64:
-		return t, !math.IsNaN(t) && !math.IsInf(t, 0)
+		f = t
+	case int:
+		f = float64(t)
+	case int64:
+		f = float64(t)
 	case string:
-		f, err := strconv.ParseFloat(t, 64)
-		return f, err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
+		var err error
+		if f, err = strconv.ParseFloat(t, 64); err != nil {
+			return 0, false
+		}
+	default:
+		return 0, false
 	}
-	return 0, false
+	return f, !math.IsNaN(f) && !math.IsInf(f, 0)
 }
 
 func asString(v any) (string, bool) {

@@ -95,13 +95,6 @@ type Workload struct {
 	Now               time.Time
 }
 
-// Finding statuses.
-const (
-	StatusViolated = "violated"
-	StatusWaived   = "waived"
-	StatusDeferred = "deferred"
-)
-
 // Finding is one control that the workload's baseline requires and that is
 // violated, waived or not yet known.
 type Finding struct {
@@ -147,4 +140,9 @@ type Result struct {
 	// Deferred lists the controls whose values are not known yet.
 	Deferred  []string
 	Compliant bool
+	// ClockDependent is set when the verdict depends on the time it was
+	// made: an exception that waives (or, expired, no longer waives) a
+	// violation, or a patch date judged against today. Such a verdict may
+	// differ between a saved plan and its apply.
+	ClockDependent bool
 }

@@ -82,7 +82,7 @@ func TestBadInputCorpus(t *testing.T) {
 			}
 			// ExpectError cannot also reject crash text, so ErrorCheck
 			// judges the error, and Check fails the step if none came.
-			resource.UnitTest(t, resource.TestCase{
+			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				ErrorCheck:               badInputError(want),
 				Steps: []resource.TestStep{{

@@ -62,7 +62,7 @@ func (r *baselineResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)}},
 			"extends": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultExtends),
 				MarkdownDescription: "The preset it builds on: " + backticked(m.BaselineIDs()) + ". Defaults to `standard`.",
-				Validators:          []validator.String{stringvalidator.OneOf(m.BaselineIDs()...)}},
+				Validators:          []validator.String{oneOfValidator(m.BaselineIDs())}},
 			"description": schema.StringAttribute{Optional: true, MarkdownDescription: "What the baseline is for."},
 			"controls": schema.MapNestedAttribute{
 				Optional: true,

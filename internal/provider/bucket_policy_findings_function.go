@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 var _ function.Function = (*bucketPolicyFindingsFunction)(nil)
@@ -35,7 +36,7 @@ func (f *bucketPolicyFindingsFunction) Definition(_ context.Context, _ function.
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "policy_json", MarkdownDescription: "The bucket policy as JSON."},
 		},
-		Return: findingsReturn,
+		Return: findingsReturn(finding.ShapeDetector),
 	}
 }
 

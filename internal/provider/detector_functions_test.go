@@ -327,7 +327,7 @@ output "host"    { value = provider::srm::is_public_cidr("8.8.8.8") }
 // bucket is not known yet, deferred while a setting is unknown.
 func TestFunction_PublicAccessBlockFindings(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -412,6 +412,9 @@ func runCLI(cli, dir string, args ...string) (string, error) {
 func verbatimCLI(t *testing.T) string {
 	t.Helper()
 	cli := acceptanceCLI()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 (make testacc)")
+	}
 	if cli == "" {
 		t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH (make testacc sets it to bin/terraform)")
 	}
@@ -486,7 +489,7 @@ func TestExamples_EveryPageHasOne(t *testing.T) {
 func TestExamples_TerraformFmt(t *testing.T) {
 	t.Parallel()
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
+	if tf == "" || os.Getenv("TF_ACC") == "" {
 		t.Skip("TF_ACC_TERRAFORM_PATH is not set; `make test` sets it to bin/terraform")
 	}
 	// Older clients cannot parse the provider::srm:: function syntax.

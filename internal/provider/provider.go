@@ -5,8 +5,8 @@ package provider
 
 import (
 	"context"
+	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -29,6 +29,9 @@ var _ provider.ProviderWithFunctions = (*srmProvider)(nil)
 
 type srmProvider struct {
 	version string
+	// now replaces the clock when set (tests that move time between a
+	// saved plan and its apply).
+	now func() time.Time
 }
 
 type srmProviderModel struct {
@@ -57,19 +60,19 @@ func (p *srmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional: true,
 				MarkdownDescription: "What a violated control does to the plan: `error` (default) fails it, `warn` " +
 					"reports a warning and lets the plan succeed. Findings are recorded either way.",
-				Validators: []validator.String{stringvalidator.OneOf(EnforcementError, EnforcementWarn)},
+				Validators: []validator.String{oneOfValidator([]string{EnforcementError, EnforcementWarn})},
 			},
 			"default_baseline": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Baseline for workloads that set none: " + backticked(m.BaselineIDs()) +
 					". Defaults to `standard`.",
-				Validators: []validator.String{stringvalidator.OneOf(m.BaselineIDs()...)},
+				Validators: []validator.String{oneOfValidator(m.BaselineIDs())},
 			},
 			"matrix": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: matrixDescription(m) + " `srm_workload`, `srm_service_model`, " +
 					"`srm_responsibility_matrix` and `srm_controls` follow it; the data sources can override it.",
-				Validators: []validator.String{stringvalidator.OneOf(m.MatrixIDs()...)},
+				Validators: []validator.String{oneOfValidator(m.MatrixIDs())},
 			},
 		},
 	}
@@ -82,6 +85,9 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := defaultProviderData()
+	if p.now != nil {
+		data.now = p.now
+	}
 	if v := cfg.Enforcement.ValueString(); v != "" {
 		data.enforcement = v
 	}
@@ -115,6 +121,7 @@ func (p *srmProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewAspectsDataSource,
 		NewOnPremisesComparisonDataSource,
 		NewReportDataSource,
+		NewOSCALComponentDefinitionDataSource,
 	}
 }
 

@@ -3,8 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -24,6 +24,9 @@ type providerData struct {
 	evaluator       *policy.Evaluator
 	enforcement     string
 	defaultBaseline string
+	// now is the clock every time-dependent judgement reads (exception
+	// expiry, patch age); tests set their own.
+	now func() time.Time
 }
 
 func defaultProviderData() *providerData {
@@ -31,6 +34,7 @@ func defaultProviderData() *providerData {
 		evaluator:       policy.New(model.Default()),
 		enforcement:     EnforcementError,
 		defaultBaseline: "standard",
+		now:             time.Now,
 	}
 }
 
@@ -90,7 +94,7 @@ func matrixAttribute(m *model.Model) schema.StringAttribute {
 		Optional:            true,
 		Computed:            true,
 		MarkdownDescription: matrixDescription(m) + " Defaults to the provider's `matrix`, which is then recorded here.",
-		Validators:          []validator.String{stringvalidator.OneOf(m.MatrixIDs()...)},
+		Validators:          []validator.String{oneOfValidator(m.MatrixIDs())},
 	}
 }
 

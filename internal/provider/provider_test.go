@@ -18,11 +18,13 @@ var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, erro
 	"srm": func() (tfprotov6.ProviderServer, error) { return NewProtocol6Server("test")(), nil },
 }
 
-// unitTest runs one case against the real CLI; no remote API is involved, so
-// no TF_ACC gate is needed.
+// unitTest runs one case against the real CLI. No remote API is involved,
+// but it needs the CLI, so like every test that does it runs only with
+// TF_ACC set (make testacc); without it `go test ./internal/...` is the
+// CLI-free unit set (make unit).
 func unitTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories, Steps: steps})
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories, Steps: steps})
 }
 
 func TestProvider_BadEnforcement(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 var _ function.Function = (*publicAccessBlockFindingsFunction)(nil)
@@ -41,7 +42,7 @@ func (f *publicAccessBlockFindingsFunction) Definition(_ context.Context, _ func
 		Parameters: []function.Parameter{
 			rawDynamicParameter("settings", "An object with the four settings, e.g. `aws_s3_bucket_public_access_block.this` or `{ block_public_acls = true, ... }`.", true),
 		},
-		Return: findingsReturn,
+		Return: findingsReturn(finding.ShapeDetector),
 	}
 }
 
@@ -52,7 +53,7 @@ func (f *publicAccessBlockFindingsFunction) Run(ctx context.Context, req functio
 		return
 	}
 	if !raw.IsKnown() {
-		resp.Error = resp.Result.Set(ctx, types.ListUnknown(detectorFindingType))
+		resp.Error = resp.Result.Set(ctx, types.ListUnknown(findingObjectType(finding.ShapeDetector)))
 		return
 	}
 	var settings any
@@ -70,7 +71,7 @@ func (f *publicAccessBlockFindingsFunction) Run(ctx context.Context, req functio
 				continue
 			}
 			if !v.IsFullyKnown() {
-				resp.Error = resp.Result.Set(ctx, types.ListUnknown(detectorFindingType))
+				resp.Error = resp.Result.Set(ctx, types.ListUnknown(findingObjectType(finding.ShapeDetector)))
 				return
 			}
 			g, err := goValue(v)

@@ -14,9 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/oscal"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/report"
 )
 
@@ -35,6 +37,7 @@ type reportModel struct {
 	Format      types.String `tfsdk:"format"`
 	Title       types.String `tfsdk:"title"`
 	ArtifactURI types.String `tfsdk:"artifact_uri"`
+	Timestamp   types.String `tfsdk:"timestamp"`
 	Content     types.String `tfsdk:"content"`
 	Total       types.Int64  `tfsdk:"total"`
 	Violated    types.Int64  `tfsdk:"violated"`
@@ -49,77 +52,8 @@ type reportWorkloadModel struct {
 	Findings     types.List   `tfsdk:"findings"`
 }
 
-// reportFindingModel mirrors findingObjectType, the element of
-// srm_workload's findings, so `findings = srm_workload.x.findings` fits.
-type reportFindingModel struct {
-	ID          types.String `tfsdk:"id"`
-	Resource    types.String `tfsdk:"resource"`
-	Attribute   types.String `tfsdk:"attribute"`
-	Control     types.String `tfsdk:"control"`
-	Domain      types.String `tfsdk:"domain"`
-	Owner       types.String `tfsdk:"owner"`
-	Severity    types.String `tfsdk:"severity"`
-	Status      types.String `tfsdk:"status"`
-	Message     types.String `tfsdk:"message"`
-	Remediation types.String `tfsdk:"remediation"`
-	References  types.List   `tfsdk:"references"`
-	Exception   types.Object `tfsdk:"exception"`
-}
-
-// reportExceptionModel is a waived finding's exception: the fields of the
-// srm_workload exceptions entry that waived it.
-type reportExceptionModel struct {
-	Justification types.String `tfsdk:"justification"`
-	ApprovedBy    types.String `tfsdk:"approved_by"`
-	Expires       types.String `tfsdk:"expires"`
-}
-
 func (d *reportDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_report"
-}
-
-// reportFindingAttributes has one attribute per attribute of
-// findingObjectType, of the same type, so the two cannot drift apart
-// unnoticed (a test compares them); those it has beyond them are optional.
-func reportFindingAttributes(m *model.Model) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "The workload finding's stable id; accepted so `findings = srm_workload.x.findings` fits, not rendered."},
-		"resource": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "For a finding from evidence, the resource it comes from; the message already names it."},
-		"attribute": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "For a finding from evidence, the resource attribute to change; the message already names it."},
-		"control": schema.StringAttribute{Required: true,
-			MarkdownDescription: "Control id, e.g. `encryption.at_rest`. Ids outside the catalog are accepted when `domain` is set.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
-		"domain": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "The control's domain: " + backticked(m.DomainIDs()) + ". Unset means the catalog's domain of `control`.",
-			Validators:          []validator.String{stringvalidator.OneOf(m.DomainIDs()...)}},
-		"owner": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "Who owns the domain: " + backticked(model.Owners) + ". Unset means the matrix's owner of `domain` under the workload's `service_model`.",
-			Validators:          []validator.String{stringvalidator.OneOf(model.Owners...)}},
-		"severity": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "Severity: " + backticked(model.Severities) + ". Unset means the catalog's severity of `control`.",
-			Validators:          []validator.String{stringvalidator.OneOf(model.Severities...)}},
-		"status": schema.StringAttribute{Required: true,
-			MarkdownDescription: "`violated` (the control is not satisfied), `waived` (an approved exception covers it) or `deferred` (its value is not known until apply).",
-			Validators:          []validator.String{stringvalidator.OneOf(report.Statuses...)}},
-		"message": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "What is wrong and what would satisfy the control. Any text; line breaks and Markdown characters are escaped in the Markdown report."},
-		"remediation": schema.StringAttribute{Optional: true,
-			MarkdownDescription: "How to fix it. Any text."},
-		"references": schema.ListAttribute{Optional: true, ElementType: types.StringType,
-			MarkdownDescription: "Framework references, e.g. `NIST SP 800-53 Rev. 5 SC-28`. Any strings, listed in the given order; a repeated one is listed once."},
-		"exception": schema.SingleNestedAttribute{Optional: true,
-			MarkdownDescription: "For a `waived` finding, the exception that waives it (the `srm_workload` `exceptions` entry): the " +
-				"Markdown report shows it in the finding's Exception cell, JSON as the finding's `exception` object, SARIF as the " +
-				"result's suppression (`justification`, with `approved_by` and `expires` in its properties). Null for other statuses.",
-			Attributes: map[string]schema.Attribute{
-				"justification": schema.StringAttribute{Required: true, MarkdownDescription: "Why the waiver is acceptable."},
-				"approved_by":   schema.StringAttribute{Required: true, MarkdownDescription: "Who approved it."},
-				"expires":       schema.StringAttribute{Required: true, MarkdownDescription: "When the waiver ends, as the exception states it."},
-			}},
-	}
 }
 
 func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -140,7 +74,13 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"(evaluated, but not enough information to decide) at level `none`, as SARIF 2.1.0 §3.27.9 and §3.27.10 " +
 			"define them. Each result's properties repeat the finding's status, remediation and references. SARIF " +
 			"locations are optional, but GitHub code scanning rejects results without a physical location: set " +
-			"`artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.",
+			"`artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.\n\n" +
+			"The `oscal` format is OSCAL " + oscal.Version + " assessment results: each finding an OSCAL finding whose " +
+			"target, the control, is `not-satisfied`, with the owner and responsibility from the matrix and the " +
+			"framework ids the catalog cites, and an observation that names the workload and, for evidence, the resource " +
+			"address and attribute (never a value). A deferred finding is not satisfied with reason `other` until apply; a " +
+			"waived one points at a risk whose status is `deviation-approved`, with the justification, the approver and the " +
+			"expiry as its deadline. The guide \"OSCAL exports\" shows a document.",
 		Attributes: map[string]schema.Attribute{
 			"workloads": schema.ListNestedAttribute{
 				Required: true,
@@ -153,13 +93,13 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)}},
 					"service_model": schema.StringAttribute{Required: true,
 						MarkdownDescription: "How the workload runs: " + backticked(m.ServiceModelIDs()) + ". Decides the owner of findings that set none.",
-						Validators:          []validator.String{stringvalidator.OneOf(m.ServiceModelIDs()...)}},
+						Validators:          []validator.String{oneOfValidator(m.ServiceModelIDs())}},
 					"baseline": schema.StringAttribute{Optional: true,
 						MarkdownDescription: "The baseline the findings were judged by (an `srm_workload`'s `baseline`). Shown with the " +
 							"workload's name; null leaves it out."},
 					"findings": schema.ListNestedAttribute{Required: true,
 						MarkdownDescription: "The workload's findings, in the order to report them; `[]` for a compliant workload.",
-						NestedObject:        schema.NestedAttributeObject{Attributes: reportFindingAttributes(m)},
+						NestedObject:        schema.NestedAttributeObject{Attributes: findingInputAttributes(m)},
 					},
 				}},
 			},
@@ -169,8 +109,8 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"then a table of findings per workload), `json` (a stable document: `title`, `summary` with `workloads`, " +
 					"`total`, `violated`, `waived`, `deferred` and `by_domain_owner` rows, and `workloads` with their `name`, " +
 					"`service_model`, `baseline` and `findings`, each finding with an `exception` object or null; indented by " +
-					"two spaces) or `sarif` (SARIF 2.1.0).",
-				Validators: []validator.String{stringvalidator.OneOf(report.Formats...)},
+					"two spaces), `sarif` (SARIF 2.1.0) or `oscal` (OSCAL " + oscal.Version + " assessment results, JSON).",
+				Validators: []validator.String{oneOfValidator(report.Formats)},
 			},
 			"title": schema.StringAttribute{
 				Optional:            true,
@@ -183,6 +123,7 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"results carry only the workload's logical location.",
 				Validators: []validator.String{artifactURIValidator()},
 			},
+			"timestamp": timestampAttribute("the `oscal` format's result, observations and `last-modified`; the other formats do not use it"),
 			"content": schema.StringAttribute{Computed: true,
 				MarkdownDescription: "The rendered report in `format`. Write it with `local_file`, or print it with an output."},
 			"total": schema.Int64Attribute{Computed: true,
@@ -206,10 +147,10 @@ func artifactURIValidator() validator.String {
 				return errors.New("the value is blank; set a file path relative to the repository root, e.g. \"main.tf\"")
 			}
 			if strings.ContainsAny(s, " \t\r\n\\") {
-				return fmt.Errorf("%q contains a space or a backslash; write the path with forward slashes and percent-encode spaces (%%20), e.g. \"infra/main.tf\"", s)
+				return fmt.Errorf("the value (%s) contains a space or a backslash; write the path with forward slashes and percent-encode spaces (%%20), e.g. \"infra/main.tf\"", finding.Redact(s))
 			}
 			if _, err := url.Parse(s); err != nil {
-				return fmt.Errorf("%q is not a URI reference: %v; set a path such as \"main.tf\"", s, err)
+				return fmt.Errorf("the value (%s) is not a URI reference; set a path such as \"main.tf\"", finding.Redact(s))
 			}
 			return nil
 		},
@@ -222,16 +163,29 @@ func (d *reportDataSource) ValidateConfig(ctx context.Context, req datasource.Va
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if cfg.ArtifactURI.IsNull() || cfg.Format.IsUnknown() {
+	if cfg.Format.IsUnknown() {
+		return
+	}
+	if !cfg.Timestamp.IsNull() && cfg.Format.ValueString() != report.FormatOSCAL {
+		resp.Diagnostics.AddAttributeWarning(path.Root("timestamp"), "Timestamp Unused",
+			fmt.Sprintf("timestamp only dates OSCAL documents; format is %q, so it has no effect. Set format = %q or remove timestamp.",
+				formatOrDefault(cfg.Format.ValueString()), report.FormatOSCAL))
+	}
+	if cfg.ArtifactURI.IsNull() {
 		return
 	}
 	if f := cfg.Format.ValueString(); f != report.FormatSARIF {
-		if f == "" {
-			f = report.FormatMarkdown
-		}
 		resp.Diagnostics.AddAttributeWarning(path.Root("artifact_uri"), "Artifact URI Unused",
-			fmt.Sprintf("artifact_uri only places SARIF results; format is %q, so it has no effect. Set format = \"sarif\" or remove artifact_uri.", f))
+			fmt.Sprintf("artifact_uri only places SARIF results; format is %q, so it has no effect. Set format = \"sarif\" or remove artifact_uri.", formatOrDefault(f)))
 	}
+}
+
+// formatOrDefault names the format a null `format` means.
+func formatOrDefault(f string) string {
+	if f == "" {
+		return report.FormatMarkdown
+	}
+	return f
 }
 
 func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -243,6 +197,13 @@ func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	r, known := reportFromConfig(ctx, cfg, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if known {
+		stamp, ok := readTimestamp(cfg.Timestamp, &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		r.Timestamp = stamp
 	}
 	if !known {
 		// Terraform reads a data source only once its configuration is
@@ -275,7 +236,7 @@ func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 // reportFromConfig converts the configuration; known is false when a value
 // the report depends on is unknown.
 func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnostics) (*report.Report, bool) {
-	if cfg.Workloads.IsUnknown() || cfg.Title.IsUnknown() || cfg.ArtifactURI.IsUnknown() || cfg.Format.IsUnknown() {
+	if cfg.Workloads.IsUnknown() || cfg.Title.IsUnknown() || cfg.ArtifactURI.IsUnknown() || cfg.Format.IsUnknown() || cfg.Timestamp.IsUnknown() {
 		return nil, false
 	}
 	r := &report.Report{Title: cfg.Title.ValueString(), ArtifactURI: cfg.ArtifactURI.ValueString()}
@@ -285,64 +246,41 @@ func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnost
 		if w.Name.IsUnknown() || w.ServiceModel.IsUnknown() || w.Baseline.IsUnknown() || w.Findings.IsUnknown() {
 			return nil, false
 		}
-		var findings []reportFindingModel
-		diags.Append(w.Findings.ElementsAs(ctx, &findings, false)...)
-		out := report.Workload{Name: w.Name.ValueString(), ServiceModel: w.ServiceModel.ValueString(), Baseline: w.Baseline.ValueString(),
-			Findings: make([]report.Finding, 0, len(findings))}
-		for _, f := range findings {
-			if !findingKnown(f) {
-				return nil, false
-			}
-			var refValues []types.String
-			diags.Append(f.References.ElementsAs(ctx, &refValues, false)...)
-			refs := make([]string, 0, len(refValues))
-			for _, v := range refValues {
-				if v.IsUnknown() {
-					return nil, false
-				}
-				if !v.IsNull() {
-					refs = append(refs, v.ValueString())
-				}
-			}
-			exception, known := exceptionFromConfig(ctx, f.Exception, diags)
-			if !known {
-				return nil, false
-			}
-			out.Findings = append(out.Findings, report.Finding{
-				Control: f.Control.ValueString(), Domain: f.Domain.ValueString(), Owner: f.Owner.ValueString(),
-				Severity: f.Severity.ValueString(), Status: f.Status.ValueString(), Message: f.Message.ValueString(),
-				Remediation: f.Remediation.ValueString(), References: refs, Exception: exception,
-			})
+		findings, known := findingsFromConfig(ctx, w.Findings, diags)
+		if !known {
+			return nil, false
 		}
+		out := report.Workload{Name: w.Name.ValueString(), ServiceModel: w.ServiceModel.ValueString(), Baseline: w.Baseline.ValueString(),
+			Findings: findings}
 		r.Workloads = append(r.Workloads, out)
 	}
 	return r, !diags.HasError()
 }
 
-// exceptionFromConfig converts a finding's exception; nil when it is null,
-// known false when a part of it is unknown.
-func exceptionFromConfig(ctx context.Context, v types.Object, diags *diag.Diagnostics) (*report.Exception, bool) {
-	if v.IsNull() {
-		return nil, true
-	}
-	if v.IsUnknown() {
+// findingsFromConfig reads a workload's findings through the finding table;
+// known is false when a part of them is unknown.
+func findingsFromConfig(ctx context.Context, list types.List, diags *diag.Diagnostics) ([]finding.Finding, bool) {
+	raw, err := list.ToTerraformValue(ctx)
+	if err != nil {
+		diags.AddError("Invalid Findings", err.Error())
 		return nil, false
 	}
-	var e reportExceptionModel
-	diags.Append(v.As(ctx, &e, basetypes.ObjectAsOptions{})...)
-	for _, s := range []types.String{e.Justification, e.ApprovedBy, e.Expires} {
-		if s.IsUnknown() {
-			return nil, false
-		}
+	g := toGo(raw)
+	if policy.ContainsUnknown(g) {
+		return nil, false
 	}
-	return &report.Exception{Justification: e.Justification.ValueString(), ApprovedBy: e.ApprovedBy.ValueString(), Expires: e.Expires.ValueString()}, true
-}
-
-func findingKnown(f reportFindingModel) bool {
-	for _, s := range []types.String{f.Control, f.Domain, f.Owner, f.Severity, f.Status, f.Message, f.Remediation} {
-		if s.IsUnknown() {
-			return false
+	elems, _ := g.([]any)
+	out := make([]finding.Finding, 0, len(elems))
+	for i, e := range elems {
+		obj, _ := e.(map[string]any)
+		var f finding.Finding
+		for _, field := range finding.FieldsOf(finding.ShapeWorkload) {
+			if err := field.Set(&f, obj[field.Name]); err != nil {
+				diags.AddError("Invalid Finding", fmt.Sprintf("findings[%d].%s %v", i, field.Name, err))
+				return nil, false
+			}
 		}
+		out = append(out, f)
 	}
-	return !f.References.IsUnknown()
+	return out, true
 }

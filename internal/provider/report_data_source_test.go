@@ -18,6 +18,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 // reportWorkloads is a provider in warn mode, a compliant workload and one
@@ -25,7 +27,7 @@ import (
 // the data_protection domain, which IaaS shares. extra goes inside the
 // non-compliant workload.
 func reportWorkloads(extra string) string {
-	violating := strings.Replace(compliantControls, "at_rest         = true", "at_rest         = false", 1)
+	violating := setControl(compliantControls, "at_rest", "false")
 	return `
 provider "srm" {
   enforcement = "warn"
@@ -374,7 +376,7 @@ resource "terraform_data" "flag" {
 resource "srm_workload" "late" {
   name          = "late"
   service_model = "iaas"
-` + strings.Replace(compliantControls, "at_rest         = true", "at_rest         = terraform_data.flag.output", 1) + `
+` + setControl(compliantControls, "at_rest", "terraform_data.flag.output") + `
 }
 
 data "srm_report" "r" {
@@ -398,7 +400,7 @@ data "srm_report" "r" {
   format    = "html"
 }
 `,
-		ExpectError: errorMatching(`format`, `value must be one of`, `"markdown"`, `"json"`, `"sarif"`, `got: "html"`),
+		ExpectError: errorMatching(`format`, `value must be one of`, `"markdown"`, `"json"`, `"sarif"`, `got "html"`),
 	})
 }
 
@@ -466,7 +468,7 @@ func TestReport_FindingAttributesMirrorWorkloadFindings(t *testing.T) {
 		t.Fatalf("a finding is a %T, want an object", findings.NestedObject.Type())
 	}
 	got := objType.AttrTypes
-	want := findingObjectType.AttrTypes
+	want := findingObjectType(finding.ShapeWorkload).AttrTypes
 	for name, typ := range want {
 		if g, ok := got[name]; !ok || !g.Equal(typ) {
 			t.Errorf("%s is %v, want %s", name, g, typ)
@@ -503,7 +505,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// artifact_uri with a format other than sarif is a warning, not an error.
+// artifact_uri with a format other than sarif, and timestamp with a format
+// other than oscal, are warnings, not errors.
 func TestReport_ArtifactURIWithoutSARIFWarns(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -514,27 +517,33 @@ func TestReport_ArtifactURIWithoutSARIFWarns(t *testing.T) {
 	if !ok {
 		t.Fatalf("schema type is %T", sch.Schema.Type().TerraformType(ctx))
 	}
-	config := func(format tftypes.Value) tfsdk.Config {
+	str := func(v any) tftypes.Value { return tftypes.NewValue(tftypes.String, v) }
+	config := func(format, artifactURI, timestamp tftypes.Value) tfsdk.Config {
 		vals := map[string]tftypes.Value{}
 		for name, typ := range objType.AttributeTypes {
 			vals[name] = tftypes.NewValue(typ, nil)
 		}
 		vals["workloads"] = tftypes.NewValue(objType.AttributeTypes["workloads"], []tftypes.Value{})
-		vals["artifact_uri"] = tftypes.NewValue(tftypes.String, "main.tf")
+		vals["artifact_uri"] = artifactURI
+		vals["timestamp"] = timestamp
 		vals["format"] = format
 		return tfsdk.Config{Schema: sch.Schema, Raw: tftypes.NewValue(objType, vals)}
 	}
 	for _, tc := range []struct {
-		format tftypes.Value
-		want   string
+		format, artifactURI, timestamp tftypes.Value
+		want                           string
 	}{
-		{tftypes.NewValue(tftypes.String, "json"), `format is "json", so it has no effect`},
-		{tftypes.NewValue(tftypes.String, nil), `format is "markdown", so it has no effect`},
-		{tftypes.NewValue(tftypes.String, "sarif"), ""},
-		{tftypes.NewValue(tftypes.String, tftypes.UnknownValue), ""},
+		{str("json"), str("main.tf"), str(nil), `artifact_uri only places SARIF results; format is "json", so it has no effect`},
+		{str(nil), str("main.tf"), str(nil), `format is "markdown", so it has no effect`},
+		{str("oscal"), str("main.tf"), str(nil), `format is "oscal", so it has no effect`},
+		{str("sarif"), str("main.tf"), str(nil), ""},
+		{str(tftypes.UnknownValue), str("main.tf"), str("2026-12-07T10:00:00Z"), ""},
+		{str("sarif"), str(nil), str("2026-12-07T10:00:00Z"), `timestamp only dates OSCAL documents; format is "sarif", so it has no effect`},
+		{str(nil), str(nil), str("2026-12-07T10:00:00Z"), `format is "markdown", so it has no effect. Set format = "oscal"`},
+		{str("oscal"), str(nil), str("2026-12-07T10:00:00Z"), ""},
 	} {
 		var resp datasource.ValidateConfigResponse
-		ds.ValidateConfig(ctx, datasource.ValidateConfigRequest{Config: config(tc.format)}, &resp)
+		ds.ValidateConfig(ctx, datasource.ValidateConfigRequest{Config: config(tc.format, tc.artifactURI, tc.timestamp)}, &resp)
 		if resp.Diagnostics.HasError() {
 			t.Fatalf("%v: unexpected errors %v", tc.format, resp.Diagnostics)
 		}

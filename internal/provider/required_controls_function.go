@@ -2,11 +2,11 @@ package provider
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -45,7 +45,7 @@ func (f *requiredControlsFunction) Run(ctx context.Context, req function.RunRequ
 	}
 	m := model.Default()
 	if _, ok := m.Baseline(baseline); !ok {
-		resp.Error = function.NewArgumentFuncError(1, "baseline: unknown baseline "+strconv.Quote(baseline)+"; valid values are "+model.Quoted(m.BaselineIDs()))
+		resp.Error = function.NewArgumentFuncError(1, "baseline: unknown baseline ("+finding.Redact(baseline)+"); valid values are "+model.Quoted(m.BaselineIDs()))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, stringList(policy.New(m).RequiredControls(serviceModel, baseline)))

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -28,7 +29,7 @@ func (f *resourceControlsFunction) Metadata(_ context.Context, _ function.Metada
 // neverDays stands for "never rotates": the largest value srm_workload
 // accepts, longer than any baseline's bound, so wiring it into a workload
 // fails as the resource does.
-const neverDays = 36500
+const neverDays = model.NumberMax
 
 func (f *resourceControlsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
@@ -54,7 +55,7 @@ func (f *resourceControlsFunction) Run(ctx context.Context, req function.RunRequ
 		resp.Error = ferr
 		return
 	}
-	values, err := engine.Controls(typ, obj)
+	values, err := pipeline.Controls(pipeline.Config{Evidence: engine}, typ, obj)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(1, "resource: "+err.Error())
 		return

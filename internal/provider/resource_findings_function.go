@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
-	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -20,14 +20,6 @@ type resourceFindingsFunction struct{}
 // NewResourceFindingsFunction returns provider::srm::resource_findings.
 func NewResourceFindingsFunction() function.Function { return &resourceFindingsFunction{} }
 
-// resourceFindingType is the element of resource_findings' result.
-var resourceFindingType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"id": types.StringType, "control": types.StringType, "attribute": types.StringType,
-	"domain": types.StringType, "owner": types.StringType, "severity": types.StringType,
-	"status": types.StringType, "message": types.StringType, "remediation": types.StringType,
-	"references": types.ListType{ElemType: types.StringType},
-}}
-
 func (f *resourceFindingsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "resource_findings"
 }
@@ -35,11 +27,12 @@ func (f *resourceFindingsFunction) Metadata(_ context.Context, _ function.Metada
 func (f *resourceFindingsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Findings on a real resource's planned values",
-		MarkdownDescription: "Judges one resource of a supported type (an `aws_db_instance`, an `azurerm_storage_account`, a " +
+		MarkdownDescription: "Judges one resource of a mapped type (an `aws_db_instance`, an `azurerm_storage_account`, a " +
 			"`google_compute_firewall`; the evidence coverage guide lists them and the attributes read) by the `standard` " +
-			"baseline's rules, with the ownership of the type's service model. Pass the resource itself, or `self` in a " +
-			"`postcondition`. Returns a list of finding objects (`id`, `control`, `attribute`, `domain`, `owner`, " +
-			"`severity`, `status`, `message`, `remediation`, `references`), empty when clean. A value the resource leaves " +
+			"baseline's rules, with the ownership of the type's service model. Any other resource type of hashicorp/aws, " +
+			"azurerm, google or azuread gives an empty list (not judged), and so does a null object (`count = 0`); the " +
+			"object must be one instance of the type (a `for_each` map or a wrapper is an error). Pass the resource itself, or `self` in a " +
+			"`postcondition`. Returns a list of finding objects " + findingShapeNames(finding.ShapeResource) + ", empty when clean. A value the resource leaves " +
 			"unset takes the provider's documented default. Unknown attributes never make the result unknown: only the " +
 			"controls that need them are `deferred`, and they are judged again at apply; in a condition, count the " +
 			"violations (`length([for f in provider::srm::resource_findings(\"aws_db_instance\", self) : f if f.status == " +
@@ -52,7 +45,7 @@ func (f *resourceFindingsFunction) Definition(_ context.Context, _ function.Defi
 			function.DynamicParameter{Name: "resource", AllowUnknownValues: true, AllowNullValue: true,
 				MarkdownDescription: "The resource's object: `aws_db_instance.orders`, or `self` in a condition."},
 		},
-		Return: function.ListReturn{ElementType: resourceFindingType},
+		Return: findingsReturn(finding.ShapeResource),
 	}
 }
 
@@ -66,25 +59,15 @@ func (f *resourceFindingsFunction) Run(ctx context.Context, req function.RunRequ
 		// Nothing about the resource is known yet (a resource being created
 		// whose whole value is computed): the result waits for apply, and
 		// so does any condition on it.
-		resp.Error = resp.Result.Set(ctx, types.ListUnknown(resourceFindingType))
+		resp.Error = resp.Result.Set(ctx, types.ListUnknown(findingObjectType(finding.ShapeResource)))
 		return
 	}
-	findings, err := engine.Findings(policy.New(model.Default()), typ, obj)
+	findings, err := pipeline.Resource(pipeline.Config{Evidence: engine}, typ, typ, obj)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(1, "resource: "+err.Error())
 		return
 	}
-	elems := make([]attr.Value, 0, len(findings))
-	for _, fd := range findings {
-		elems = append(elems, types.ObjectValueMust(resourceFindingType.AttrTypes, map[string]attr.Value{
-			"id": types.StringValue(evidence.FindingID(fd)), "control": types.StringValue(fd.Control),
-			"attribute": types.StringValue(fd.EvidenceAttribute), "domain": types.StringValue(fd.Domain),
-			"owner": types.StringValue(fd.Owner), "severity": types.StringValue(fd.Severity),
-			"status": types.StringValue(fd.Status), "message": types.StringValue(fd.Message),
-			"remediation": types.StringValue(fd.Remediation), "references": stringList(fd.References),
-		}))
-	}
-	resp.Error = resp.Result.Set(ctx, types.ListValueMust(resourceFindingType, elems))
+	setFindingsResult(ctx, resp, finding.ShapeResource, findings)
 }
 
 // resourceArguments reads (resource_type, resource) into the engine's
@@ -99,7 +82,7 @@ func resourceArguments(ctx context.Context, req function.RunRequest) (string, an
 	if err != nil {
 		return "", nil, nil, function.NewFuncError(err.Error() + "; please report this issue to the provider developers")
 	}
-	if _, ok := engine.Resource(typ); !ok {
+	if _, ok := engine.Resource(typ); !ok && !evidence.IsRealType(typ) {
 		return "", nil, nil, function.NewArgumentFuncError(0, "resource_type: "+engine.UnsupportedTypeError(typ).Error())
 	}
 	raw, err := obj.ToTerraformValue(ctx)

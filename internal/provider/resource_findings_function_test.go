@@ -15,7 +15,7 @@ import (
 // fails on the violation.
 func TestFunction_ResourceFindingsPostconditionOnSelf(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -96,7 +96,7 @@ output "ids" { value = [for f in provider::srm::resource_findings("aws_security_
 // and arn of a resource being created never make the result unknown.
 func TestFunction_ResourceFindingsUnknownDefers(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   functionsSupported,
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -125,7 +125,7 @@ func TestFunction_ResourceFindingsUnsupportedType(t *testing.T) {
 	t.Parallel()
 	functionError(t, `
 output "x" { value = provider::srm::resource_findings("aws_db_instnce", {}) }
-`, `resource type "aws_db_instnce" has no evidence mapping; did you mean "aws_db_instance"`)
+`, `resource type "aws_…" is none of hashicorp/aws, azurerm, google or azuread's`, `did you mean "aws_db_instance"`)
 }
 
 func TestFunction_ResourceControls(t *testing.T) {

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -74,7 +73,7 @@ func filterAttribute(what string, valid []string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional:            true,
 		MarkdownDescription: "Keep only " + what + ". One of " + backticked(valid) + ".",
-		Validators:          []validator.String{stringvalidator.OneOf(valid...)},
+		Validators:          []validator.String{oneOfValidator(valid)},
 	}
 }
 
@@ -92,7 +91,7 @@ func (d *responsibilityMatrixDataSource) Schema(_ context.Context, _ datasource.
 				Optional: true,
 				MarkdownDescription: "Another matrix (" + backticked(m.MatrixIDs()) + ") to compare `matrix` with: " +
 					"`differences` then lists every cell whose owner differs. The filters do not apply to it.",
-				Validators: []validator.String{stringvalidator.OneOf(m.MatrixIDs()...)},
+				Validators: []validator.String{oneOfValidator(m.MatrixIDs())},
 			},
 			"differences": schema.ListNestedAttribute{
 				Computed: true,

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 )
 
 var _ function.Function = (*secretFindingsFunction)(nil)
@@ -37,7 +38,7 @@ func (f *secretFindingsFunction) Definition(_ context.Context, _ function.Defini
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "text", MarkdownDescription: "The text to scan."},
 		},
-		Return: findingsReturn,
+		Return: findingsReturn(finding.ShapeDetector),
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -50,7 +49,11 @@ import (
 // second wrote four JSON lines to stderr per call (BENCHMARKS.md). With
 // TF_LOG set, everything logs as the SDKs do by default.
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
-	p := New(version)()
+	return newProtocol6Server(New(version)())
+}
+
+// newProtocol6Server serves a provider (tests pass one with its own clock).
+func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(p)
 	quiet := silencePluginLogs()
 	return func() tfprotov6.ProviderServer {
@@ -195,7 +198,7 @@ var workloadType = sync.OnceValue(func() tftypes.Object {
 
 // resource is srm_workload as the framework would configure it for a request.
 func (s *server) resource() *workloadResource {
-	r := &workloadResource{data: s.data.Load(), now: time.Now}
+	r := &workloadResource{data: s.data.Load()}
 	if r.data == nil {
 		r.data = s.unconfigured()
 	}

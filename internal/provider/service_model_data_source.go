@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -51,7 +50,7 @@ func (d *serviceModelDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Service model id: " + backticked(m.ServiceModelIDs()) + ".",
-				Validators:          []validator.String{stringvalidator.OneOf(m.ServiceModelIDs()...)},
+				Validators:          []validator.String{oneOfValidator(m.ServiceModelIDs())},
 			},
 			"display_name":      schema.StringAttribute{Computed: true, MarkdownDescription: "Readable name."},
 			"description":       schema.StringAttribute{Computed: true, MarkdownDescription: "What the customer runs in this model, with example services."},

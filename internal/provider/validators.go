@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -102,10 +103,7 @@ func oneOfValidator(valid []string) validator.String {
 					return nil
 				}
 			}
-			got := fmt.Sprintf("a string of %d characters", len(s))
-			if len(s) <= 4 {
-				got = strconv.Quote(s)
-			}
+			got := finding.Redact(s)
 			hint := ""
 			if near := model.Suggest(s, valid); len(near) > 0 && len(s) <= 64 {
 				hint = "; did you mean " + strconv.Quote(near[0]) + "?"

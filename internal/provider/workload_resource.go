@@ -6,10 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -19,7 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -31,12 +31,11 @@ var (
 
 type workloadResource struct {
 	data *providerData
-	now  func() time.Time
 }
 
 // NewWorkloadResource returns the srm_workload resource.
 func NewWorkloadResource() resource.Resource {
-	return &workloadResource{data: defaultProviderData(), now: time.Now}
+	return &workloadResource{data: defaultProviderData()}
 }
 
 // evidenceEngine loads the evidence tables once; they are embedded and
@@ -61,28 +60,33 @@ func (r *workloadResource) Configure(_ context.Context, req resource.ConfigureRe
 	}
 }
 
-// A workload is logical: the plan, which ModifyPlan made wholly known, is
-// the state, with a random id that no configured value can leak into.
-func (r *workloadResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	top, ok := rawObject(req.Plan.Raw)
+// A workload is logical: the plan is the state, with a random id that no
+// configured value can leak into. A verdict that depends on the clock was
+// left unknown in the plan and is decided here, once.
+func (r *workloadResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	resp.State.Raw = r.store(ctx, req.Config.Raw, req.Plan.Raw, tftypes.NewValue(req.Plan.Raw.Type(), nil))
+}
+
+// store is the state for a planned workload: the plan, with the id set and
+// a clock-dependent verdict decided now. The plan's diagnostics were given
+// when it was made, so those of this judgement are dropped.
+func (r *workloadResource) store(ctx context.Context, config, planned, prior tftypes.Value) tftypes.Value {
+	top, ok := rawObject(planned)
 	if !ok {
-		resp.State.Raw = req.Plan.Raw
-		return
+		return planned
 	}
-	plan, _ := newPlannedValues(req.Plan.Raw, top)
+	if !top["findings"].IsKnown() || !top["compliant"].IsKnown() {
+		var diags diag.Diagnostics
+		settled := r.judge(ctx, config, planned, prior, true, &diags)
+		if t, ok := rawObject(settled); ok && !diags.HasError() {
+			top = t
+		}
+	}
+	plan, _ := newPlannedValues(planned, top)
 	if !plan.vals["id"].IsKnown() {
 		plan.set("id", newWorkloadID())
 	}
-	resp.State.Raw = plan.object()
-}
-
-// strconvQuoteKey quotes an evidence key that reads as an address; keys
-// that do not are not echoed, since they may hold anything.
-func strconvQuoteKey(key string) string {
-	if _, err := evidence.TypeOf(key); err != nil || len(key) > 128 {
-		return "(a key that is not a resource address)"
-	}
-	return strconv.Quote(key)
+	return plan.object()
 }
 
 func newWorkloadID() string {
@@ -93,8 +97,8 @@ func newWorkloadID() string {
 
 func (r *workloadResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
-func (r *workloadResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.State.Raw = req.Plan.Raw
+func (r *workloadResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = r.store(ctx, req.Config.Raw, req.Plan.Raw, req.State.Raw)
 }
 
 func (r *workloadResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
@@ -112,26 +116,32 @@ func (r *workloadResource) ValidateConfig(_ context.Context, req resource.Valida
 	r.validate(top, &resp.Diagnostics)
 }
 
-func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Diagnostics) (map[string]policy.Value, []policy.Evidence, bool) {
-	m := r.data.evaluator.Model()
-	values, errs := readControls(m, top)
-	for _, e := range errs {
-		diags.AddAttributeError(linePath(e.Path), e.Summary, e.Detail)
-	}
+// config is the pipeline's configuration for this provider instance.
+func (r *workloadResource) config(diags *diag.Diagnostics) (pipeline.Config, bool) {
 	engine, err := evidenceEngine()
 	if err != nil {
 		diags.AddError("Invalid Evidence Tables", err.Error()+"; please report this issue to the provider developers")
-		return nil, nil, false
+		return pipeline.Config{}, false
 	}
-	items, unknown, evErrs := readEvidence(engine, toGo(top["evidence"]))
-	for _, e := range evErrs {
-		detail := e.detail
-		if e.key != "" {
-			detail = "evidence[" + strconvQuoteKey(e.key) + "]: " + detail
-		}
-		diags.AddAttributeError(path.Root("evidence"), e.summary, detail)
+	return pipeline.Config{Model: r.data.model(), Evidence: engine, DefaultBaseline: r.data.defaultBaseline, Now: r.data.now}, true
+}
+
+// validate reads the workload through the pipeline and reports what is
+// wrong with its controls and evidence.
+func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Diagnostics) {
+	cfg, ok := r.config(diags)
+	if !ok {
+		return
 	}
-	return values, items, unknown
+	_, _, errs := pipeline.Read(cfg, goObject(top))
+	addPipelineErrors(errs, diags)
+}
+
+// addPipelineErrors reports the pipeline's errors on the attribute's line.
+func addPipelineErrors(errs []pipeline.Error, diags *diag.Diagnostics) {
+	for _, e := range errs {
+		diags.AddAttributeError(linePath(e.Path), e.Summary, e.Detail)
+	}
 }
 
 // ModifyPlan evaluates the workload. Terraform calls it at plan and again
@@ -145,6 +155,14 @@ func (r *workloadResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 // plan the framework prepared (defaults set, unset computed attributes
 // unknown). The protocol server's fast path (server.go) calls it too.
 func (r *workloadResource) plan(ctx context.Context, config, planned, state tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+	return r.judge(ctx, config, planned, state, false, diags)
+}
+
+// judge plans the workload. At plan (final false) a verdict that depends on
+// the clock is left unknown: Terraform plans again during apply and fails a
+// saved plan whose known values changed, and a clock may cross an expiry or
+// midnight in between. Create and Update decide it (final true).
+func (r *workloadResource) judge(ctx context.Context, config, planned, state tftypes.Value, final bool, diags *diag.Diagnostics) tftypes.Value {
 	top, ok := rawObject(planned)
 	if !ok {
 		return planned // destroy: never blocked
@@ -162,8 +180,8 @@ func (r *workloadResource) plan(ctx context.Context, config, planned, state tfty
 	}
 	cfg, _ := rawObject(config)
 	unchanged := configUnchanged(top, state)
-	w, ready := r.workload(top, cfg, prior, unchanged, plan, diags)
-	if diags.HasError() {
+	out, ok := r.workload(top, cfg, prior, unchanged, plan, diags)
+	if !ok {
 		return planned
 	}
 	if name, state := rawString(top["name"]); state == policy.Known && r.nameSeenBefore(name) {
@@ -171,69 +189,57 @@ func (r *workloadResource) plan(ctx context.Context, config, planned, state tfty
 			"Another srm_workload in this plan has the same name, so findings, reports and dashboards cannot tell "+
 				"the two apart. Give each workload its own name.")
 	}
-	if ready {
-		res := r.data.evaluator.Evaluate(w)
-		r.report(ctx, res, unchanged, diags)
+	if out.Ready {
+		r.report(ctx, out.Result, unchanged, hasPrior, diags)
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
-		plan.results(res, w)
+		plan.results(out, final)
+		if out.Result.ClockDependent && unchanged && !final {
+			// An unchanged workload keeps the verdict it was stored with:
+			// one decided now could differ at apply. Its diagnostics above
+			// judge it by today's clock.
+			plan.keep(prior, "findings", "compliant")
+		}
 	} else {
 		plan.unknownResults()
 	}
 	return plan.object()
 }
 
-// workload builds the evaluator's input; ready is false while the service
-// model, classification or baseline is unknown: the verdict then waits for
-// apply, never falling back to a default.
-func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, unchanged bool, plan *plannedValues, diags *diag.Diagnostics) (*policy.Workload, bool) {
-	m := r.data.evaluator.Model()
-	name, _ := rawString(top["name"])
-	sm, smState := rawString(top["service_model"])
-	class, classState := rawString(top["data_classification"])
-	// The configured baseline, not the planned one: the framework marks an
-	// unset computed attribute unknown in the plan, which must not read as
-	// a baseline still to come.
-	baseline, baselineState := rawString(cfg["baseline"])
-	spec, specState := rawString(top["custom_baseline"])
-
+// workload runs the pipeline on the planned workload and records the
+// baseline it applies in the plan. The configured baseline is read, not the
+// planned one: the framework marks an unset computed attribute unknown in
+// the plan, which must not read as a baseline still to come. An unchanged
+// workload that sets no baseline keeps the one it was stored with;
+// warnStaleDefault says so. ok is false when the pipeline reported errors.
+func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, unchanged bool, plan *plannedValues, diags *diag.Diagnostics) (pipeline.Outcome, bool) {
+	pc, ok := r.config(diags)
+	if !ok {
+		return pipeline.Outcome{}, false
+	}
+	obj := goObject(top)
+	obj["baseline"] = toGo(cfg["baseline"])
+	_, baselineState := rawString(cfg["baseline"])
+	_, specState := rawString(top["custom_baseline"])
+	if stored, state := rawString(prior["baseline"]); baselineState == policy.Null && specState == policy.Null &&
+		state == policy.Known && unchanged {
+		obj["baseline"] = stored
+	}
+	out := pipeline.Workload(pc, obj)
 	switch {
 	case specState == policy.Known:
-		baselineState = policy.Null
 		plan.set("baseline", nil)
 	case baselineState == policy.Null && specState == policy.Null:
-		baseline, baselineState = r.data.defaultBaseline, policy.Known
-		if stored, state := rawString(prior["baseline"]); state == policy.Known && unchanged {
-			baseline = stored // judged by the stored baseline until changed; warnStaleDefault says so
-		}
-		plan.set("baseline", baseline)
+		plan.set("baseline", out.Input.Baseline)
 	case baselineState == policy.Unknown:
 		plan.unknown("baseline")
 	}
-	values, items, evidenceUnknown := r.validate(top, diags)
-	if diags.HasError() {
-		return nil, false
+	addPipelineErrors(out.Errors, diags)
+	for _, w := range out.Warnings {
+		diags.AddAttributeWarning(linePath(w.Path), w.Summary, w.Detail)
 	}
-	if smState != policy.Known || classState != policy.Known || specState == policy.Unknown ||
-		(specState == policy.Null && baselineState != policy.Known) {
-		return nil, false
-	}
-	w := &policy.Workload{Name: name, ServiceModel: sm, Classification: class, Baseline: baseline, Now: r.now()}
-	if specState == policy.Known {
-		custom, err := policy.ParseCustomBaseline(m, spec)
-		if err != nil {
-			diags.AddAttributeError(path.Root("custom_baseline"), "Invalid Custom Baseline", err.Error())
-			return nil, false
-		}
-		w.Custom = custom
-	}
-	w.Values = values
-	w.Evidence = items
-	var exceptionsUnknown bool
-	w.Exceptions, exceptionsUnknown = exceptionsFromObject(toGo(top["exceptions"]))
-	w.ExceptionsUnknown = exceptionsUnknown || evidenceUnknown
-	return w, true
+	return out, !diags.HasError()
 }
 
 // planNames counts the workload names each configured provider instance
@@ -276,10 +282,17 @@ func linePath(p string) path.Path {
 	return path.Root(root)
 }
 
-// destroyNote ends every violation: Terraform plans the unchanged
-// configuration before destroying and stops on any provider error, and no
-// field of that request tells the provider it is a destroy.
+// destroyNote follows the first error of a plan that changes a stored
+// workload: Terraform plans the current configuration before destroying and
+// stops on any provider error, and no field of that request tells the
+// provider it is a destroy. A create has nothing to destroy.
 const destroyNote = "To destroy this workload anyway, skip that plan: terraform destroy -refresh=false"
+
+// maxViolationDiagnostics is how many violations a workload reports as
+// diagnostics of their own; the rest are counted in one, and every one is
+// in findings. The framework de-duplicates diagnostics by scanning them, so
+// an unbounded count made a plan's cost grow with its square.
+const maxViolationDiagnostics = 10
 
 // report turns findings and exception notices into diagnostics.
 //
@@ -287,14 +300,16 @@ const destroyNote = "To destroy this workload anyway, skip that plan: terraform 
 // configuration. Failing an unchanged workload (stored in warn mode, or
 // whose exception has since expired) would block its destruction, so such
 // findings are warnings; findings and compliant still record them.
-func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged bool, diags *diag.Diagnostics) {
+func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged, stored bool, diags *diag.Diagnostics) {
 	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
+	hinted := false
 	add := func(p path.Path, hasPath bool, summary, detail string) {
 		switch {
 		case unchanged:
 			detail += "\n\n" + unchangedNote
-		case !warnOnly:
+		case !warnOnly && stored && !hinted:
 			detail += "\n\n" + destroyNote
+			hinted = true
 		}
 		switch {
 		case warnOnly && hasPath:
@@ -307,15 +322,25 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 			diags.AddError(summary, detail)
 		}
 	}
+	var rest []string
+	reported := 0
 	for _, f := range res.Findings {
 		tflog.Debug(ctx, "srm_workload finding", map[string]any{
 			"control": f.Control, "status": f.Status, "check": f.Check,
 		})
-		if f.Status != policy.StatusViolated {
+		if f.Status != finding.StatusViolated {
 			continue
 		}
+		if reported == maxViolationDiagnostics {
+			rest = append(rest, f.Control)
+			continue
+		}
+		reported++
 		p, ok := findingPath(f)
 		add(p, ok, "Control Not Satisfied: "+f.Control, f.Detail)
+	}
+	if len(rest) > 0 {
+		add(path.Empty(), false, "More Controls Not Satisfied", moreViolations(rest))
 	}
 	for _, n := range res.Notices {
 		p := path.Root("exceptions") // a path into the list resolves only to the resource's line
@@ -332,6 +357,25 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 				"before anything is stored, and a violation then fails the apply with the same error.",
 				strings.Join(res.Deferred, ", ")))
 	}
+}
+
+// moreViolations counts the violations past maxViolationDiagnostics by
+// control, in the order they came.
+func moreViolations(controls []string) string {
+	counts := map[string]int{}
+	var order []string
+	for _, c := range controls {
+		if counts[c] == 0 {
+			order = append(order, c)
+		}
+		counts[c]++
+	}
+	parts := make([]string, len(order))
+	for i, c := range order {
+		parts[i] = fmt.Sprintf("%s (%d)", c, counts[c])
+	}
+	return fmt.Sprintf("%d more violations, not shown one by one: %s. The workload's findings attribute lists every one.",
+		len(controls), strings.Join(parts, ", "))
 }
 
 const unchangedNote = "This plan does not change the workload's configuration, so the finding is a warning " +
@@ -413,84 +457,30 @@ func rawStringList(values []string) []tftypes.Value {
 	return out
 }
 
+// keep plans the stored values of the named attributes, where the state
+// has them.
+func (p *plannedValues) keep(prior map[string]tftypes.Value, names ...string) {
+	for _, name := range names {
+		if v, ok := prior[name]; ok && v.IsFullyKnown() && !v.IsNull() {
+			p.vals[name] = v
+		}
+	}
+}
+
 func (p *plannedValues) unknownResults() {
 	p.unknown("required_controls")
 	p.unknown("findings")
 	p.unknown("compliant")
 }
 
-func (p *plannedValues) results(res policy.Result, w *policy.Workload) {
+func (p *plannedValues) results(out pipeline.Outcome, final bool) {
+	res := out.Result
 	p.set("required_controls", rawStringList(res.RequiredControls))
-	if len(res.Deferred) > 0 {
+	if len(res.Deferred) > 0 || (res.ClockDependent && !final) {
 		p.unknown("findings")
 		p.unknown("compliant")
 		return
 	}
-	list, _ := p.typ.AttributeTypes["findings"].(tftypes.List)
-	elem, _ := list.ElementType.(tftypes.Object)
-	findings := make([]tftypes.Value, 0, len(res.Findings))
-	for _, f := range res.Findings {
-		findings = append(findings, tftypes.NewValue(elem, findingValues(f, w)))
-	}
-	p.set("findings", findings)
+	p.vals["findings"] = findingList(finding.ShapeWorkload, out.Findings)
 	p.set("compliant", res.Compliant)
-}
-
-// findingValues renders one finding in the shape findingFields defines.
-func findingValues(f policy.Finding, w *policy.Workload) map[string]tftypes.Value {
-	out := make(map[string]tftypes.Value, len(findingFields))
-	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	null := func(k findingFieldKind) tftypes.Value { return tftypes.NewValue(k.tfType(), nil) }
-	for _, field := range findingFields {
-		var v tftypes.Value
-		switch field.name {
-		case "id":
-			v = str(evidence.FindingID(f))
-		case "control":
-			v = str(f.Control)
-		case "domain":
-			v = str(f.Domain)
-		case "owner":
-			v = str(f.Owner)
-		case "severity":
-			v = str(f.Severity)
-		case "status":
-			v = str(f.Status)
-		case "message":
-			v = str(f.Message)
-		case "remediation":
-			v = str(f.Remediation)
-		case "references":
-			v = tftypes.NewValue(field.kind.tfType(), rawStringList(f.References))
-		case "resource":
-			v = null(field.kind)
-			if f.Evidence != nil {
-				v = str(f.Evidence.Source)
-			}
-		case "attribute":
-			v = null(field.kind)
-			if f.Evidence != nil {
-				v = str(f.EvidenceAttribute)
-			}
-		case "exception":
-			v = null(field.kind)
-			if ex, ok := waiverOf(f, w); ok && f.Status == policy.StatusWaived {
-				v = tftypes.NewValue(field.kind.tfType(), map[string]tftypes.Value{
-					"justification": str(ex.Justification), "approved_by": str(ex.ApprovedBy), "expires": str(ex.Expires),
-				})
-			}
-		}
-		out[field.name] = v
-	}
-	return out
-}
-
-// waiverOf finds the exception that waives a finding's control.
-func waiverOf(f policy.Finding, w *policy.Workload) (policy.Exception, bool) {
-	for _, ex := range w.Exceptions {
-		if ex.Control == f.Control {
-			return ex, true
-		}
-	}
-	return policy.Exception{}, false
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -10,37 +9,31 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
 // workloadIDPattern is the random id set at create.
 var workloadIDPattern = regexp.MustCompile(`^wl-[0-9a-f]{16}$`)
 
-// A workload that satisfies the standard baseline under any service model.
-const compliantControls = `
-  identity = {
-    mfa_required    = true
-    least_privilege = true
-  }
-  network = {
-    segmented = true
-  }
-  encryption = {
-    at_rest         = true
-    in_transit      = true
-    min_tls_version = "1.2"
-  }
-  hardening = {
-    os_patching = true
-  }
-  logging = {
-    enabled        = true
-    retention_days = 365
-  }
-  backup = {
-    enabled        = true
-    retention_days = 14
-  }
-`
+// A workload that satisfies the standard baseline under any service model:
+// the catalog's compliant body, so a new required control needs no edit
+// here.
+var compliantControls = "\n" + model.Default().HCL(model.Default().CompliantBody("standard"), "  ")
+
+// setControl sets the first attribute named attr in an HCL body to value
+// (a literal or an expression).
+func setControl(body, attr, value string) string {
+	re := regexp.MustCompile(`(?m)^(\s+` + regexp.QuoteMeta(attr) + `\s+=) .*$`)
+	done := false
+	return re.ReplaceAllStringFunc(body, func(line string) string {
+		if done {
+			return line
+		}
+		done = true
+		return re.ReplaceAllString(line, "${1} "+value)
+	})
+}
 
 func compliantWorkload(serviceModel string) string {
 	return `
@@ -330,7 +323,7 @@ func TestWorkload_ExpiredException(t *testing.T) {
     approved_by   = "security-team"
     expires       = "2024-01-31"
   }`),
-		ExpectError: errorMatching("Control Not Satisfied: backup.enabled", "Exception Expired", `The exception for "backup.enabled" (approved by security-team) expired 2024-01-31.`),
+		ExpectError: errorMatching("Control Not Satisfied: backup.enabled", "Exception Expired", `The exception for "backup.enabled" expired 2024-01-31.`),
 	})
 }
 
@@ -517,7 +510,7 @@ resource "srm_workload" "x" {
   name          = "x"
   service_model = "iaas"
   baseline      = terraform_data.b.output
-` + strings.Replace(compliantControls, "retention_days = 365", "retention_days = 30", 1) + `
+` + setControl(compliantControls, "retention_days", "30") + `
 }
 `
 	}
@@ -564,17 +557,19 @@ resource "srm_workload" "x" {
 	})
 }
 
-// A violation says how to destroy the workload anyway.
+// A violation of a stored workload says how to destroy it anyway (a create,
+// which has nothing to destroy, does not: TestWorkload_DestroyHintOnlyOnUpdate).
 func TestWorkload_ViolationSaysHowToDestroy(t *testing.T) {
 	t.Parallel()
 	unitTest(t, resource.TestStep{
+		Config: compliantWorkload("iaas"),
+	}, resource.TestStep{
 		Config: `
-resource "srm_workload" "x" {
-  name          = "x"
+resource "srm_workload" "api" {
+  name          = "payments-api"
   service_model = "iaas"
 }
 `,
 		ExpectError: errorMatching("Control Not Satisfied: identity.mfa_required", "To destroy this workload anyway, skip that plan: terraform destroy -refresh=false"),
-		PlanOnly:    true,
 	})
 }

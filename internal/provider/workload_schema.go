@@ -5,13 +5,11 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
@@ -20,91 +18,12 @@ import (
 // control catalog, so adding a control to the catalog adds its attribute,
 // its rule, its docs and its error text at once.
 
-// findingFields is the one definition of a workload finding's object: the
-// schema, the plan values and the report's input are derived from it.
-var findingFields = []struct {
-	name, description string
-	kind              findingFieldKind
-}{
-	{"id", "Stable finding id: the control id, or for evidence the mapping's id (`aws_db_instance.storage_not_encrypted`).", fieldString},
-	{"control", "Control id.", fieldString},
-	{"domain", "The control's domain.", fieldString},
-	{"owner", "Who owns the domain under `service_model`: `customer` or `shared`.", fieldString},
-	{"severity", "`critical`, `high`, `medium` or `low`.", fieldString},
-	{"status", "`violated`, `waived` (by an exception) or `deferred` (value unknown until apply).", fieldString},
-	{"message", "What is wrong and what would satisfy the control.", fieldString},
-	{"remediation", "How to fix it.", fieldString},
-	{"references", "Framework references.", fieldStringList},
-	{"resource", "The evidence key of the resource the finding comes from; null for a declared value.", fieldString},
-	{"attribute", "The resource attribute to change (`storage_encrypted`, `ingress[1]`); null for a declared value.", fieldString},
-	{"exception", "The waiver behind a `waived` finding (`justification`, `approved_by`, `expires`); null otherwise.", fieldException},
-}
-
-type findingFieldKind int
-
+// An exception's texts are bounded: each is carried into the waived
+// finding's report entries, so an unbounded one multiplies the plan's size.
 const (
-	fieldString findingFieldKind = iota
-	fieldStringList
-	fieldException
+	maxJustificationLength = 1024
+	maxApproverLength      = 256
 )
-
-var exceptionFields = []string{"justification", "approved_by", "expires"}
-
-func (k findingFieldKind) tfType() tftypes.Type {
-	switch k {
-	case fieldStringList:
-		return tftypes.List{ElementType: tftypes.String}
-	case fieldException:
-		attrs := map[string]tftypes.Type{}
-		for _, f := range exceptionFields {
-			attrs[f] = tftypes.String
-		}
-		return tftypes.Object{AttributeTypes: attrs}
-	}
-	return tftypes.String
-}
-
-func (k findingFieldKind) attrType() attr.Type {
-	switch k {
-	case fieldStringList:
-		return types.ListType{ElemType: types.StringType}
-	case fieldException:
-		attrs := map[string]attr.Type{}
-		for _, f := range exceptionFields {
-			attrs[f] = types.StringType
-		}
-		return types.ObjectType{AttrTypes: attrs}
-	}
-	return types.StringType
-}
-
-// findingObjectType is the element type of srm_workload's findings.
-var findingObjectType = func() types.ObjectType {
-	attrs := map[string]attr.Type{}
-	for _, f := range findingFields {
-		attrs[f.name] = f.kind.attrType()
-	}
-	return types.ObjectType{AttrTypes: attrs}
-}()
-
-func findingSchemaAttributes() map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for _, f := range findingFields {
-		switch f.kind {
-		case fieldStringList:
-			out[f.name] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: f.description}
-		case fieldException:
-			nested := map[string]schema.Attribute{}
-			for _, name := range exceptionFields {
-				nested[name] = schema.StringAttribute{Computed: true, MarkdownDescription: "The exception's `" + name + "`."}
-			}
-			out[f.name] = schema.SingleNestedAttribute{Computed: true, Attributes: nested, MarkdownDescription: f.description}
-		default:
-			out[f.name] = schema.StringAttribute{Computed: true, MarkdownDescription: f.description}
-		}
-	}
-	return out
-}
 
 // groupDescription lists a group's controls: the group is a dynamic value,
 // checked against the catalog, so the docs must say what it holds.
@@ -123,7 +42,7 @@ func typeWord(c model.Control) string {
 	case model.TypeBool:
 		return "Bool"
 	case model.TypeNumber:
-		return "Number, whole, 0 to 36500"
+		return fmt.Sprintf("Number, whole, %d to %d", model.NumberMin, model.NumberMax)
 	case model.TypeStringSet, model.TypeStringList:
 		return "List of String"
 	case model.TypeFirewallRules:
@@ -228,10 +147,12 @@ func workloadSchema(m *model.Model) schema.Schema {
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"control": schema.StringAttribute{Required: true, MarkdownDescription: "The control id to waive, e.g. `backup.cross_region`.",
 					Validators: []validator.String{controlIDValidator()}},
-				"justification": schema.StringAttribute{Required: true, MarkdownDescription: "Why the waiver is acceptable.",
-					Validators: []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
-				"approved_by": schema.StringAttribute{Required: true, MarkdownDescription: "Who approved it.",
-					Validators: []validator.String{stringvalidator.LengthAtLeast(1), notBlankValidator()}},
+				"justification": schema.StringAttribute{Required: true,
+					MarkdownDescription: fmt.Sprintf("Why the waiver is acceptable, at most %d characters.", maxJustificationLength),
+					Validators:          []validator.String{stringvalidator.LengthBetween(1, maxJustificationLength), notBlankValidator()}},
+				"approved_by": schema.StringAttribute{Required: true,
+					MarkdownDescription: fmt.Sprintf("Who approved it, at most %d characters.", maxApproverLength),
+					Validators:          []validator.String{stringvalidator.LengthBetween(1, maxApproverLength), notBlankValidator()}},
 				"expires": schema.StringAttribute{Required: true, MarkdownDescription: "When the waiver ends: a date `YYYY-MM-DD` (valid through that day, UTC) or an RFC 3339 time.",
 					Validators: []validator.String{dateValidator()}},
 			}}},
@@ -239,7 +160,11 @@ func workloadSchema(m *model.Model) schema.Schema {
 		"evidence": schema.DynamicAttribute{Optional: true, Sensitive: true,
 			MarkdownDescription: "Real resources whose planned values prove (or disprove) controls: an object from resource address to " +
 				"that resource's object, `{ \"aws_db_instance.orders\" = aws_db_instance.orders }`. The type is read from the key " +
-				"(`TYPE.NAME`, optionally behind `module.X.` and with `[index]`). Evidence fills a control the workload does not " +
+				"(`TYPE.NAME`, optionally behind `module.X.` and with `[index]`). A `for_each` resource passed whole (its map " +
+				"of instances), or a `count` one (its list), is judged instance by instance under each instance's address " +
+				"(`aws_security_group.db[\"a\"]`, string keys cut to four characters). A null object (`count = 0`) and a " +
+				"resource type of the AWS, Azure or Google providers that no mapping reads are not judged, with a warning; " +
+				"an object that is not the resource it claims to be (a wrapper, a misspelt attribute) is an error. Evidence fills a control the workload does not " +
 				"declare and is checked even when it does: a declaration never hides a resource that violates the control. " +
 				"Unknown values are deferred at plan and enforced at apply. Sensitive, because resource objects carry secrets; " +
 				"findings name only the resource, the attribute and what was judged. The evidence coverage guide lists the types and attributes read."},
@@ -260,9 +185,17 @@ func workloadSchema(m *model.Model) schema.Schema {
 			"**Destroy.** Before `terraform destroy` Terraform runs an ordinary plan of the configuration and stops on any " +
 			"provider error, and nothing in that request tells the provider it precedes a destroy (measured on Terraform " +
 			"1.8.5 and 1.11.4 and OpenTofu 1.6.3). A workload whose configuration was edited into violation therefore " +
-			"blocks `terraform destroy`; every violation ends with the way around it, `terraform destroy -refresh=false`, " +
-			"which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
+			"blocks `terraform destroy`; the first error of such a plan names the way around it, " +
+			"`terraform destroy -refresh=false`, which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
 			"findings are warnings.\n\n" +
+			"**Time.** An exception's expiry and a patch date's age are judged by the clock. A verdict one of them " +
+			"decides is `(known after apply)` in the plan, whose diagnostics judge it by the clock at plan time, and is " +
+			"decided once, when the apply runs: a saved plan applies whatever the clock does in between. An expiry takes " +
+			"effect at the first plan or apply after it (a date is valid through that day, UTC), so a plan saved before " +
+			"an expiry and applied after it fails its apply with `Exception Expired`. An unchanged workload keeps the " +
+			"verdict it was stored with, and its plan's warnings say what the clock has changed since.\n\n" +
+			"**Many violations.** The first ten violations of a workload are errors of their own; the rest are counted " +
+			"by control in one more error, and `findings` lists every one.\n\n" +
 			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +
 			"included (`secrets_scan`, `evidence`): sensitive only masks plan output. Keep text that must not be stored out " +
 			"of the workload and check it with `provider::srm::secret_findings` in a `precondition`. Findings, messages " +

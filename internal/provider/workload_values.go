@@ -1,14 +1,10 @@
 package provider
 
 import (
-	"maps"
 	"math/big"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
-	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -43,9 +39,10 @@ func rawString(v tftypes.Value) (string, policy.State) {
 	return s, policy.Known
 }
 
-// toGo converts a Terraform value into the generic tree the pure packages
-// read: nil, bool, float64, string, []any, map[string]any, and
-// policy.UnknownValue where a value is not known until apply.
+// toGo is the one converter from a Terraform value to the generic tree the
+// pure packages read: nil, bool, float64, string, []any, map[string]any,
+// and policy.UnknownValue where a value is not known until apply. It reads
+// the protocol value directly, in one pass.
 func toGo(v tftypes.Value) any {
 	if !v.IsKnown() {
 		return policy.UnknownValue
@@ -53,22 +50,8 @@ func toGo(v tftypes.Value) any {
 	if v.IsNull() {
 		return nil
 	}
-	typ := v.Type()
-	switch {
-	case typ.Is(tftypes.String):
-		var s string
-		_ = v.As(&s)
-		return s
-	case typ.Is(tftypes.Bool):
-		var b bool
-		_ = v.As(&b)
-		return b
-	case typ.Is(tftypes.Number):
-		var n big.Float
-		_ = v.As(&n)
-		f, _ := n.Float64()
-		return f
-	case typ.Is(tftypes.List{}), typ.Is(tftypes.Set{}), typ.Is(tftypes.Tuple{}):
+	switch t := v.Type().(type) {
+	case tftypes.List, tftypes.Set, tftypes.Tuple:
 		var elems []tftypes.Value
 		_ = v.As(&elems)
 		out := make([]any, len(elems))
@@ -76,7 +59,7 @@ func toGo(v tftypes.Value) any {
 			out[i] = toGo(e)
 		}
 		return out
-	case typ.Is(tftypes.Map{}), typ.Is(tftypes.Object{}):
+	case tftypes.Map, tftypes.Object:
 		var attrs map[string]tftypes.Value
 		_ = v.As(&attrs)
 		out := make(map[string]any, len(attrs))
@@ -84,72 +67,31 @@ func toGo(v tftypes.Value) any {
 			out[k] = toGo(e)
 		}
 		return out
+	default:
+		switch {
+		case t.Is(tftypes.String):
+			var s string
+			_ = v.As(&s)
+			return s
+		case t.Is(tftypes.Bool):
+			var b bool
+			_ = v.As(&b)
+			return b
+		case t.Is(tftypes.Number):
+			var n big.Float
+			_ = v.As(&n)
+			f, _ := n.Float64()
+			return f
+		}
 	}
 	return nil
 }
 
-// readControls reads the catalog's controls from the workload's attributes.
-func readControls(m *model.Model, top map[string]tftypes.Value) (map[string]policy.Value, []policy.FieldError) {
-	generic := make(map[string]any, len(m.Groups)+1)
-	for _, g := range m.Groups {
-		generic[g.ID] = toGo(top[g.ID])
+// goObject converts an object's attributes with toGo.
+func goObject(top map[string]tftypes.Value) map[string]any {
+	out := make(map[string]any, len(top))
+	for k, v := range top {
+		out[k] = toGo(v)
 	}
-	for _, c := range m.GroupControls("") {
-		generic[c.ID] = toGo(top[c.ID])
-	}
-	return policy.ReadControls(m, generic)
-}
-
-// evidenceError is a problem with one evidence entry.
-type evidenceError struct {
-	key, summary, detail string
-}
-
-// readEvidence reads the evidence attribute from its generic value;
-// unknown is true while the whole value, or its set of keys, is not known.
-func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown bool, errs []evidenceError) {
-	switch t := v.(type) {
-	case nil:
-		return nil, false, nil
-	case map[string]any:
-		for _, key := range slices.Sorted(maps.Keys(t)) {
-			typ, err := evidence.TypeOf(key)
-			if err != nil {
-				errs = append(errs, evidenceError{key, "Invalid Evidence Key", err.Error()})
-				continue
-			}
-			got, err := e.Extract(typ, key, t[key])
-			if err != nil {
-				errs = append(errs, evidenceError{key, "Invalid Evidence", err.Error()})
-				continue
-			}
-			items = append(items, got...)
-		}
-		return items, false, errs
-	default:
-		if policy.IsUnknown(v) {
-			return nil, true, nil
-		}
-		return nil, false, []evidenceError{{"", "Invalid Evidence",
-			"evidence must be an object from resource address to resource, e.g. { \"aws_db_instance.orders\" = aws_db_instance.orders }"}}
-	}
-}
-
-// exceptionsFromObject reads the exceptions list from its generic value;
-// unknown is true while any part of it is not known.
-func exceptionsFromObject(v any) (list []policy.Exception, unknown bool) {
-	if v == nil {
-		return nil, false
-	}
-	elems, ok := v.([]any)
-	if !ok || policy.ContainsUnknown(v) {
-		return nil, true
-	}
-	for _, e := range elems {
-		obj, _ := e.(map[string]any)
-		field := func(k string) string { s, _ := obj[k].(string); return s }
-		list = append(list, policy.Exception{Control: field("control"), Justification: field("justification"),
-			ApprovedBy: field("approved_by"), Expires: field("expires")})
-	}
-	return list, false
+	return out
 }

@@ -7,7 +7,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -25,26 +27,29 @@ var waiver = &Exception{Justification: "Public download mirror | signed off\nby 
 
 func waivedFinding() Finding {
 	return Finding{Control: "storage.public_access", Domain: "data_protection", Owner: "shared", Severity: "critical",
-		Status: StatusWaived, Message: "storage.public_access is true.", Remediation: "Block public access.",
+		Status: finding.StatusWaived, Message: "storage.public_access is true.", Remediation: "Block public access.",
 		References: []string{"NIST SP 800-53 Rev. 5 AC-3"}, Exception: waiver}
 }
 
 func ingressFinding() Finding {
 	return Finding{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "critical",
-		Status: StatusViolated, Message: "rule 0 opens administrative port 22 to 0.0.0.0/0 (tcp 22).",
+		Status: finding.StatusViolated, Message: "rule 0 opens administrative port 22 to 0.0.0.0/0 (tcp 22).",
 		Remediation: "Restrict rule 0 to known administrator ranges.", References: ingressReferences}
 }
 
+// judged is the fixtures' assessment time.
+var judged = time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+
 func planReport() *Report {
-	return &Report{Title: "Change 42", Workloads: []Workload{
+	return &Report{Title: "Change 42", Timestamp: judged, Workloads: []Workload{
 		{Name: "payments-api", ServiceModel: "paas", Baseline: "strict", Findings: []Finding{
-			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: StatusDeferred,
+			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: finding.StatusDeferred,
 				Message: "encryption.at_rest is not known until apply; it is checked again then.", Remediation: "Turn on storage encryption.",
 				References: []string{"NIST SP 800-53 Rev. 5 SC-28"}},
 			waivedFinding(),
 		}},
 		{Name: "legacy-batch", ServiceModel: "iaas", Baseline: "standard", Findings: []Finding{
-			{Control: "identity.mfa_required", Domain: "identity_access", Owner: "customer", Severity: "critical", Status: StatusDeferred,
+			{Control: "identity.mfa_required", Domain: "identity_access", Owner: "customer", Severity: "critical", Status: finding.StatusDeferred,
 				Message: "identity.mfa_required is not known until apply; it is checked again then.", Remediation: "Require MFA."},
 			ingressFinding(),
 		}},
@@ -52,9 +57,9 @@ func planReport() *Report {
 }
 
 func applyReport() *Report {
-	return &Report{Title: "Change 42", Workloads: []Workload{
+	return &Report{Title: "Change 42", Timestamp: judged, Workloads: []Workload{
 		{Name: "payments-api", ServiceModel: "paas", Baseline: "strict", Findings: []Finding{
-			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: StatusViolated,
+			{Control: "encryption.at_rest", Domain: "data_protection", Owner: "shared", Severity: "high", Status: finding.StatusViolated,
 				Message: "encryption.at_rest is false; the \"strict\" baseline needs encryption.at_rest = true.", Remediation: "Turn on storage encryption.",
 				References: []string{"NIST SP 800-53 Rev. 5 SC-28"}},
 			waivedFinding(),
@@ -86,6 +91,76 @@ var readers = map[string]func(t *testing.T, out string) ([]row, counts){
 	FormatMarkdown: readMarkdown,
 	FormatJSON:     readJSON,
 	FormatSARIF:    readSARIF,
+	FormatOSCAL:    readOSCAL,
+}
+
+// readOSCAL reads the assessment results' findings: the workload, control
+// and status from their props, the message and remediation from their
+// description and remarks, the references from their "reference" props and
+// a waiver from the related risk.
+func readOSCAL(t *testing.T, out string) ([]row, counts) {
+	t.Helper()
+	type prop struct{ Name, Value string }
+	propOf := func(ps []prop, name string) []string {
+		var out []string
+		for _, p := range ps {
+			if p.Name == name {
+				out = append(out, p.Value)
+			}
+		}
+		return out
+	}
+	var doc struct {
+		AR struct {
+			Results []struct {
+				Findings []struct {
+					Description, Remarks string
+					Props                []prop
+					RelatedRisks         []struct {
+						RiskUUID string `json:"risk-uuid"`
+					} `json:"related-risks"`
+				}
+				Risks []struct {
+					UUID, Statement, Deadline string
+					Remediations              []struct{ Props []prop }
+				}
+			}
+		} `json:"assessment-results"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("OSCAL: %v", err)
+	}
+	if len(doc.AR.Results) != 1 {
+		t.Fatalf("OSCAL: %d results, want 1", len(doc.AR.Results))
+	}
+	res := doc.AR.Results[0]
+	var rows []row
+	var c counts
+	for _, f := range res.Findings {
+		one := func(name string) string { return strings.Join(propOf(f.Props, name), "") }
+		r := row{one("workload"), one("control"), one("status"), f.Description, f.Remarks,
+			strings.Join(propOf(f.Props, "reference"), "; "), ""}
+		for _, rr := range f.RelatedRisks {
+			for _, risk := range res.Risks {
+				if risk.UUID == rr.RiskUUID && len(risk.Remediations) == 1 {
+					p := risk.Remediations[0].Props
+					r.Exception = exceptionRow(risk.Statement, strings.Join(propOf(p, "approved-by"), ""),
+						strings.Join(propOf(p, "exception-expires"), ""))
+				}
+			}
+		}
+		c.Total++
+		switch r.Status {
+		case finding.StatusViolated:
+			c.Violated++
+		case finding.StatusWaived:
+			c.Waived++
+		case finding.StatusDeferred:
+			c.Deferred++
+		}
+		rows = append(rows, r)
+	}
+	return rows, c
 }
 
 func readJSON(t *testing.T, out string) ([]row, counts) {
@@ -397,7 +472,7 @@ func TestGenerate(t *testing.T) {
 	m := model.Default()
 	// Generate completes hand-written findings before it renders.
 	r := &Report{Workloads: []Workload{{Name: "crm", ServiceModel: "saas", Findings: []Finding{
-		{Control: "identity.mfa_required", Status: StatusDeferred},
+		{Control: "identity.mfa_required", Status: finding.StatusDeferred},
 	}}}}
 	out, err := Generate(m, r, FormatJSON)
 	if err != nil {

@@ -21,29 +21,23 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
-
-// Finding statuses, as srm_workload reports them.
-const (
-	StatusViolated = "violated"
-	StatusWaived   = "waived"
-	StatusDeferred = "deferred"
-)
-
-// Statuses lists the finding statuses in their documented order.
-var Statuses = []string{StatusViolated, StatusWaived, StatusDeferred}
 
 // Output formats.
 const (
 	FormatMarkdown = "markdown"
 	FormatJSON     = "json"
 	FormatSARIF    = "sarif"
+	// FormatOSCAL is OSCAL 1.1.3 assessment results (see OSCAL).
+	FormatOSCAL = "oscal"
 )
 
 // Formats lists the output formats, the default first.
-var Formats = []string{FormatMarkdown, FormatJSON, FormatSARIF}
+var Formats = []string{FormatMarkdown, FormatJSON, FormatSARIF, FormatOSCAL}
 
 // DefaultTitle is the report's title when none is given.
 const DefaultTitle = "Shared responsibility findings"
@@ -53,31 +47,13 @@ const DefaultTitle = "Shared responsibility findings"
 const deferredNote = "Deferred controls depend on values that are not known until apply; they are judged then."
 
 // Finding is one violated, waived or deferred control of a workload: the
-// shape of an element of srm_workload's findings attribute.
-type Finding struct {
-	Control     string   `json:"control"`
-	Domain      string   `json:"domain"`
-	Owner       string   `json:"owner"`
-	Severity    string   `json:"severity"`
-	Status      string   `json:"status"`
-	Message     string   `json:"message"`
-	Remediation string   `json:"remediation"`
-	References  []string `json:"references"`
-	// Exception is the approved exception that waives a waived finding;
-	// nil for violated and deferred findings, and for a waived finding
-	// whose exception was not supplied.
-	Exception *Exception `json:"exception"`
-}
+// one finding shape (package finding). The renderers read its control,
+// domain, owner, severity, status, message, remediation, references and
+// exception.
+type Finding = finding.Finding
 
-// Exception is the waiver of a waived finding, as the workload's
-// exceptions entry states it.
-type Exception struct {
-	Justification string `json:"justification"`
-	ApprovedBy    string `json:"approved_by"`
-	// Expires is the entry's expiry as written (a date or an RFC 3339
-	// time); the report prints it and does not judge it.
-	Expires string `json:"expires"`
-}
+// Exception is the waiver of a waived finding.
+type Exception = finding.Exception
 
 // Workload is one srm_workload and its findings.
 type Workload struct {
@@ -97,6 +73,10 @@ type Report struct {
 	// ArtifactURI, when set, gives every SARIF result a physical location
 	// (this file, line 1), which GitHub code scanning requires.
 	ArtifactURI string
+	// Timestamp is when the findings were judged. The oscal format needs
+	// it (OSCAL requires the times of a result and its observations); the
+	// other formats do not show it.
+	Timestamp time.Time
 }
 
 // Row counts the findings of one domain and owner.
@@ -180,8 +160,8 @@ func (r *Report) Validate() error {
 			switch {
 			case strings.TrimSpace(f.Control) == "":
 				return fail("control", "is empty; set the control id, e.g. \"encryption.at_rest\"")
-			case !slices.Contains(Statuses, f.Status):
-				return fail("status", "is %q; valid values are %s", f.Status, model.Quoted(Statuses))
+			case !slices.Contains(finding.Statuses, f.Status):
+				return fail("status", "is %q; valid values are %s", f.Status, model.Quoted(finding.Statuses))
 			case !slices.Contains(model.Severities, f.Severity):
 				return fail("severity", "is %q; valid values are %s (leave it unset to take the catalog's for a catalog control)",
 					f.Severity, model.Quoted(model.Severities))
@@ -189,9 +169,9 @@ func (r *Report) Validate() error {
 				return fail("domain", "is empty and control %q is not in the catalog; set the domain", f.Control)
 			case f.Owner == "":
 				return fail("owner", "is empty and could not be looked up for domain %q under service model %q; set the owner", f.Domain, w.ServiceModel)
-			case f.Exception != nil && f.Status != StatusWaived:
+			case f.Exception != nil && f.Status != finding.StatusWaived:
 				return fail("exception", "is set on a %q finding; only %q findings carry an exception, so set status = %q or remove the exception",
-					f.Status, StatusWaived, StatusWaived)
+					f.Status, finding.StatusWaived, finding.StatusWaived)
 			}
 		}
 	}
@@ -212,13 +192,13 @@ func (r *Report) Summarize(m *model.Model) Summary {
 			}
 			s.Total++
 			switch f.Status {
-			case StatusViolated:
+			case finding.StatusViolated:
 				s.Violated++
 				row.Violated++
-			case StatusWaived:
+			case finding.StatusWaived:
 				s.Waived++
 				row.Waived++
-			case StatusDeferred:
+			case finding.StatusDeferred:
 				s.Deferred++
 				row.Deferred++
 			}
@@ -330,6 +310,8 @@ func Render(m *model.Model, r *Report, format string) (string, error) {
 		return JSON(m, r)
 	case FormatSARIF:
 		return SARIF(m, r)
+	case FormatOSCAL:
+		return OSCAL(m, r)
 	}
 	return "", fmt.Errorf("unknown report format %q; valid values are %s", format, model.Quoted(Formats))
 }

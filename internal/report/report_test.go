@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -15,22 +16,23 @@ import (
 // break, the waived one with its exception.
 func sample() *Report {
 	return &Report{
+		Timestamp: judged,
 		Workloads: []Workload{
 			{Name: "payments-api", ServiceModel: "iaas"},
 			{Name: "legacy-batch", ServiceModel: "iaas", Baseline: "standard", Findings: []Finding{
 				{
 					Control: "storage.public_access", Domain: "data_protection", Owner: "shared", Severity: "critical",
-					Status: StatusViolated, Message: "storage.public_access is true | anyone can read\nthe bucket.",
+					Status: finding.StatusViolated, Message: "storage.public_access is true | anyone can read\nthe bucket.",
 					Remediation: "Block public access.", References: []string{"NIST SP 800-53 Rev. 5 AC-3", "CIS Controls v8 3.3"},
 				},
 				{
 					Control: "backup.enabled", Domain: "backup_recovery", Owner: "customer", Severity: "high",
-					Status: StatusWaived, Message: "backup.enabled is false.", Remediation: "Enable backups.",
+					Status: finding.StatusWaived, Message: "backup.enabled is false.", Remediation: "Enable backups.",
 					Exception: &Exception{Justification: "Rebuilt from source | nightly", ApprovedBy: "platform-lead", Expires: "2099-06-30"},
 				},
 				{
 					Control: "identity.mfa_required", Domain: "identity_access", Owner: "customer", Severity: "critical",
-					Status: StatusDeferred, Message: "identity.mfa_required is not known until apply.", Remediation: "Require MFA.",
+					Status: finding.StatusDeferred, Message: "identity.mfa_required is not known until apply.", Remediation: "Require MFA.",
 					References: []string{},
 				},
 			}},
@@ -77,7 +79,7 @@ func TestMarkdown_Exact(t *testing.T) {
 func TestMarkdown_EmptyAndEscaping(t *testing.T) {
 	t.Parallel()
 	r := &Report{Title: "  Audit\nQ3 *draft*  ", Workloads: []Workload{{Name: "a|b", ServiceModel: "saas", Findings: []Finding{{
-		Control: "x|y", Domain: "data_protection", Owner: "shared", Severity: "low", Status: StatusViolated,
+		Control: "x|y", Domain: "data_protection", Owner: "shared", Severity: "low", Status: finding.StatusViolated,
 		Message: "line one\r\nline two <script> *x*", Remediation: "set `a|*` then ` alone",
 	}}}}}
 	got := Markdown(model.Default(), r)
@@ -102,12 +104,12 @@ func TestMarkdown_EmptyAndEscaping(t *testing.T) {
 func TestSummarize_OrderAndCounts(t *testing.T) {
 	t.Parallel()
 	r := &Report{Workloads: []Workload{{Name: "w", ServiceModel: "paas", Findings: []Finding{
-		{Control: "a", Domain: "zz_custom", Owner: "customer", Status: StatusViolated},
-		{Control: "b", Domain: "data_protection", Owner: "shared", Status: StatusViolated},
-		{Control: "c", Domain: "data_protection", Owner: "customer", Status: StatusWaived},
-		{Control: "d", Domain: "aa_custom", Owner: "customer", Status: StatusDeferred},
-		{Control: "e", Domain: "data_protection", Owner: "shared", Status: StatusViolated},
-		{Control: "f", Domain: "identity_access", Owner: "customer", Status: StatusViolated},
+		{Control: "a", Domain: "zz_custom", Owner: "customer", Status: finding.StatusViolated},
+		{Control: "b", Domain: "data_protection", Owner: "shared", Status: finding.StatusViolated},
+		{Control: "c", Domain: "data_protection", Owner: "customer", Status: finding.StatusWaived},
+		{Control: "d", Domain: "aa_custom", Owner: "customer", Status: finding.StatusDeferred},
+		{Control: "e", Domain: "data_protection", Owner: "shared", Status: finding.StatusViolated},
+		{Control: "f", Domain: "identity_access", Owner: "customer", Status: finding.StatusViolated},
 	}}}}
 	s := r.Summarize(model.Default())
 	if s.Workloads != 1 || s.Total != 6 || s.Violated != 4 || s.Waived != 1 || s.Deferred != 1 {
@@ -129,9 +131,9 @@ func TestComplete_FillsFromCatalogAndMatrix(t *testing.T) {
 	t.Parallel()
 	m := model.Default()
 	r := &Report{Workloads: []Workload{{Name: "w", ServiceModel: "saas", Findings: []Finding{
-		{Control: "identity.mfa_required", Status: StatusViolated},
-		{Control: "backup.enabled", Domain: "data_protection", Owner: "provider", Severity: "low", Status: StatusViolated},
-		{Control: "not.in_catalog", Status: StatusViolated},
+		{Control: "identity.mfa_required", Status: finding.StatusViolated},
+		{Control: "backup.enabled", Domain: "data_protection", Owner: "provider", Severity: "low", Status: finding.StatusViolated},
+		{Control: "not.in_catalog", Status: finding.StatusViolated},
 	}}}}
 	r.Complete(m)
 	c, _ := m.Control("identity.mfa_required")
@@ -153,7 +155,7 @@ func TestComplete_FillsFromCatalogAndMatrix(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	t.Parallel()
-	ok := Finding{Control: "a", Domain: "compliance", Owner: "customer", Status: StatusWaived, Severity: "medium"}
+	ok := Finding{Control: "a", Domain: "compliance", Owner: "customer", Status: finding.StatusWaived, Severity: "medium"}
 	with := func(change func(*Finding)) Finding { f := ok; change(&f); return f }
 	cases := map[string]struct {
 		f     Finding
@@ -161,7 +163,7 @@ func TestValidate(t *testing.T) {
 		want  string
 	}{
 		"ok":          {ok, "", ""},
-		"deferred ok": {with(func(f *Finding) { f.Status = StatusDeferred }), "", ""},
+		"deferred ok": {with(func(f *Finding) { f.Status = finding.StatusDeferred }), "", ""},
 		"bad status":  {with(func(f *Finding) { f.Status = "failed" }), "status", `workloads[1].findings[0].status is "failed"; valid values are "violated", "waived", "deferred"`},
 		"bad sev":     {with(func(f *Finding) { f.Severity = "urgent" }), "severity", `workloads[1].findings[0].severity is "urgent"; valid values are "critical", "high", "medium", "low"`},
 		"empty ctrl":  {with(func(f *Finding) { f.Control = " " }), "control", `workloads[1].findings[0].control is empty`},
@@ -252,7 +254,7 @@ func TestRender_Formats(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	if _, err := Render(m, sample(), "html"); err == nil || !strings.Contains(err.Error(), `"html"; valid values are "markdown", "json", "sarif"`) {
+	if _, err := Render(m, sample(), "html"); err == nil || !strings.Contains(err.Error(), `"html"; valid values are "markdown", "json", "sarif", "oscal"`) {
 		t.Errorf("err = %v", err)
 	}
 }

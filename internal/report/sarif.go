@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -192,7 +193,7 @@ func securitySeverity(severity string) string {
 // for a violated or waived one (a waiver suppresses a failure; it does not
 // make it pass).
 func ResultKind(f Finding) string {
-	if f.Status == StatusDeferred {
+	if f.Status == finding.StatusDeferred {
 		return KindOpen
 	}
 	return KindFail
@@ -359,7 +360,7 @@ func sarifResultOf(w Workload, f Finding, ruleIndex, occurrence int, artifactURI
 			Severity: f.Severity, Domain: f.Domain, Owner: f.Owner, Remediation: f.Remediation, References: f.References,
 		},
 	}
-	if f.Status == StatusWaived {
+	if f.Status == finding.StatusWaived {
 		s := sarifSuppression{Kind: "external", Status: "accepted"}
 		if e := f.Exception; e != nil {
 			s.Justification = e.Justification

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -415,12 +416,12 @@ func TestSARIFShapeChecker_RejectsInvalid(t *testing.T) {
 func sarifSample() *Report {
 	r := sample()
 	r.Workloads = append(r.Workloads, Workload{Name: "orders", ServiceModel: "paas", Findings: []Finding{
-		{Control: "encryption.min_tls_version", Domain: "data_protection", Owner: "shared", Severity: "medium", Status: StatusViolated, Message: "TLS 1.0."},
-		{Control: "logging.anomaly_detection", Domain: "monitoring_logging", Owner: "shared", Severity: "low", Status: StatusViolated, Message: "Off."},
-		{Control: "storage.public_access", Domain: "data_protection", Owner: "shared", Severity: "critical", Status: StatusViolated, Message: "Public."},
-		{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "high", Status: StatusViolated, Message: "Rule 0 open."},
-		{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "critical", Status: StatusViolated, Message: "Rule 1 open."},
-		{Control: "custom.review", Domain: "compliance", Owner: "customer", Severity: "high", Status: StatusViolated, Message: "Hand-written."},
+		{Control: "encryption.min_tls_version", Domain: "data_protection", Owner: "shared", Severity: "medium", Status: finding.StatusViolated, Message: "TLS 1.0."},
+		{Control: "logging.anomaly_detection", Domain: "monitoring_logging", Owner: "shared", Severity: "low", Status: finding.StatusViolated, Message: "Off."},
+		{Control: "storage.public_access", Domain: "data_protection", Owner: "shared", Severity: "critical", Status: finding.StatusViolated, Message: "Public."},
+		{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "high", Status: finding.StatusViolated, Message: "Rule 0 open."},
+		{Control: "network.ingress_rules", Domain: "network_configuration", Owner: "customer", Severity: "critical", Status: finding.StatusViolated, Message: "Rule 1 open."},
+		{Control: "custom.review", Domain: "compliance", Owner: "customer", Severity: "high", Status: finding.StatusViolated, Message: "Hand-written."},
 	}})
 	return r
 }
@@ -573,10 +574,10 @@ func TestResultLevelAndRuleName(t *testing.T) {
 	for _, tc := range []struct {
 		status, severity, want string
 	}{
-		{StatusViolated, "critical", "error"}, {StatusViolated, "high", "error"},
-		{StatusViolated, "medium", "warning"}, {StatusViolated, "low", "note"},
-		{StatusWaived, "critical", "error"}, {StatusWaived, "low", "note"},
-		{StatusDeferred, "critical", "none"}, {StatusDeferred, "low", "none"},
+		{finding.StatusViolated, "critical", "error"}, {finding.StatusViolated, "high", "error"},
+		{finding.StatusViolated, "medium", "warning"}, {finding.StatusViolated, "low", "note"},
+		{finding.StatusWaived, "critical", "error"}, {finding.StatusWaived, "low", "note"},
+		{finding.StatusDeferred, "critical", "none"}, {finding.StatusDeferred, "low", "none"},
 	} {
 		f := Finding{Status: tc.status, Severity: tc.severity}
 		if got := ResultLevel(f); got != tc.want || !slices.Contains(Levels, got) {

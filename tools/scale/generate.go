@@ -24,22 +24,36 @@ type controlValue struct {
 	value string // HCL literal
 }
 
-// body is what every generated workload declares: all groups, compliant
-// under the standard baseline for every service model. Declaring groups the
-// provider owns is allowed and ignored by the checks.
-var body = []controlValue{
-	{"identity.mfa_required", "true"},
-	{"identity.least_privilege", "true"},
-	{"network.segmented", "true"},
-	{"encryption.at_rest", "true"},
-	{"encryption.in_transit", "true"},
-	{"encryption.min_tls_version", `"1.2"`},
-	{"hardening.os_patching", "true"},
-	{"logging.enabled", "true"},
-	{"logging.retention_days", "365"},
-	{"backup.enabled", "true"},
-	{"backup.retention_days", "14"},
-}
+// body is what every generated workload declares: the catalog's compliant
+// body under the standard baseline (model.CompliantBody), compliant for
+// every service model, so a new required control reaches the benchmark
+// without an edit here.
+var body = func() []controlValue {
+	m := model.Default()
+	compliant := m.CompliantBody(baseline)
+	var out []controlValue
+	for _, c := range m.Controls {
+		group, name := c.Group()
+		g, _ := compliant[group].(map[string]any)
+		v, ok := g[name]
+		if !ok {
+			continue
+		}
+		var lit string
+		switch t := v.(type) {
+		case bool:
+			lit = strconv.FormatBool(t)
+		case float64:
+			lit = strconv.FormatFloat(t, 'f', -1, 64)
+		case string:
+			lit = strconv.Quote(t)
+		default:
+			continue // handChecks then reports the required control the body omits
+		}
+		out = append(out, controlValue{c.ID, lit})
+	}
+	return out
+}()
 
 func workloadName(i int) string { return fmt.Sprintf("w%05d", i) }
 

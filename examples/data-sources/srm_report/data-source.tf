@@ -68,12 +68,25 @@ data "srm_report" "sarif" {
   artifact_uri = "main.tf"
 }
 
+# OSCAL 1.1.3 assessment results for an auditor: each finding with the side
+# that owns it, waivers as approved risk deviations. The timestamp dates the
+# assessment; plantimestamp() gives each plan's time.
+data "srm_report" "oscal" {
+  workloads = local.workloads
+  format    = "oscal"
+  timestamp = "2026-12-07T10:00:00Z"
+}
+
 output "report_markdown" {
   value = data.srm_report.pr.content
 }
 
 output "report_sarif" {
   value = data.srm_report.sarif.content
+}
+
+output "report_oscal" {
+  value = data.srm_report.oscal.content
 }
 
 output "violations" {

@@ -1,4 +1,4 @@
-# expect: Attribute extends value must be one of: \["minimum" "standard" "strict"\], got: "gold"
+# expect: extends: value must be one of "minimum", "standard", "strict", got "gold"
 resource "srm_baseline" "pci" {
   name    = "pci"
   extends = "gold"
