@@ -124,8 +124,12 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Validators: []validator.String{artifactURIValidator()},
 			},
 			"timestamp": timestampAttribute("the `oscal` format's result, observations and `last-modified`; the other formats do not use it"),
-			"content": schema.StringAttribute{Computed: true,
-				MarkdownDescription: "The rendered report in `format`. Write it with `local_file`, or print it with an output."},
+			"content": schema.StringAttribute{Computed: true, Sensitive: true,
+				MarkdownDescription: "The rendered report in `format`. Write it with `local_file`, or print it with an output " +
+					"through `nonsensitive(...)`. Sensitive: it quotes the workload names, messages and resource addresses it " +
+					"is given, and Terraform does not mark a data source's result by the sensitivity of its arguments, so the " +
+					"provider marks it always. `nonsensitive()` on it is safe when no argument (a workload's `name`, an " +
+					"exception's texts) comes from a sensitive value."},
 			"total": schema.Int64Attribute{Computed: true,
 				MarkdownDescription: "Number of findings, all statuses, in all workloads."},
 			"violated": schema.Int64Attribute{Computed: true,

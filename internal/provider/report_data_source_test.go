@@ -127,11 +127,11 @@ data "srm_report" "json" {
 }
 
 output "by_domain_owner" {
-  value = jsondecode(data.srm_report.json.content).summary.by_domain_owner
+  value = jsondecode(nonsensitive(data.srm_report.json.content)).summary.by_domain_owner
 }
 
 output "bad_controls" {
-  value = [for f in jsondecode(data.srm_report.json.content).workloads[1].findings : f.control]
+  value = [for f in jsondecode(nonsensitive(data.srm_report.json.content)).workloads[1].findings : f.control]
 }
 `,
 		ConfigStateChecks: append(append(expectCounts(reportAt("json"), 2, 2, 0, 0), contentMatches(reportAt("json"),
@@ -162,7 +162,7 @@ data "srm_report" "sarif" {
 }
 
 locals {
-  run = jsondecode(data.srm_report.sarif.content).runs[0]
+  run = jsondecode(nonsensitive(data.srm_report.sarif.content)).runs[0]
 }
 
 output "rules" {
@@ -218,20 +218,20 @@ locals {
 
 ` + reportInEveryFormat("local.waived") + `
 output "json_exceptions" {
-  value = [for f in jsondecode(data.srm_report.json.content).workloads[1].findings : f.exception if f.exception != null]
+  value = [for f in jsondecode(nonsensitive(data.srm_report.json.content)).workloads[1].findings : f.exception if f.exception != null]
 }
 
 output "json_null_exceptions" {
-  value = [for f in jsondecode(data.srm_report.json.content).workloads[1].findings : f.exception == null]
+  value = [for f in jsondecode(nonsensitive(data.srm_report.json.content)).workloads[1].findings : f.exception == null]
 }
 
 output "sarif_results" {
-  value = [for r in jsondecode(data.srm_report.sarif.content).runs[0].results :
+  value = [for r in jsondecode(nonsensitive(data.srm_report.sarif.content)).runs[0].results :
     "${r.ruleId}:${r.kind}:${r.level}:${join(",", [for s in try(r.suppressions, []) : "${s.kind}/${s.status}/${s.justification}/${s.properties.approved_by}/${s.properties.expires}"])}"]
 }
 
 output "physical" {
-  value = strcontains(data.srm_report.sarif.content, "physicalLocation")
+  value = strcontains(nonsensitive(data.srm_report.sarif.content), "physicalLocation")
 }
 `,
 		ConfigStateChecks: append(append(append(expectCounts(reportAt("sarif"), 2, 1, 1, 0), expectCounts(reportAt("md"), 2, 1, 1, 0)...),
@@ -291,15 +291,15 @@ output "workload_repeats" {
 }
 
 output "json_once" {
-  value = [for f in jsondecode(data.srm_report.json.content).workloads[0].findings : length(f.references) == length(distinct(f.references))]
+  value = [for f in jsondecode(nonsensitive(data.srm_report.json.content)).workloads[0].findings : length(f.references) == length(distinct(f.references))]
 }
 
 output "sarif_once" {
-  value = [for r in jsondecode(data.srm_report.sarif.content).runs[0].results : length(r.properties.references) == length(distinct(r.properties.references))]
+  value = [for r in jsondecode(nonsensitive(data.srm_report.sarif.content)).runs[0].results : length(r.properties.references) == length(distinct(r.properties.references))]
 }
 
 output "markdown_cis_4_4" {
-  value = length(regexall("CIS Controls v8 4\\.4", one([for l in split("\n", data.srm_report.md.content) : l if strcontains(l, "network.ingress_rules")])))
+  value = length(regexall("CIS Controls v8 4\\.4", one([for l in split("\n", nonsensitive(data.srm_report.md.content)) : l if strcontains(l, "network.ingress_rules")])))
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{

@@ -481,6 +481,10 @@ func (p *plannedValues) results(out pipeline.Outcome, final bool) {
 		p.unknown("compliant")
 		return
 	}
-	p.vals["findings"] = findingList(finding.ShapeWorkload, out.Findings)
+	stored := make([]finding.Finding, len(out.Findings))
+	for i, f := range out.Findings {
+		stored[i] = f.WithoutUserText()
+	}
+	p.vals["findings"] = findingList(finding.ShapeWorkload, stored)
 	p.set("compliant", res.Compliant)
 }
