@@ -188,3 +188,35 @@ func TestIAMReaders(t *testing.T) {
 		t.Error("negate: a public grant must read false (not least privilege)")
 	}
 }
+
+// The schema check holds the IAM readers to what they read: iam_members a
+// member or policy_data (strings) or members (a set of strings), iam_roles
+// a role (a string); a block or a set of roles is a mistake.
+func TestIAMReadersSchemaInputs(t *testing.T) {
+	mp := func(id, attr, read string) Mapping {
+		return Mapping{ID: id, Control: "storage.public_access", Attribute: attr, Read: read, Values: []string{"allUsers"}, Message: "m", Remediation: "r"}
+	}
+	tb := Table{Cloud: "google", Provider: "hashicorp/google", Resources: []Resource{
+		{Type: "google_storage_bucket_iam_binding", Mappings: []Mapping{
+			mp("members_ok", "members", "iam_members"),
+			mp("role_ok", "role", "iam_roles"),
+			mp("roles_of_members", "members", "iam_roles"),
+			mp("members_of_block", "condition", "iam_members"),
+		}},
+		{Type: "google_storage_bucket_iam_policy", Mappings: []Mapping{
+			mp("policy_ok", "policy_data", "iam_members"),
+		}},
+	}}
+	got := strings.Join(CheckSchema(tb), "\n")
+	for _, want := range []string{
+		`google_storage_bucket_iam_binding.roles_of_members: reader "iam_roles" reads string, but members is set(string)`,
+		`google_storage_bucket_iam_binding.members_of_block: reader "iam_members" reads string or set(string) or list(string), but condition is list(object)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing problem %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "_ok") {
+		t.Errorf("a correct mapping was reported:\n%s", got)
+	}
+}
