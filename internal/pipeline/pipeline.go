@@ -85,7 +85,10 @@ type Error struct {
 	// Path is the attribute, dotted with list indexes:
 	// "encryption.at_rst", "network.ingress_rules[1]", "evidence",
 	// "custom_baseline", "service_model".
-	Path    string
+	Path string
+	// Key is the evidence entry at fault, when Path is "evidence": a
+	// diagnostic points at its line rather than at the whole map.
+	Key     string
 	Summary string
 	// Detail says what is wrong and what would be right; it never shows
 	// more than finding.MaxShown characters of a user value.
@@ -294,10 +297,10 @@ func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown b
 	}
 	rd := e.ReadEvidence(v)
 	for _, ke := range rd.Errors {
-		errs = append(errs, Error{Path: "evidence", Summary: ke.Summary, Detail: "evidence: " + ke.Detail})
+		errs = append(errs, Error{Path: "evidence", Key: ke.Key, Summary: ke.Summary, Detail: "evidence: " + ke.Detail})
 	}
 	for _, n := range rd.NotJudged {
-		warnings = append(warnings, Error{Path: "evidence", Summary: "Evidence Not Judged", Detail: n.Reason})
+		warnings = append(warnings, Error{Path: "evidence", Key: n.Key, Summary: "Evidence Not Judged", Detail: n.Reason})
 	}
 	return rd.Items, rd.Unknown, errs, warnings
 }

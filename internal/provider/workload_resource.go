@@ -140,7 +140,7 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 // addPipelineErrors reports the pipeline's errors on the attribute's line.
 func addPipelineErrors(errs []pipeline.Error, diags *diag.Diagnostics) {
 	for _, e := range errs {
-		diags.AddAttributeError(linePath(e.Path), e.Summary, e.Detail)
+		diags.AddAttributeError(errorPath(e), e.Summary, e.Detail)
 	}
 }
 
@@ -237,7 +237,7 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	}
 	addPipelineErrors(out.Errors, diags)
 	for _, w := range out.Warnings {
-		diags.AddAttributeWarning(linePath(w.Path), w.Summary, w.Detail)
+		diags.AddAttributeWarning(errorPath(w), w.Summary, w.Detail)
 	}
 	return out, !diags.HasError()
 }
@@ -262,12 +262,24 @@ func (r *workloadResource) nameSeenBefore(name string) bool {
 // the values on it.
 func findingPath(f policy.Finding) (path.Path, bool) {
 	switch {
+	case f.Evidence != nil && f.Evidence.Key != "":
+		return path.Root("evidence").AtMapKey(f.Evidence.Key), true
 	case f.Evidence != nil:
 		return path.Root("evidence"), true
 	case strings.HasPrefix(f.Check, "secrets."):
 		return path.Empty(), false
 	}
 	return linePath(f.Path), true
+}
+
+// errorPath is where an input error points: an evidence entry's own line
+// when it is one (Terraform resolves a key of a map written in place; of a
+// map built by an expression, the whole expression), else linePath.
+func errorPath(e pipeline.Error) path.Path {
+	if e.Path == "evidence" && e.Key != "" {
+		return path.Root("evidence").AtMapKey(e.Key)
+	}
+	return linePath(e.Path)
 }
 
 // linePath is the part of a control path that Terraform can show a line
