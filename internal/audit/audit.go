@@ -127,6 +127,9 @@ type Result struct {
 	Workloads []WorkloadVerdict `json:"workloads"`
 	Waivers   []WaiverState     `json:"waivers"`
 	Warnings  []string          `json:"warnings"`
+	// judgedAt is Options.Now: waivers expire by it, and the OSCAL
+	// document is dated by it.
+	judgedAt time.Time
 }
 
 // Failed reports whether the exit code is 1.
@@ -157,6 +160,7 @@ func Run(in *Input, opt Options) *Result {
 		Kind: in.Kind, FormatVersion: in.FormatVersion, TerraformVersion: in.TerraformVersion,
 		Matrix: opt.Model.Matrix().ID, Baseline: opt.Baseline, Threshold: opt.Threshold,
 		Findings: []Finding{}, Judged: []string{}, NotJudged: []string{}, Workloads: []WorkloadVerdict{}, Warnings: []string{},
+		judgedAt: now,
 	}}
 	if opt.Custom != nil {
 		a.res.Baseline = opt.Custom.Name
