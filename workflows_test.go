@@ -151,7 +151,7 @@ func TestWorkflows_Structure(t *testing.T) {
 	o.requireJob(t, test, "build", "go build", "make vet", "make unit", "make lint")
 	o.requireJob(t, test, "docs", "make docs-check", "hashicorp/setup-terraform")
 	o.requireJob(t, test, "test", "matrix:", "make test-compat", "hashicorp/setup-terraform", "opentofu/setup-opentofu",
-		"version: '1.5.*'", "version: '1.8.*'", "version: latest", "cli: tofu")
+		"version: '1.5.*'", "version: '1.8.*'", "version: '1.13.*'", "version: latest", "cli: tofu", "version: '1.10.*'")
 	o.requireJob(t, test, "modules", "make test-modules")
 	if !strings.Contains(o.text, "contents: read") {
 		t.Errorf("%s: the tests should only read the repository (permissions: contents: read)", test)
@@ -182,11 +182,7 @@ func TestWorkflows_Structure(t *testing.T) {
 }
 
 func TestGoreleaser_RegistryRelease(t *testing.T) {
-	raw, err := os.ReadFile(".goreleaser.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(raw)
+	text := readText(t, ".goreleaser.yml")
 	// What the Terraform Registry reads from a release: zip archives named
 	// NAME_VERSION_OS_ARCH, a SHA256SUMS file, its detached GPG signature
 	// and the manifest with the protocol versions.
@@ -204,22 +200,15 @@ func TestGoreleaser_RegistryRelease(t *testing.T) {
 	if n := strings.Count(text, "glob: terraform-registry-manifest.json"); n != 2 {
 		t.Errorf(".goreleaser.yml names the manifest %d times; want it in checksum.extra_files and release.extra_files", n)
 	}
-	manifest, err := os.ReadFile("terraform-registry-manifest.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(manifest), `"protocol_versions": ["6.0"]`) {
+	manifest := readText(t, "terraform-registry-manifest.json")
+	if !strings.Contains(manifest, `"protocol_versions": ["6.0"]`) {
 		t.Errorf("terraform-registry-manifest.json should declare protocol 6.0, which main.go serves:\n%s", manifest)
 	}
 }
 
 func TestCI_RunsMakeTest(t *testing.T) {
-	raw, err := os.ReadFile(".ci/run")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var commands []string
-	for _, line := range strings.Split(string(raw), "\n") {
+	for _, line := range strings.Split(readText(t, ".ci/run"), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "set ") || strings.HasPrefix(line, "cd ") {
 			continue
@@ -229,4 +218,69 @@ func TestCI_RunsMakeTest(t *testing.T) {
 	if !slices.Equal(commands, []string{"make test"}) {
 		t.Errorf(".ci/run should run `make test` and nothing else, runs %q", commands)
 	}
+}
+
+// makeRule is the recipe of one rule of the GNUmakefile: the lines after
+// "target:" up to the first line that is not a recipe line.
+func makeRule(t *testing.T, makefile, target string) string {
+	t.Helper()
+	var rule []string
+	in := false
+	for _, line := range strings.Split(makefile, "\n") {
+		switch {
+		case strings.HasPrefix(line, target+":"):
+			in = true
+		case in && strings.HasPrefix(line, "\t"):
+			rule = append(rule, line)
+		case in:
+			return strings.Join(rule, "\n")
+		}
+	}
+	if !in {
+		t.Fatalf("the GNUmakefile has no %q rule", target)
+	}
+	return strings.Join(rule, "\n")
+}
+
+// The clients `make test` runs, which the README and CONTRIBUTING name, and
+// the install layout the release shares with `make install`.
+func TestMakefile_ClientsAndInstall(t *testing.T) {
+	makefile := readText(t, "GNUmakefile")
+	for _, f := range []string{
+		"TERRAFORM_VERSION ?= 1.8.5", "OPENTOFU_NEW_VERSION  ?= 1.10.10", "TERRAFORM_NEW_VERSION ?= 1.13.3",
+		"OPENTOFU_VERSION  ?= 1.6.3", "TERRAFORM_COMPAT_VERSION ?= 1.5.7",
+	} {
+		if !strings.Contains(makefile, f) {
+			t.Errorf("the GNUmakefile lacks %q", f)
+		}
+	}
+	test := makeRule(t, makefile, "test")
+	for _, f := range []string{"TF_ACC_TERRAFORM_PATH=$(TERRAFORM)", "go test -race", "./...", "test-compat COMPAT_CLIS=$(TOFU_NEW)"} {
+		if !strings.Contains(test, f) {
+			t.Errorf("make test should run %q:\n%s", f, test)
+		}
+	}
+	if compat := regexp.MustCompile(`(?m)^COMPAT_CLIS \?= (.*)$`).FindStringSubmatch(makefile); compat == nil ||
+		!strings.Contains(compat[1], "$(TOFU)") || !strings.Contains(compat[1], "$(TERRAFORM_NEW)") ||
+		!strings.Contains(compat[1], "$(TERRAFORM_COMPAT)") {
+		t.Errorf("make test-compat should run OpenTofu 1.6.3, Terraform 1.13.3 and 1.5.7, runs %q", compat)
+	}
+	// The release's binary name, which the registry's zip holds and
+	// `terraform init` unpacks, is the one make install gives the build.
+	install := makeRule(t, makefile, "install")
+	if !strings.Contains(readText(t, ".goreleaser.yml"), "binary: '{{ .ProjectName }}_v{{ .Version }}'") ||
+		!strings.Contains(install, "terraform-provider-srm_v$(PROVIDER_VERSION)") ||
+		!strings.Contains(install, "shared-responsibility/srm/$(PROVIDER_VERSION)/$(PLATFORM)") {
+		t.Errorf("make install should use the release's layout, <host>/shared-responsibility/srm/<version>/<os>_<arch>/"+
+			"terraform-provider-srm_v<version>:\n%s", install)
+	}
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
 }

@@ -4,7 +4,7 @@
 # From the repository root:
 #
 #   make demo                  # builds the provider and plans this directory twice
-#   eval "$(make -s dev-env)"  # points terraform at the provider in bin/
+#   eval "$(make -s dev-env DEV_OVERRIDES=1)"  # points terraform at the provider in bin/
 #
 # then, in this directory, the failing plan:
 #

@@ -106,10 +106,16 @@ func accCLIs(t *testing.T) map[string]string {
 	if tf == "" {
 		tf = filepath.Join(root, "bin", "terraform")
 	}
-	for name, path := range map[string]string{"terraform": tf, "tofu": filepath.Join(root, "bin", "tofu")} {
-		if _, err := os.Stat(path); err == nil {
-			out[name] = path
+	out["terraform"] = tf
+	// The newest OpenTofu make builds (make test), else the older one.
+	for _, tofu := range []string{"tofu-1.10.10", "tofu"} {
+		if _, err := os.Stat(filepath.Join(root, "bin", tofu)); err == nil {
+			out["tofu"] = filepath.Join(root, "bin", tofu)
+			break
 		}
+	}
+	if _, err := os.Stat(tf); err != nil {
+		delete(out, "terraform")
 	}
 	if out["terraform"] == "" {
 		t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH (make testacc sets it to bin/terraform)")

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -221,7 +222,7 @@ func init() {
 		{Type: "azurerm_storage_account", Name: "open rules but public network access off", Obj: azureWith(sa(),
 			"public_network_access_enabled", false, "network_rules", azureBlock("default_action", "Allow"))},
 		{Type: "azurerm_storage_account", Name: "network rules computed at plan defer", Obj: azureWith(sa(), "network_rules", Unknown),
-			Want: map[string]string{"azurerm_storage_account.open_to_all_networks": d}},
+			Want: map[string]string{"azurerm_storage_account.open_to_all_networks": d, "azurerm_storage_account.ip_rule_open_to_internet": d}},
 		{Type: "azurerm_storage_account", Name: "public network access unknown defers", Obj: azureWith(sa(), "public_network_access_enabled", Unknown),
 			Want: map[string]string{"azurerm_storage_account.open_to_all_networks": d},
 			Attr: map[string]string{"azurerm_storage_account.open_to_all_networks": "public_network_access_enabled"}},
@@ -530,5 +531,28 @@ func TestUsesIsValidated(t *testing.T) {
 		if _, err := NewFromTables(testModel, base(mp)); err == nil || !strings.Contains(err.Error(), "uses") {
 			t.Errorf("%s: err = %v, want a uses error", name, err)
 		}
+	}
+}
+
+// The secret reader takes Azure's shapes too: App Service connection_string
+// blocks ({name, type, value}), app settings reached through a [*] path
+// (a list of maps) with each setting's name kept, and no text at all.
+func TestSecretTextsAzureShapes(t *testing.T) {
+	read := readers["secret_texts"].read
+	mp := Mapping{Attribute: "connection_string", Read: "secret_texts"}
+	v, shown, err := read(mp, []any{map[string]any{"name": "orders", "type": "SQLAzure", "value": "Server=db;Password=pw"}}, nil)
+	if err != nil || fmt.Sprint(v.Strings) != "[orders=Server=db;Password=pw]" || strings.Contains(shown, "pw") {
+		t.Errorf("connection_string: %q %q %v", v.Strings, shown, err)
+	}
+	v, _, err = read(mp, []any{map[string]any{"B": "2", "A": "1"}, map[string]any{"C": nil}}, nil)
+	if err != nil || fmt.Sprint(v.Strings) != "[A=1 B=2]" {
+		t.Errorf("settings through [*]: %q %v", v.Strings, err)
+	}
+	v, _, err = read(mp, map[string]any{"INIT": "IyEvYmluL2Jhc2gKZWNobyBoaQo="}, nil)
+	if err != nil || len(v.Strings) != 2 || v.Strings[1] != "INIT=#!/bin/bash\necho hi\n" {
+		t.Errorf("base64 setting: %q %v", v.Strings, err)
+	}
+	if v, _, err := read(mp, map[string]any{}, nil); err != nil || v.State != policy.Known || len(v.Strings) != 0 {
+		t.Errorf("no settings: %+v %v", v, err)
 	}
 }

@@ -35,8 +35,11 @@ type reader struct {
 }
 
 var readers = map[string]reader{
-	"nacl":             naclReader,
+	// Database and service firewall rules as IP ranges (readers_iprange.go).
+	"ip_ranges": ipRangesReader,
+	// Texts handed to the secret detector (readers_secrets.go).
 	"secret_texts":     secretTextsReader,
+	"nacl":             naclReader,
 	"customer_key":     customerKeyReader,
 	"customer_key_set": customerKeySetReader,
 	"parameter":        parameterReader,

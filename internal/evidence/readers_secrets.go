@@ -2,8 +2,10 @@ package evidence
 
 import (
 	"encoding/base64"
+	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
@@ -11,34 +13,61 @@ import (
 )
 
 // secretTextsReader hands the texts a resource carries to the secret
-// detector: a string as it is (user data, a container definitions JSON
-// document), base64 user data also decoded, a map of environment variables
-// as one "NAME=value" line each, and a list of {name, value} objects (a
-// CodeBuild environment_variable block) the same way. The shown text is a
-// count, never a value.
-var secretTextsReader = reader{types: []string{model.TypeStringList}, inputs: []string{"string", "map(string)", "list(object)"}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
-	var texts []string
-	if err := collectTexts(v, &texts); err != nil {
-		return policy.Value{}, "", typeError(mp, v, "a string, a map of strings or a list of name/value objects")
-	}
-	return policy.KnownStrings(texts), "the text", nil
-}}
+// detector as secrets_scan: a string as it is (user data, custom data, a
+// container definitions JSON document), base64 of readable text also
+// decoded (AWS user data; Azure's custom_data must be base64); a map of
+// settings (environment variables, app settings) as one "NAME=value" line
+// each, so that the detector sees each setting's name; a {name, value}
+// object (CodeBuild's environment_variable, App Service's
+// connection_string) as one such line; lists, and the objects a [*] path
+// reaches, element by element. The shown text counts the texts and never
+// quotes one.
+var secretTextsReader = reader{types: []string{model.TypeStringList}, inputs: []string{"string", "map(string)", "list(object)"},
+	read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
+		var texts []string
+		if err := collectTexts(v, "", &texts); err != nil {
+			return policy.Value{}, "", typeError(mp, v, "a string, a list of strings, a map of strings or a list of name/value objects")
+		}
+		if len(texts) == 1 {
+			return policy.KnownStrings(texts), "1 text scanned", nil
+		}
+		return policy.KnownStrings(texts), fmt.Sprintf("%d texts scanned", len(texts)), nil
+	}}
 
-func collectTexts(v any, out *[]string) error {
+// errNotText: a value that is no text, list or map of texts.
+var errNotText = fmt.Errorf("not text")
+
+// collectTexts appends the texts in v, each as "name=text" when it is the
+// value of a setting called name.
+func collectTexts(v any, name string, out *[]string) error {
+	add := func(s string) {
+		if name != "" {
+			s = name + "=" + s
+		}
+		*out = append(*out, s)
+	}
 	switch t := v.(type) {
 	case nil:
 	case string:
-		*out = append(*out, t)
+		if t == "" {
+			return nil
+		}
+		add(t)
 		if dec, ok := decodedText(t); ok {
-			*out = append(*out, dec)
+			add(dec)
 		}
 	case bool, float64, int, int64:
-	case map[string]any:
-		if name, ok := t["name"].(string); ok {
-			if val, ok := t["value"].(string); ok {
-				*out = append(*out, name+"="+val)
+	case []any:
+		for _, e := range t {
+			if err := collectTexts(e, name, out); err != nil {
+				return err
 			}
-			return nil
+		}
+	case map[string]any:
+		if n, ok := t["name"].(string); ok {
+			if val, ok := t["value"]; ok {
+				return collectTexts(val, n, out)
+			}
 		}
 		keys := make([]string, 0, len(t))
 		for k := range t {
@@ -46,13 +75,7 @@ func collectTexts(v any, out *[]string) error {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if s, ok := t[k].(string); ok {
-				*out = append(*out, k+"="+s)
-			}
-		}
-	case []any:
-		for _, e := range t {
-			if err := collectTexts(e, out); err != nil {
+			if err := collectTexts(t[k], k, out); err != nil {
 				return err
 			}
 		}
@@ -62,27 +85,22 @@ func collectTexts(v any, out *[]string) error {
 	return nil
 }
 
-type textError struct{}
-
-func (textError) Error() string { return "not text" }
-
-var errNotText = textError{}
-
-// decodedText decodes base64 user data (aws_launch_template requires it,
-// aws_instance's user_data_base64 holds it) when it decodes to text.
+// decodedText decodes standard base64 (one unbroken run) whose content is
+// readable text.
 func decodedText(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) < 16 || len(s)%4 != 0 || strings.ContainsAny(s, " \n\t") {
+	if len(s) < 8 || len(s)%4 != 0 || strings.ContainsAny(s, " \n\t") {
 		return "", false
 	}
-	b, err := base64.StdEncoding.DecodeString(s)
-	if err != nil || !utf8.Valid(b) {
+	raw, err := base64.StdEncoding.DecodeString(s)
+	if err != nil || !utf8.Valid(raw) {
 		return "", false
 	}
-	for _, r := range string(b) {
-		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' {
+	text := string(raw)
+	for _, r := range text {
+		if !unicode.IsPrint(r) && !unicode.IsSpace(r) {
 			return "", false
 		}
 	}
-	return string(b), true
+	return text, true
 }

@@ -125,3 +125,20 @@ func TestRedact(t *testing.T) {
 		t.Error("short values are shown as they are")
 	}
 }
+
+// A computed finding keeps at most four characters of an exception's texts,
+// which a sensitive variable may hold; the expiry, a validated date, stays.
+func TestWithoutUserTextClipsExceptionTexts(t *testing.T) {
+	f := Finding{Control: "backup.enabled", Exception: &Exception{
+		Justification: "ghp_7Kq2XfT9mLpR4sWz8YbN3cVd6Hj1Ue5Aa0Gi", ApprovedBy: "sec", Expires: "2099-12-31"}}
+	got := f.WithoutUserText()
+	if got.Exception.Justification != "ghp_…" || got.Exception.ApprovedBy != "sec" || got.Exception.Expires != "2099-12-31" {
+		t.Errorf("clipped exception: %+v", *got.Exception)
+	}
+	if f.Exception.Justification == got.Exception.Justification {
+		t.Error("the original finding was changed")
+	}
+	if Clip("Stateless — rebuilt") != "Stat…" || Clip("épée") != "épée" {
+		t.Errorf("Clip counts characters: %q %q", Clip("Stateless — rebuilt"), Clip("épée"))
+	}
+}

@@ -24,6 +24,31 @@ func Redact(s string) string {
 	return fmt.Sprintf("a string of %d characters", len(s))
 }
 
+// Clip keeps at most MaxShown characters of a user's text, marking the cut
+// with an ellipsis: for text that must be recognisable in a channel that
+// Terraform does not mark sensitive, where the text may have been.
+func Clip(s string) string {
+	r := []rune(s)
+	if len(r) <= MaxShown {
+		return s
+	}
+	return string(r[:MaxShown]) + "…"
+}
+
+// WithoutUserText is the finding as a computed attribute may hold it:
+// Terraform marks a resource's computed values by their schema alone, never
+// by the configuration they came from, so an exception's justification and
+// approver, which a sensitive variable may hold, are clipped to MaxShown
+// characters. The exceptions entry keeps them whole, with Terraform's marks.
+func (f Finding) WithoutUserText() Finding {
+	if f.Exception != nil {
+		ex := *f.Exception
+		ex.Justification, ex.ApprovedBy = Clip(ex.Justification), Clip(ex.ApprovedBy)
+		f.Exception = &ex
+	}
+	return f
+}
+
 // RedactValue renders a value of a generic tree (nil, bool, float64,
 // string, []any, map[string]any) for a message: scalars as Redact and
 // strconv show them, anything else only by its kind.

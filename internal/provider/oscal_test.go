@@ -163,7 +163,7 @@ data "srm_report" "oscal" {
 }
 
 locals {
-  result = jsondecode(data.srm_report.oscal.content)["assessment-results"].results[0]
+  result = jsondecode(nonsensitive(data.srm_report.oscal.content))["assessment-results"].results[0]
 }
 
 output "findings" {

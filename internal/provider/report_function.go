@@ -22,7 +22,10 @@ import (
 
 var _ function.Function = (*reportFunction)(nil)
 
-type reportFunction struct{}
+type reportFunction struct {
+	// version is the provider's, for SARIF's tool entry.
+	version string
+}
 
 // NewReportFunction returns provider::srm::report.
 func NewReportFunction() function.Function { return &reportFunction{} }
@@ -53,8 +56,9 @@ func (f *reportFunction) Definition(_ context.Context, _ function.DefinitionRequ
 			"recorded (the provider's `default_baseline` when it set none); an object that has no `baseline` and no " +
 			"`custom_baseline` is judged by `" + pipeline.DefaultBaseline + "`, and one without `data_classification` as `" +
 			pipeline.DefaultClassification + "`, the resource's defaults. Because `srm_workload` has sensitive attributes, Terraform marks the " +
-			"result sensitive; the report never holds more than four characters of a secret, so " +
-			"`nonsensitive(...)` around it is safe for an output.\n\n" +
+			"result sensitive. The report quotes the workloads' names, their exceptions' justifications and approvers, " +
+			"messages and resource addresses, never a value a resource or a control holds; so `nonsensitive(...)` around " +
+			"it is safe for an output when no workload's `name` or exception text comes from a sensitive value.\n\n" +
 			"The `oscal` format (OSCAL " + oscal.Version + " assessment results, as `srm_report` writes them) needs the time of " +
 			"the assessment as an argument after the workloads: `provider::srm::report(\"oscal\", [srm_workload.api], plantimestamp())`, " +
 			"with a matrix in either order: `provider::srm::report(\"oscal\", [srm_workload.api], \"google\", plantimestamp())`. " +
@@ -134,7 +138,7 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		return
 	}
 	cfg := pipeline.Config{Model: m, Evidence: engine}
-	rep := &report.Report{Timestamp: stamp}
+	rep := &report.Report{Timestamp: stamp, ToolVersion: f.version}
 	for i, item := range items {
 		obj, ok := item.(map[string]any)
 		if !ok {

@@ -1,24 +1,37 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"flag"
 	"fmt"
+	"maps"
 	"math/big"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/planserver"
 )
 
-// The fast path for srm_workload's PlanResourceChange must answer exactly
-// as the framework does: the same planned state and the same diagnostics,
-// in order, for every kind of plan.
+// The server that ships serves srm_workload's ValidateResourceConfig and
+// PlanResourceChange through planserver. It must answer exactly as the
+// framework does, and step aside for anything planserver does not
+// implement.
 
 func obj(attrs map[string]tftypes.Value) tftypes.Value {
 	types := make(map[string]tftypes.Type, len(attrs))
@@ -66,72 +79,19 @@ func with(base map[string]tftypes.Value, set map[string]tftypes.Value) map[strin
 	return out
 }
 
-type planCase struct {
-	name     string
-	provider map[string]tftypes.Value // provider configuration
-	config   map[string]tftypes.Value // nil: destroy
-	// prior is a stored workload's configuration; nil plans a create. The
-	// stored state is the framework's plan of it with a known id.
-	prior map[string]tftypes.Value
-}
-
-func planCases() []planCase {
-	iaas := with(compliantGroups(), map[string]tftypes.Value{"name": str("a"), "service_model": str("iaas"), "environment": str("prod")})
-	weak := with(iaas, map[string]tftypes.Value{
-		"encryption": obj(map[string]tftypes.Value{"at_rest": boolean(false), "in_transit": boolean(true), "min_tls_version": str("1.0")}),
-		"logging":    obj(map[string]tftypes.Value{"enabled": boolean(true), "retention_days": number(7)}),
-	})
-	delete(weak, "backup")
-	unknownGroup := with(iaas, map[string]tftypes.Value{"encryption": tftypes.NewValue(tftypes.DynamicPseudoType, tftypes.UnknownValue)})
-	unknownAttr := with(iaas, map[string]tftypes.Value{"logging": obj(map[string]tftypes.Value{
-		"enabled": boolean(true), "retention_days": tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)})})
-	exceptionType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{
-		"control": tftypes.String, "justification": tftypes.String, "approved_by": tftypes.String, "expires": tftypes.String}}
-	exception := func(control, expires string) tftypes.Value {
-		return tftypes.NewValue(exceptionType, map[string]tftypes.Value{
-			"control": str(control), "justification": str("migrating"), "approved_by": str("sec"), "expires": str(expires)})
-	}
-	waived := with(weak, map[string]tftypes.Value{"exceptions": tftypes.NewValue(tftypes.List{ElementType: exceptionType},
-		[]tftypes.Value{exception("encryption.at_rest", "2999-01-01"), exception("backup.cross_region", "2000-01-01")})})
-	db := obj(map[string]tftypes.Value{"storage_encrypted": boolean(false), "backup_retention_period": number(14),
-		"publicly_accessible": boolean(false), "password": str("hunter2hunter2")})
-	evidence := with(iaas, map[string]tftypes.Value{"service_model": str("paas"),
-		"evidence": obj(map[string]tftypes.Value{"aws_db_instance.orders": db})})
-	warn := map[string]tftypes.Value{"enforcement": str("warn")}
-	var cases []planCase
-	for _, sm := range []string{"on_premises", "iaas", "caas", "paas", "faas", "saas"} {
-		cases = append(cases, planCase{name: "compliant " + sm, config: with(iaas, map[string]tftypes.Value{"service_model": str(sm)})})
-	}
-	return append(cases,
-		planCase{name: "violations", config: weak},
-		planCase{name: "violations warn mode", provider: warn, config: weak},
-		planCase{name: "empty workload strict", provider: map[string]tftypes.Value{"default_baseline": str("strict")},
-			config: map[string]tftypes.Value{"name": str("e"), "service_model": str("on_premises")}},
-		planCase{name: "restricted data", config: with(iaas, map[string]tftypes.Value{"data_classification": str("restricted")})},
-		planCase{name: "baseline set", config: with(iaas, map[string]tftypes.Value{"baseline": str("minimum")})},
-		planCase{name: "baseline unknown", config: with(iaas, map[string]tftypes.Value{"baseline": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})},
-		planCase{name: "service model unknown", config: with(iaas, map[string]tftypes.Value{"service_model": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})},
-		planCase{name: "group unknown", config: unknownGroup},
-		planCase{name: "control unknown", config: unknownAttr},
-		planCase{name: "misspelt key", config: with(iaas, map[string]tftypes.Value{"network": obj(map[string]tftypes.Value{"segmentd": boolean(true)})})},
-		planCase{name: "exceptions", config: waived},
-		planCase{name: "evidence", config: evidence},
-		planCase{name: "evidence bad key", config: with(iaas, map[string]tftypes.Value{"evidence": obj(map[string]tftypes.Value{"nonsense": db})})},
-		planCase{name: "update unchanged", config: iaas, prior: iaas},
-		planCase{name: "update unchanged violations", config: weak, prior: weak},
-		planCase{name: "update unchanged stale default", provider: map[string]tftypes.Value{"default_baseline": str("minimum")}, config: iaas, prior: iaas},
-		planCase{name: "update changed", config: with(iaas, map[string]tftypes.Value{"environment": str("dev")}), prior: iaas},
-		planCase{name: "update into violation", config: weak, prior: iaas},
-		planCase{name: "destroy", prior: weak},
-	)
-}
-
 // twoServers are the framework's server and the provider's, configured alike.
 func twoServers(t *testing.T, providerConfig map[string]tftypes.Value) (framework, fast tfprotov6.ProviderServer, typ tftypes.Object) {
 	t.Helper()
+	return twoServersOf(t, New("test"), providerConfig)
+}
+
+// twoServersOf serves the provider newProvider makes through the framework
+// alone and through the server that ships.
+func twoServersOf(t *testing.T, newProvider func() provider.Provider, providerConfig map[string]tftypes.Value) (framework, fast tfprotov6.ProviderServer, typ tftypes.Object) {
+	t.Helper()
 	ctx := context.Background()
-	framework = providerserver.NewProtocol6(New("test")())()
-	fast = NewProtocol6Server("test")()
+	framework = providerserver.NewProtocol6(newProvider())()
+	fast = newProtocol6Server(newProvider())()
 	for _, srv := range []tfprotov6.ProviderServer{framework, fast} {
 		schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 		if err != nil {
@@ -183,44 +143,6 @@ func proposedNewState(typ tftypes.Object, config, prior tftypes.Value) tftypes.V
 	return tftypes.NewValue(typ, out)
 }
 
-func TestFastPlanMatchesFramework(t *testing.T) {
-	for _, c := range planCases() {
-		t.Run(c.name, func(t *testing.T) {
-			framework, fast, typ := twoServers(t, c.provider)
-			null := tftypes.NewValue(typ, nil)
-			prior := null
-			if c.prior != nil {
-				// Store the prior workload as apply would: the framework's
-				// plan with its id set.
-				cfg := nullAttrs(typ, c.prior)
-				_, planned := planOn(t, providerserver.NewProtocol6(New("test")())(), typ, cfg, cfg, null)
-				attrs, _ := rawObject(planned)
-				attrs["id"] = str("wl-0123456789abcdef")
-				prior = tftypes.NewValue(typ, attrs)
-			}
-			config, proposed := null, null
-			if c.config != nil {
-				config = nullAttrs(typ, c.config)
-				proposed = proposedNewState(typ, config, prior)
-			}
-			want, wantPlan := planOn(t, framework, typ, config, proposed, prior)
-			got, gotPlan := planOn(t, fast, typ, config, proposed, prior)
-			if !gotPlan.Equal(wantPlan) {
-				t.Errorf("planned state differs\nfast:      %s\nframework: %s", gotPlan, wantPlan)
-			}
-			if g, w := diagText(got.Diagnostics), diagText(want.Diagnostics); g != w {
-				t.Errorf("diagnostics differ\nfast:\n%s\nframework:\n%s", g, w)
-			}
-			if string(got.PlannedPrivate) != string(want.PlannedPrivate) || len(got.RequiresReplace) != len(want.RequiresReplace) {
-				t.Errorf("private %q / %q, requires replace %v / %v", got.PlannedPrivate, want.PlannedPrivate, got.RequiresReplace, want.RequiresReplace)
-			}
-			if c.name == "compliant iaas" && len(want.Diagnostics) != 0 {
-				t.Errorf("a compliant workload has diagnostics: %s", diagText(want.Diagnostics))
-			}
-		})
-	}
-}
-
 func diagText(diags []*tfprotov6.Diagnostic) string {
 	var out string
 	for _, d := range diags {
@@ -229,185 +151,516 @@ func diagText(diags []*tfprotov6.Diagnostic) string {
 	return out
 }
 
-// workloadPlanBase reads defaults and computed attributes at the top level
-// only; a nested attribute that is computed (under an attribute that is
-// not) or has a default would need the framework's walk.
-func TestWorkloadPlanBaseCoversSchema(t *testing.T) {
-	var check func(where string, attrs map[string]schema.Attribute, top bool)
-	check = func(where string, attrs map[string]schema.Attribute, top bool) {
-		for name, a := range attrs {
-			at := where + name
-			if !top && a.IsComputed() && where != "findings." && where != "findings.exception." {
-				t.Errorf("%s: a nested computed attribute outside findings", at)
-			}
-			if hasDefault(a) && (!top || stringDefault(a) == nil) {
-				t.Errorf("%s: a default workloadPlanBase does not set", at)
-			}
-			switch n := a.(type) {
-			case schema.ListNestedAttribute:
-				check(at+".", n.NestedObject.Attributes, false)
-			case schema.SingleNestedAttribute:
-				check(at+".", n.Attributes, false)
-			case schema.SetNestedAttribute, schema.MapNestedAttribute:
-				t.Errorf("%s: a nested attribute kind workloadPlanBase was not checked for", at)
-			}
+func hasError(diags []*tfprotov6.Diagnostic) bool {
+	for _, d := range diags {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			return true
 		}
 	}
-	sch := workloadSchemaOnce()
-	check("", sch.Attributes, true)
-	if len(sch.Blocks) > 0 {
-		t.Error("the workload has blocks; workloadPlanBase handles attributes only")
+	return false
+}
+
+// TestShippedServerServesWorkload: srm_workload's schema and interfaces use
+// only what planserver implements, so the shipped server takes the fast
+// path. A change that sends it back to the framework is correct but costs
+// the plan (BENCHMARKS.md): this says which feature did it.
+func TestShippedServerServesWorkload(t *testing.T) {
+	srv, ok := NewProtocol6Server("test")().(*planserver.Server)
+	if !ok {
+		t.Fatal("the shipped server is not planserver's")
+	}
+	if !srv.Serves(workloadTypeName) {
+		t.Errorf("srm_workload is served by the framework: %s", strings.Join(srv.Fallback(workloadTypeName), "; "))
 	}
 }
 
-func hasDefault(a schema.Attribute) bool {
+// fuzzCase is one generated request: the provider configuration, and the
+// configuration and prior state of one workload (prior nil: a create;
+// config nil: a destroy).
+type workloadGen struct {
+	r    *rand.Rand
+	typ  tftypes.Object
+	sch  schema.Schema
+	pool []string
+}
+
+func newWorkloadGen(seed uint64, typ tftypes.Object) *workloadGen {
+	m := model.Default()
+	pool := []string{"", " ", "a", "prod", "iaas2", "strictest", "{}", "2999-01-01", "2000-01-01", "tomorrow",
+		"no.such_control", "AKIAIOSFODNN7EXAMPLE", "1.0", "1.2", "1.3"}
+	pool = append(pool, m.ServiceModelIDs()...)
+	pool = append(pool, m.BaselineIDs()...)
+	pool = append(pool, model.Classifications...)
+	for _, c := range m.Controls {
+		pool = append(pool, c.ID)
+		pool = append(pool, c.Enum...)
+	}
+	return &workloadGen{r: rand.New(rand.NewPCG(seed, 7)), typ: typ, sch: workloadSchemaOnce(), pool: pool}
+}
+
+func (g *workloadGen) pick(options ...string) string { return options[g.r.IntN(len(options))] }
+func (g *workloadGen) chance(percent int) bool       { return g.r.IntN(100) < percent }
+func (g *workloadGen) str() tftypes.Value            { return str(g.pick(g.pool...)) }
+
+// config is a random configuration over the schema. A wild one sets every
+// configurable attribute null, unknown (unless known is set) or a value of
+// its kind, right or wrong; a tame one is a compliant body with one change,
+// so plans that pass, warn and fail all occur.
+func (g *workloadGen) config(known bool) tftypes.Value { return g.configOf(known, g.chance(50)) }
+
+func (g *workloadGen) configOf(known, wild bool) tftypes.Value {
+	base := with(compliantGroups(), map[string]tftypes.Value{"name": str(g.pick("a", "b", "c", "d")),
+		"service_model": str(g.pick(model.Default().ServiceModelIDs()...))})
+	attrs := map[string]tftypes.Value{}
+	for _, name := range slices.Sorted(maps.Keys(g.sch.Attributes)) {
+		a, at := g.sch.Attributes[name], g.typ.AttributeTypes[name]
+		v, inBase := base[name]
+		switch {
+		case a.IsComputed() && !a.IsOptional():
+			if wild && at.Is(tftypes.String) && g.chance(5) {
+				attrs[name] = g.str() // read-only set: an error
+			}
+		case !wild:
+			if inBase {
+				attrs[name] = v
+			}
+		case !known && g.chance(8):
+			attrs[name] = tftypes.NewValue(at, tftypes.UnknownValue)
+		case inBase && g.chance(75):
+			attrs[name] = g.mutate(v, known)
+		case g.chance(35):
+			attrs[name] = g.value(name, a, at, known)
+		}
+	}
+	if !wild && g.chance(70) {
+		names := slices.Sorted(maps.Keys(g.sch.Attributes))
+		name := g.pick(names...)
+		if a := g.sch.Attributes[name]; !a.IsComputed() || a.IsOptional() {
+			attrs[name] = g.value(name, a, g.typ.AttributeTypes[name], known)
+		}
+	}
+	return nullAttrs(g.typ, attrs)
+}
+
+func (g *workloadGen) value(name string, a schema.Attribute, at tftypes.Type, known bool) tftypes.Value {
 	switch a := a.(type) {
-	case schema.StringAttribute:
-		return a.Default != nil
-	case schema.BoolAttribute:
-		return a.Default != nil
-	case schema.NumberAttribute:
-		return a.Default != nil
-	case schema.Int64Attribute:
-		return a.Default != nil
-	case schema.ListAttribute:
-		return a.Default != nil
 	case schema.ListNestedAttribute:
-		return a.Default != nil
-	case schema.SingleNestedAttribute:
-		return a.Default != nil
+		list, _ := at.(tftypes.List)
+		et, _ := list.ElementType.(tftypes.Object)
+		var elems []tftypes.Value
+		for range g.r.IntN(3) {
+			fields := map[string]tftypes.Value{}
+			for name := range a.NestedObject.Attributes {
+				switch {
+				case g.chance(10):
+					fields[name] = tftypes.NewValue(et.AttributeTypes[name], nil)
+				case !known && g.chance(10):
+					fields[name] = tftypes.NewValue(et.AttributeTypes[name], tftypes.UnknownValue)
+				default:
+					fields[name] = g.str()
+				}
+			}
+			elems = append(elems, tftypes.NewValue(et, fields))
+		}
+		return tftypes.NewValue(at, elems)
+	case schema.ListAttribute:
+		var elems []tftypes.Value
+		for range g.r.IntN(3) {
+			if !known && g.chance(15) {
+				elems = append(elems, tftypes.NewValue(tftypes.String, tftypes.UnknownValue))
+			} else {
+				elems = append(elems, g.str())
+			}
+		}
+		return tftypes.NewValue(at, elems)
+	case schema.BoolAttribute:
+		return boolean(g.chance(50))
 	case schema.DynamicAttribute:
-		return a.Default != nil
+		if controls := model.Default().GroupControls(name); len(controls) > 0 {
+			return g.mutate(g.group(name, controls), known)
+		}
+		return g.evidence(known)
 	}
-	return true // a kind this check does not know: assume the worst
+	return g.str()
 }
 
-// The fast path for srm_workload's ValidateResourceConfig must report what
-// the framework reports. The framework visits attributes in map order, so
-// the diagnostics are compared as sorted lists.
-func TestFastValidateMatchesFramework(t *testing.T) {
-	iaas := with(compliantGroups(), map[string]tftypes.Value{"name": str("a"), "service_model": str("iaas")})
-	exceptionType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{
-		"control": tftypes.String, "justification": tftypes.String, "approved_by": tftypes.String, "expires": tftypes.String}}
-	exceptions := func(elems ...tftypes.Value) tftypes.Value {
-		return tftypes.NewValue(tftypes.List{ElementType: exceptionType}, elems)
+// evidence is an object of resource addresses, real and not, to objects.
+func (g *workloadGen) evidence(known bool) tftypes.Value {
+	db := map[string]tftypes.Value{"storage_encrypted": boolean(g.chance(50)), "backup_retention_period": number(int64(g.r.IntN(40))),
+		"publicly_accessible": boolean(g.chance(30)), "password": str("hunter2hunter2")}
+	if !known && g.chance(20) {
+		db["storage_encrypted"] = tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)
 	}
-	exception := func(control, justification, expires tftypes.Value) tftypes.Value {
-		return tftypes.NewValue(exceptionType, map[string]tftypes.Value{
-			"control": control, "justification": justification, "approved_by": str("sec"), "expires": expires})
+	entries := map[string]tftypes.Value{}
+	for range 1 + g.r.IntN(2) {
+		entries[g.pick("aws_db_instance.orders", "module.x.aws_db_instance.b[0]", "nonsense", "aws_nothing.x")] = obj(db)
 	}
-	unknown := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
-	nullString := tftypes.NewValue(tftypes.String, nil)
-	cases := map[string]map[string]tftypes.Value{
-		"compliant":                 iaas,
-		"name empty":                with(iaas, map[string]tftypes.Value{"name": str("")}),
-		"name unknown":              with(iaas, map[string]tftypes.Value{"name": unknown}),
-		"name null":                 with(iaas, map[string]tftypes.Value{"name": nullString}),
-		"service model wrong":       with(iaas, map[string]tftypes.Value{"service_model": str("iaas2")}),
-		"classification wrong":      with(iaas, map[string]tftypes.Value{"data_classification": str("secret")}),
-		"baseline wrong":            with(iaas, map[string]tftypes.Value{"baseline": str("strictest")}),
-		"baseline and custom":       with(iaas, map[string]tftypes.Value{"baseline": str("strict"), "custom_baseline": str("{}")}),
-		"custom baseline not spec":  with(iaas, map[string]tftypes.Value{"custom_baseline": str("strict")}),
-		"read-only id set":          with(iaas, map[string]tftypes.Value{"id": str("x"), "compliant": boolean(true)}),
-		"misspelt key":              with(iaas, map[string]tftypes.Value{"network": obj(map[string]tftypes.Value{"segmentd": boolean(true)})}),
-		"wrong value type":          with(iaas, map[string]tftypes.Value{"logging": obj(map[string]tftypes.Value{"retention_days": str("long")})}),
-		"evidence bad key":          with(iaas, map[string]tftypes.Value{"evidence": obj(map[string]tftypes.Value{"nonsense": boolean(true)})}),
-		"evidence unsupported type": with(iaas, map[string]tftypes.Value{"evidence": obj(map[string]tftypes.Value{"aws_nothing.x": obj(nil)})}),
-		"exceptions bad": with(iaas, map[string]tftypes.Value{"exceptions": exceptions(
-			exception(str("no.such_control"), str(" "), str("tomorrow")),
-			exception(unknown, str("ok"), str("2030-01-01")),
-			exception(str("backup.enabled"), nullString, unknown),
-		)}),
-		"exceptions unknown": with(iaas, map[string]tftypes.Value{"exceptions": tftypes.NewValue(tftypes.List{ElementType: exceptionType}, tftypes.UnknownValue)}),
+	return obj(entries)
+}
+
+// group is a body of a control group from the catalog, each control a
+// value of its type.
+func (g *workloadGen) group(name string, controls []model.Control) tftypes.Value {
+	out := map[string]tftypes.Value{}
+	for _, c := range controls {
+		key := strings.TrimPrefix(c.ID, name+".")
+		switch c.Type {
+		case "bool":
+			out[key] = boolean(g.chance(70))
+		case "number":
+			out[key] = number(int64(g.r.IntN(400)))
+		case "string_list", "string_set", "firewall_rules":
+			out[key] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{g.str()})
+		default:
+			out[key] = g.str()
+			if len(c.Enum) > 0 {
+				out[key] = str(g.pick(c.Enum...))
+			}
+		}
 	}
+	return obj(out)
+}
+
+// mutate changes a control group of the compliant body: a control dropped,
+// unknown, null, of another type or value, or a misspelt key.
+func (g *workloadGen) mutate(v tftypes.Value, known bool) tftypes.Value {
+	fields, ok := rawObject(v)
+	if !ok || g.chance(50) {
+		return v
+	}
+	out := map[string]tftypes.Value{}
+	for k, f := range fields {
+		switch g.r.IntN(8) {
+		case 0:
+			continue
+		case 1:
+			if !known {
+				f = tftypes.NewValue(f.Type(), tftypes.UnknownValue)
+			}
+		case 2:
+			f = tftypes.NewValue(f.Type(), nil)
+		case 3:
+			f = g.pick2(boolean(false), number(int64(g.r.IntN(400))), g.str())
+		case 4:
+			k += "x"
+		}
+		out[k] = f
+	}
+	if !known && g.chance(5) {
+		return tftypes.NewValue(tftypes.DynamicPseudoType, tftypes.UnknownValue)
+	}
+	return obj(out)
+}
+
+func (g *workloadGen) pick2(vs ...tftypes.Value) tftypes.Value { return vs[g.r.IntN(len(vs))] }
+
+var (
+	fastPathCases = flag.Int("fastpath.cases", 60, "random requests per provider configuration in TestFastPathMatchesFramework")
+	fastPathSeed  = flag.Uint64("fastpath.seed", 0, "added to TestFastPathMatchesFramework's seeds, to explore other requests")
+)
+
+// providerConfigs are the provider configurations the fuzz test plans under.
+var providerConfigs = []map[string]tftypes.Value{
+	nil,
+	{"enforcement": str("warn")},
+	{"default_baseline": str("strict")},
+}
+
+// TestFastPathMatchesFramework sends the same random requests over the real
+// schema to the framework's server and to the shipped one: every planned
+// state, diagnostic (severity, summary, detail, attribute path, in order),
+// RequiresReplace and private state, and every validation answer, must be
+// the same. Priors are stored workloads (the framework's plan of a wholly
+// known configuration, with an id), planned again unchanged, changed or
+// destroyed.
+func TestFastPathMatchesFramework(t *testing.T) {
+	cases := *fastPathCases
+	seen := map[string]int{}
+	defer func() {
+		for _, kind := range []string{"create ok", "create warning", "create error", "update ok", "update warning", "update error", "destroy ok"} {
+			if seen[kind] == 0 && !t.Failed() {
+				t.Errorf("no %q plan among the cases (%v): the generator misses a kind", kind, seen)
+			}
+		}
+	}()
+	// Priors are planned on servers of their own, so the two compared see
+	// the same requests, and sometimes under another provider
+	// configuration (a default baseline changed since the workload was
+	// stored).
+	var stores []tfprotov6.ProviderServer
+	for _, pc := range providerConfigs {
+		store, _, _ := twoServers(t, pc)
+		stores = append(stores, store)
+	}
+	for pi, pc := range providerConfigs {
+		framework, fast, typ := twoServers(t, pc)
+		g := newWorkloadGen(*fastPathSeed+uint64(pi+1), typ)
+		null := tftypes.NewValue(typ, nil)
+		for i := range cases {
+			known := g.configOf(true, g.chance(20))
+			prior := null
+			if g.chance(60) {
+				store := stores[pi]
+				if g.chance(25) {
+					store = stores[g.r.IntN(len(stores))]
+				}
+				resp, planned := planOn(t, store, typ, known, known, null)
+				if attrs, ok := rawObject(planned); ok && !hasError(resp.Diagnostics) {
+					attrs["id"] = str("wl-0123456789abcdef")
+					prior = tftypes.NewValue(typ, attrs)
+				}
+			}
+			config := g.config(false)
+			switch {
+			case !prior.IsNull() && g.chance(30):
+				config = known // unchanged
+			case !prior.IsNull() && g.chance(10):
+				config = null // destroy
+			}
+			proposed := null
+			if !config.IsNull() {
+				proposed = proposedNewState(typ, config, prior)
+			}
+			what := fmt.Sprintf("provider %v, case %d\nconfig %s\nprior %s", pc, i, config, prior)
+
+			if !config.IsNull() {
+				req := &tfprotov6.ValidateResourceConfigRequest{TypeName: workloadTypeName, Config: dynamicValue(t, typ, config)}
+				want, err1 := framework.ValidateResourceConfig(context.Background(), req)
+				got, err2 := fast.ValidateResourceConfig(context.Background(), req)
+				if err1 != nil || err2 != nil {
+					t.Fatal(err1, err2)
+				}
+				// The framework visits attributes in map order.
+				if g, w := sortedDiags(got.Diagnostics), sortedDiags(want.Diagnostics); g != w {
+					t.Errorf("%s\nvalidate diagnostics differ\nfast:\n%s\nframework:\n%s", what, g, w)
+				}
+			}
+			want, wantPlan := planOn(t, framework, typ, config, proposed, prior)
+			seen[outcome(prior, config, want.Diagnostics)]++
+			got, gotPlan := planOn(t, fast, typ, config, proposed, prior)
+			if !gotPlan.Equal(wantPlan) {
+				t.Errorf("%s\nplanned state differs\nfast:      %s\nframework: %s", what, gotPlan, wantPlan)
+			}
+			if g, w := diagText(got.Diagnostics), diagText(want.Diagnostics); g != w {
+				t.Errorf("%s\nplan diagnostics differ\nfast:\n%s\nframework:\n%s", what, g, w)
+			}
+			if string(got.PlannedPrivate) != string(want.PlannedPrivate) || fmt.Sprint(got.RequiresReplace) != fmt.Sprint(want.RequiresReplace) {
+				t.Errorf("%s\nprivate %q / %q, requires replace %v / %v", what, got.PlannedPrivate, want.PlannedPrivate, got.RequiresReplace, want.RequiresReplace)
+			}
+			if t.Failed() {
+				return
+			}
+		}
+	}
+}
+
+// outcome names the kind of a plan: create, update or destroy, and its
+// worst diagnostic.
+func outcome(prior, config tftypes.Value, diags []*tfprotov6.Diagnostic) string {
+	kind := "update"
+	switch {
+	case config.IsNull():
+		kind = "destroy"
+	case prior.IsNull():
+		kind = "create"
+	}
+	worst := "ok"
+	for _, d := range diags {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			worst = "error"
+		} else if worst == "ok" {
+			worst = "warning"
+		}
+	}
+	return kind + " " + worst
+}
+
+func sortedDiags(diags []*tfprotov6.Diagnostic) string {
+	var texts []string
+	for _, d := range diags {
+		texts = append(texts, diagText([]*tfprotov6.Diagnostic{d}))
+	}
+	slices.Sort(texts)
+	return strings.Join(texts, "")
+}
+
+// The one intended difference: an exception wholly unknown at validate
+// (`exceptions = [var.waiver]`) is not a missing one. The framework
+// reports each of its four required attributes missing; the fast path
+// waits for the value, as it does for every unknown. If the framework
+// stops reporting them, this fails: the difference is then gone.
+func TestUnknownExceptionAtValidate(t *testing.T) {
 	framework, fast, typ := twoServers(t, nil)
-	// The one intended difference: an exception wholly unknown at validate
-	// (`exceptions = [var.waiver]`) is not a missing one. The framework
-	// reports each of its required attributes missing; the fast path waits
-	// for the value, as it does for every unknown.
-	t.Run("exception unknown", func(t *testing.T) {
-		config := dynamicValue(t, typ, nullAttrs(typ, with(iaas, map[string]tftypes.Value{
-			"exceptions": exceptions(tftypes.NewValue(exceptionType, tftypes.UnknownValue))})))
-		req := &tfprotov6.ValidateResourceConfigRequest{TypeName: "srm_workload", Config: config}
-		want, _ := framework.ValidateResourceConfig(context.Background(), req)
-		got, _ := fast.ValidateResourceConfig(context.Background(), req)
-		if len(got.Diagnostics) != 0 {
-			t.Errorf("an unknown exception failed validation:\n%s", diagText(got.Diagnostics))
+	exceptions, _ := typ.AttributeTypes["exceptions"].(tftypes.List)
+	exceptionType := exceptions.ElementType
+	config := dynamicValue(t, typ, nullAttrs(typ, with(compliantGroups(), map[string]tftypes.Value{
+		"name": str("a"), "service_model": str("iaas"),
+		"exceptions": tftypes.NewValue(tftypes.List{ElementType: exceptionType}, []tftypes.Value{tftypes.NewValue(exceptionType, tftypes.UnknownValue)}),
+	})))
+	req := &tfprotov6.ValidateResourceConfigRequest{TypeName: workloadTypeName, Config: config}
+	want, _ := framework.ValidateResourceConfig(context.Background(), req)
+	got, _ := fast.ValidateResourceConfig(context.Background(), req)
+	if len(got.Diagnostics) != 0 {
+		t.Errorf("an unknown exception failed validation:\n%s", diagText(got.Diagnostics))
+	}
+	missing := 0
+	for _, d := range want.Diagnostics {
+		if d.Summary == "Missing Configuration for Required Attribute" {
+			missing++
 		}
-		// The difference is intended only while the framework reports the
-		// four missing attributes; should it stop, the fast path must match
-		// it again, so this fails rather than notes it.
-		if len(want.Diagnostics) != 4 {
-			t.Errorf("the framework now reports %d diagnostics for an unknown exception, not 4; make the fast path match it and drop this exemption:\n%s",
-				len(want.Diagnostics), diagText(want.Diagnostics))
+	}
+	if missing != 4 || len(want.Diagnostics) != 4 {
+		t.Errorf("the framework now reports for an unknown exception:\n%s\nmake the fast path match it and drop this exception", diagText(want.Diagnostics))
+	}
+}
+
+// alteredWorkload is srm_workload with its schema edited, for the tests
+// that prove the shipped server steps aside.
+type alteredWorkload struct {
+	*workloadResource
+	edit func(*schema.Schema)
+}
+
+func (r alteredWorkload) Schema(ctx context.Context, req resource.SchemaRequest, resp *resource.SchemaResponse) {
+	r.workloadResource.Schema(ctx, req, resp)
+	resp.Schema.Attributes = maps.Clone(resp.Schema.Attributes)
+	r.edit(&resp.Schema)
+}
+
+// validatedWorkload is srm_workload with a resource config validator.
+type validatedWorkload struct{ *workloadResource }
+
+func (validatedWorkload) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("environment"), path.MatchRoot("data_classification"))}
+}
+
+// alteredProvider is the provider with srm_workload replaced.
+type alteredProvider struct {
+	provider.Provider
+	workload func() resource.Resource
+}
+
+func (p alteredProvider) Resources(ctx context.Context) []func() resource.Resource {
+	var out []func() resource.Resource
+	for _, f := range p.Provider.Resources(ctx) {
+		var m resource.MetadataResponse
+		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "srm"}, &m)
+		if m.TypeName == workloadTypeName {
+			f = p.workload
 		}
-	})
-	for name, set := range cases {
-		t.Run(name, func(t *testing.T) {
-			config := dynamicValue(t, typ, nullAttrs(typ, set))
-			var texts [2][]string
-			for i, srv := range []tfprotov6.ProviderServer{framework, fast} {
-				resp, err := srv.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{TypeName: "srm_workload", Config: config})
-				if err != nil {
-					t.Fatal(err)
+		out = append(out, f)
+	}
+	return out
+}
+
+func altered(workload func(r *workloadResource) resource.Resource) func() provider.Provider {
+	return func() provider.Provider {
+		return alteredProvider{Provider: New("test")(), workload: func() resource.Resource {
+			r, _ := NewWorkloadResource().(*workloadResource)
+			return workload(r)
+		}}
+	}
+}
+
+// A plan modifier, a config validator or a write-only attribute added to
+// srm_workload sends it back to the framework, with a log line saying why,
+// and the shipped server then answers with what the feature does.
+func TestFastPathStepsAside(t *testing.T) {
+	iaas := with(compliantGroups(), map[string]tftypes.Value{"name": str("a"), "service_model": str("iaas"), "environment": str("prod")})
+	cases := []struct {
+		name     string
+		provider func() provider.Provider
+		reason   string
+		check    func(t *testing.T, fast tfprotov6.ProviderServer, typ tftypes.Object)
+	}{
+		{"plan modifier", altered(func(r *workloadResource) resource.Resource {
+			return alteredWorkload{r, func(s *schema.Schema) {
+				a, _ := s.Attributes["service_model"].(schema.StringAttribute)
+				a.PlanModifiers = []planmodifier.String{stringplanmodifier.RequiresReplace()}
+				s.Attributes["service_model"] = a
+			}}
+		}), "service_model: plan modifiers", func(t *testing.T, fast tfprotov6.ProviderServer, typ tftypes.Object) {
+			null := tftypes.NewValue(typ, nil)
+			cfg := nullAttrs(typ, iaas)
+			_, planned := planOn(t, fast, typ, cfg, cfg, null)
+			attrs, _ := rawObject(planned)
+			attrs["id"] = str("wl-0123456789abcdef")
+			prior := tftypes.NewValue(typ, attrs)
+			config := nullAttrs(typ, with(iaas, map[string]tftypes.Value{"service_model": str("paas")}))
+			resp, _ := planOn(t, fast, typ, config, proposedNewState(typ, config, prior), prior)
+			if fmt.Sprint(resp.RequiresReplace) != fmt.Sprint([]*tftypes.AttributePath{tftypes.NewAttributePath().WithAttributeName("service_model")}) {
+				t.Errorf("RequiresReplace = %v, want service_model", resp.RequiresReplace)
+			}
+		}},
+		{"config validator", altered(func(r *workloadResource) resource.Resource { return validatedWorkload{r} }),
+			"ConfigValidators", func(t *testing.T, fast tfprotov6.ProviderServer, typ tftypes.Object) {
+				config := nullAttrs(typ, with(iaas, map[string]tftypes.Value{"data_classification": str("internal")}))
+				resp, _ := fast.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{
+					TypeName: workloadTypeName, Config: dynamicValue(t, typ, config)})
+				if !strings.Contains(diagText(resp.Diagnostics), "Invalid Attribute Combination") {
+					t.Errorf("the config validator did not run:\n%s", diagText(resp.Diagnostics))
 				}
-				for _, d := range resp.Diagnostics {
-					texts[i] = append(texts[i], diagText([]*tfprotov6.Diagnostic{d}))
-				}
-				slices.Sort(texts[i])
+			}},
+		{"write-only attribute", altered(func(r *workloadResource) resource.Resource {
+			return alteredWorkload{r, func(s *schema.Schema) {
+				s.Attributes["token"] = schema.StringAttribute{Optional: true, WriteOnly: true}
+			}}
+		}), "token: write-only", func(t *testing.T, fast tfprotov6.ProviderServer, typ tftypes.Object) {
+			config := nullAttrs(typ, with(iaas, map[string]tftypes.Value{"token": str("s3cr3t-t0ken")}))
+			_, planned := planOn(t, fast, typ, config, config, tftypes.NewValue(typ, nil))
+			attrs, _ := rawObject(planned)
+			if !attrs["token"].IsNull() {
+				t.Errorf("the write-only token is in the plan: %s", attrs["token"])
 			}
-			if !slices.Equal(texts[1], texts[0]) {
-				t.Errorf("diagnostics differ\nfast:\n%s\nframework:\n%s", strings.Join(texts[1], ""), strings.Join(texts[0], ""))
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			srv, _ := newProtocol6Server(c.provider())().(*planserver.Server)
+			if srv.Serves(workloadTypeName) || !strings.Contains(strings.Join(srv.Fallback(workloadTypeName), "; "), c.reason) {
+				t.Fatalf("the fast path did not step aside for %q: %q", c.reason, srv.Fallback(workloadTypeName))
 			}
-			if name == "compliant" && len(texts[0]) != 0 || name != "compliant" && name != "name unknown" && name != "exceptions unknown" && len(texts[0]) == 0 {
-				t.Errorf("framework diagnostics %q: the case does not test what it says", texts[0])
+			var logs bytes.Buffer
+			ctx := tflogtest.RootLogger(context.Background(), &logs)
+			_, _ = srv.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "srm_nothing"})
+			if !strings.Contains(logs.String(), "srm_workload is served by the framework") || !strings.Contains(logs.String(), c.reason) {
+				t.Errorf("no log line says why: %q", logs.String())
 			}
+			_, fast, typ := twoServersOf(t, c.provider, nil)
+			c.check(t, fast, typ)
 		})
 	}
 }
 
-// validateAttribute runs string validators and walks list-nested
-// attributes; a validator on any other kind of attribute, or a deprecation,
-// would be skipped.
-func TestWorkloadValidateCoversSchema(t *testing.T) {
-	var check func(where string, attrs map[string]schema.Attribute)
-	check = func(where string, attrs map[string]schema.Attribute) {
-		for name, a := range attrs {
-			at := where + name
-			if a.GetDeprecationMessage() != "" {
-				t.Errorf("%s is deprecated; the fast validation does not warn of it", at)
-			}
-			switch a := a.(type) {
-			case schema.StringAttribute:
-				if a.CustomType != nil {
-					t.Errorf("%s has a custom type", at)
-				}
-			case schema.ListNestedAttribute:
-				if len(a.Validators) > 0 || len(a.NestedObject.Validators) > 0 || a.CustomType != nil {
-					t.Errorf("%s has list or object validators", at)
-				}
-				check(at+".", a.NestedObject.Attributes)
-			case schema.SingleNestedAttribute:
-				if len(a.Validators) > 0 {
-					t.Errorf("%s has validators", at)
-				}
-				check(at+".", a.Attributes)
-			case schema.ListAttribute:
-				if len(a.Validators) > 0 {
-					t.Errorf("%s has validators", at)
-				}
-			case schema.DynamicAttribute:
-				if len(a.Validators) > 0 {
-					t.Errorf("%s has validators", at)
-				}
-			case schema.BoolAttribute:
-				if len(a.Validators) > 0 {
-					t.Errorf("%s has validators", at)
-				}
-			default:
-				t.Errorf("%s: an attribute kind the fast validation was not checked for (%T)", at, a)
-			}
+// A plan that carries a prior private state answers as the framework's
+// (planserver hands such a plan to the framework, since ModifyPlan, not
+// the plan hook, would see the private state). Whether srm_workload's
+// ModifyPlan writes private state itself is held by
+// TestFastPathMatchesFramework, which compares every planned private state.
+func TestFastPathLeavesPrivateStateToFramework(t *testing.T) {
+	framework, fast, typ := twoServers(t, nil)
+	store, _, _ := twoServers(t, nil)
+	null := tftypes.NewValue(typ, nil)
+	config := nullAttrs(typ, with(compliantGroups(), map[string]tftypes.Value{"name": str("a"), "service_model": str("iaas")}))
+	_, planned := planOn(t, store, typ, config, config, null)
+	attrs, _ := rawObject(planned)
+	attrs["id"] = str("wl-0123456789abcdef")
+	prior := dynamicValue(t, typ, tftypes.NewValue(typ, attrs))
+	private := []byte(`{"k":"eyJhIjoxfQ=="}`) // {"a":1}, as a provider would have stored it
+	var texts [2]string
+	for i, srv := range []tfprotov6.ProviderServer{framework, fast} {
+		resp, err := srv.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{TypeName: workloadTypeName,
+			Config: dynamicValue(t, typ, config), ProposedNewState: dynamicValue(t, typ, proposedNewState(typ, config, tftypes.NewValue(typ, attrs))),
+			PriorState: prior, PriorPrivate: private})
+		if err != nil {
+			t.Fatal(err)
 		}
+		texts[i] = fmt.Sprintf("%s %v %s", resp.PlannedPrivate, resp.RequiresReplace, diagText(resp.Diagnostics))
 	}
-	check("", workloadSchemaOnce().Attributes)
+	if texts[0] != texts[1] {
+		t.Errorf("with a private state\nfast:      %s\nframework: %s", texts[1], texts[0])
+	}
+	if !strings.Contains(texts[0], `"k"`) {
+		t.Errorf("the framework dropped the private state (%s): the test shows nothing", texts[0])
+	}
 }

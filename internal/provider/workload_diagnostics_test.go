@@ -82,3 +82,27 @@ func TestWorkload_DestroyHintOnlyOnUpdate(t *testing.T) {
 		t.Errorf("update: %d errors, %d destroy hints; want errors and one hint", len(updated), count(updated))
 	}
 }
+
+// Planning a workload grows linearly with its violating evidence entries:
+// compare the ns/op of the sizes side by side.
+func BenchmarkWorkloadPlanManyViolations(b *testing.B) {
+	for _, n := range []int{1000, 10000, 40000} {
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			t := &testing.T{}
+			p := newInProcess(t)
+			w := with(compliantGroups(), map[string]tftypes.Value{
+				"name": str("many"), "service_model": str("paas"), "evidence": unencryptedDatabases(n),
+			})
+			cfg := dynamicValue(t, p.typ, nullAttrs(p.typ, w))
+			prior := dynamicValue(t, p.typ, tftypes.NewValue(p.typ, nil))
+			b.ResetTimer()
+			for range b.N {
+				if _, err := p.srv.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
+					TypeName: "srm_workload", PriorState: prior, ProposedNewState: cfg, Config: cfg,
+				}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

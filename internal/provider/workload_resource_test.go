@@ -314,6 +314,39 @@ func TestWorkload_ExceptionWaives(t *testing.T) {
 	})
 }
 
+// The stored findings keep four characters of an exception's texts, which
+// may come from a sensitive variable: Terraform marks computed values by the
+// schema alone. The exceptions attribute keeps them whole, with their marks.
+func TestWorkload_FindingsClipExceptionTexts(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: `
+variable "why" {
+  type      = string
+  sensitive = true
+  default   = "Stateless service; rebuilt from source"
+}
+` + exceptionWorkload(`{
+    control       = "backup.enabled"
+    justification = var.why
+    approved_by   = "security-team"
+    expires       = "2099-12-31"
+  }`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("srm_workload.api", tfjsonpath.New("findings"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"status": knownvalue.StringExact("waived"),
+					"exception": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"justification": knownvalue.StringExact("Stat…"),
+						"approved_by":   knownvalue.StringExact("secu…"),
+						"expires":       knownvalue.StringExact("2099-12-31"),
+					}),
+				}),
+			})),
+		},
+	})
+}
+
 func TestWorkload_ExpiredException(t *testing.T) {
 	t.Parallel()
 	unitTest(t, resource.TestStep{

@@ -95,15 +95,15 @@ data "srm_report" "oscal" {
 }
 
 output "report_markdown" {
-  value = data.srm_report.pr.content
+  value = nonsensitive(data.srm_report.pr.content)
 }
 
 output "report_sarif" {
-  value = data.srm_report.sarif.content
+  value = nonsensitive(data.srm_report.sarif.content)
 }
 
 output "report_oscal" {
-  value = data.srm_report.oscal.content
+  value = nonsensitive(data.srm_report.oscal.content)
 }
 
 output "violations" {

@@ -25,6 +25,7 @@ import (
 	"compress/gzip"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -117,7 +118,7 @@ func digestPackage(root, pkg, version string) (string, int, error) {
 	if meta.Version != version {
 		return "", 0, fmt.Errorf("installed version %s, want %s", meta.Version, version)
 	}
-	dirs, err := os.ReadDir(filepath.Join(root, "lib"))
+	dirs, err := resourceDirs(filepath.Join(root, "lib"))
 	if err != nil {
 		return "", 0, err
 	}
@@ -125,25 +126,19 @@ func digestPackage(root, pkg, version string) (string, int, error) {
 	var all []res
 	provVersion := ""
 	for _, d := range dirs {
-		if !d.IsDir() || strings.HasPrefix(d.Name(), "data-") || d.Name() == "provider" {
-			continue
-		}
-		src, err := sources(filepath.Join(root, "lib", d.Name()))
+		src, err := sources(filepath.Join(root, "lib", d))
 		if err != nil {
-			return "", 0, fmt.Errorf("%s: %w", d.Name(), err)
-		}
-		if !strings.Contains(src, "extends cdktf.TerraformResource") {
-			continue
+			return "", 0, fmt.Errorf("%s: %w", d, err)
 		}
 		if m := providerVersion.FindStringSubmatch(src); m != nil {
 			if provVersion != "" && provVersion != m[1] {
-				return "", 0, fmt.Errorf("%s: provider version %s, others %s", d.Name(), m[1], provVersion)
+				return "", 0, fmt.Errorf("%s: provider version %s, others %s", d, m[1], provVersion)
 			}
 			provVersion = m[1]
 		}
 		name, body, err := digestResource(src)
 		if err != nil {
-			return "", 0, fmt.Errorf("%s: %w", d.Name(), err)
+			return "", 0, fmt.Errorf("%s: %w", d, err)
 		}
 		all = append(all, res{name, body})
 	}
@@ -156,6 +151,38 @@ func digestPackage(root, pkg, version string) (string, int, error) {
 	}
 	return b.String(), len(all), nil
 }
+
+// resourceDirs lists the directories under lib whose index.js defines a
+// resource (a class extending cdktf.TerraformResource). It goes by that
+// class, not by the directory's name: data sources are data-<provider>-*,
+// but resources such as azurerm_data_protection_backup_vault or
+// google_data_fusion_instance live in data-* directories too.
+func resourceDirs(lib string) ([]string, error) {
+	entries, err := os.ReadDir(lib)
+	if err != nil {
+		return nil, err
+	}
+	var dirs []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(lib, e.Name(), "index.js"))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if resourceJS.Match(raw) {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	return dirs, nil
+}
+
+// resourceJS is a resource class in compiled JavaScript.
+var resourceJS = regexp.MustCompile(`(?m)^class \w+ extends cdktf\.TerraformResource \{`)
 
 func providerName(pkg string) string {
 	return "hashicorp/" + strings.TrimPrefix(pkg, "@cdktf/provider-")

@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
 
 // A small resource in the shape CDKTF generates: a list block of one
 // (max 1), a set of objects set as an attribute, a computed-only list of
@@ -141,5 +146,39 @@ func TestDigestResource(t *testing.T) {
 `
 	if name != "test_thing" || body != want {
 		t.Errorf("%s:\n%s\nwant:\n%s", name, body, want)
+	}
+}
+
+// Resources whose names begin with "data" (azurerm_data_protection_backup_vault,
+// google_data_fusion_instance) sit in data-* directories like the data
+// sources (data-<provider>-*); the class they define tells them apart.
+func TestResourceDirs(t *testing.T) {
+	lib := t.TempDir()
+	files := map[string]string{
+		"data-protection-backup-vault":           "class DataProtectionBackupVault extends cdktf.TerraformResource {\n",
+		"data-factory-linked-service-sql-server": "class DataFactoryLinkedServiceSqlServer extends cdktf.TerraformResource {\n",
+		"data-azurerm-key-vault":                 "class DataAzurermKeyVault extends cdktf.TerraformDataSource {\n",
+		"provider":                               "class AzurermProvider extends cdktf.TerraformProvider {\n",
+		"key-vault":                              "class KeyVault extends cdktf.TerraformResource {\n",
+		"lazy-index":                             "",
+	}
+	for dir, js := range files {
+		if err := os.MkdirAll(filepath.Join(lib, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if js == "" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(lib, dir, "index.js"), []byte(js), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := resourceDirs(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"data-factory-linked-service-sql-server", "data-protection-backup-vault", "key-vault"}
+	if !slices.Equal(got, want) {
+		t.Errorf("resourceDirs = %q, want %q", got, want)
 	}
 }

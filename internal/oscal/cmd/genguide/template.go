@@ -102,7 +102,7 @@ data "srm_report" "oscal" {
 }
 
 output "assessment_results" {
-  value = data.srm_report.oscal.content
+  value = nonsensitive(data.srm_report.oscal.content)
 }
 @FENCE@
 

@@ -1,4 +1,4 @@
-package provider
+package planserver
 
 import (
 	"encoding/binary"
