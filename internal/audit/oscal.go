@@ -33,7 +33,17 @@ func OSCAL(m *model.Model, r *Result) (string, error) {
 	if len(doc.AssessmentResults.Results) != 1 {
 		return "", fmt.Errorf("the OSCAL writer wrote %d results, not one", len(doc.AssessmentResults.Results))
 	}
-	doc.AssessmentResults.Results[0].Remarks = oscalRemarks(r)
+	res := &doc.AssessmentResults.Results[0]
+	res.Remarks = oscalRemarks(r)
+	// The assessed components are resource instances of a plan, not
+	// srm_workload resources.
+	if res.LocalDefinitions != nil && len(res.LocalDefinitions.Components) == len(rep.Workloads) {
+		for i := range res.LocalDefinitions.Components {
+			c := &res.LocalDefinitions.Components[i]
+			c.Description = fmt.Sprintf("The resource instance %s of the audited %s, judged under %s.", c.Title, r.Kind, rep.Workloads[i].ServiceModel)
+			c.Status.Remarks = "Judged from the " + r.Kind + " by srm audit; it may not be deployed yet."
+		}
+	}
 	return oscal.Encode(doc)
 }
 

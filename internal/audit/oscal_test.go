@@ -134,6 +134,11 @@ func TestMain_OSCALAssessmentResults(t *testing.T) {
 					t.Errorf("finding %s: owner %q, description %q", f.Title, owner, f.Description)
 				}
 			}
+			for _, c := range res.LocalDefinitions.Components {
+				if !strings.HasPrefix(c.Description, "The resource instance "+c.Title+" of the audited plan") {
+					t.Errorf("component %s: %q", c.Title, c.Description)
+				}
+			}
 			for _, w := range []string{"module.logs.*", "expired"} {
 				if !strings.Contains(res.Remarks, w) {
 					t.Errorf("remarks do not list the waivers (%q): %q", w, res.Remarks)
