@@ -163,6 +163,21 @@ func TestMain_OSCALAssessmentResults(t *testing.T) {
 			t.Errorf("the waived findings' risk lacks %s", want)
 		}
 	}
+	// Real plans and states (Terraform and OpenTofu, srm_workload findings
+	// and modules among them) give valid documents.
+	real, err := filepath.Glob("testdata/real/*.json")
+	if err != nil || len(real) == 0 {
+		t.Fatalf("no real plans: %v", err)
+	}
+	for _, file := range real {
+		code, out, errOut := runMain(t, "", "audit", "--format", "oscal", now, file)
+		if code == ExitUsage {
+			t.Fatalf("%s: exit %d, stderr %q", file, code, errOut)
+		}
+		if err := oscaltest.Check(out, "assessment-results"); err != nil {
+			t.Errorf("%s: %v", file, err)
+		}
+	}
 	// A clean plan is a valid document without findings, and exits 0.
 	clean := `{"format_version":"1.2","terraform_version":"1.8.5","planned_values":{"root_module":{"resources":[
 	  {"address":"aws_ebs_volume.a","mode":"managed","type":"aws_ebs_volume","name":"a","values":{"encrypted":true},"sensitive_values":{}}]}}}`
