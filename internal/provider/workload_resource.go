@@ -262,10 +262,8 @@ func (r *workloadResource) nameSeenBefore(name string) bool {
 // the values on it.
 func findingPath(f policy.Finding) (path.Path, bool) {
 	switch {
-	case f.Evidence != nil && f.Evidence.Key != "":
-		return path.Root("evidence").AtMapKey(f.Evidence.Key), true
 	case f.Evidence != nil:
-		return path.Root("evidence"), true
+		return evidenceKeyPath(f.Evidence.Key), true
 	case strings.HasPrefix(f.Check, "secrets."):
 		return path.Empty(), false
 	}
@@ -276,10 +274,21 @@ func findingPath(f policy.Finding) (path.Path, bool) {
 // when it is one (Terraform resolves a key of a map written in place; of a
 // map built by an expression, the whole expression), else linePath.
 func errorPath(e pipeline.Error) path.Path {
-	if e.Path == "evidence" && e.Key != "" {
-		return path.Root("evidence").AtMapKey(e.Key)
+	if e.Path == "evidence" {
+		return evidenceKeyPath(e.Key)
 	}
 	return linePath(e.Path)
+}
+
+// evidenceKeyPath points at an evidence entry's line when its key can be
+// named whole: a resource address whose instance keys, if any, are short.
+// Terraform and the plugin SDK log a diagnostic's path, so a key that might
+// hold a secret points at the whole attribute instead.
+func evidenceKeyPath(key string) path.Path {
+	if key == "" || evidence.DescribeKey(key) != key {
+		return path.Root("evidence")
+	}
+	return path.Root("evidence").AtMapKey(key)
 }
 
 // linePath is the part of a control path that Terraform can show a line
