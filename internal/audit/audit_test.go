@@ -158,7 +158,11 @@ func TestAudit_InvalidTagWarns(t *testing.T) {
 	in := mustRead(t, "testdata/plan_aws.json")
 	for i := range in.Instances {
 		if in.Instances[i].Address == "aws_ebs_volume.scratch" {
-			in.Instances[i].Values.(map[string]any)["tags"] = map[string]any{"srm:service_model": "mainframe"}
+			values, ok := in.Instances[i].Values.(map[string]any)
+			if !ok {
+				t.Fatalf("aws_ebs_volume.scratch's values are %T, not an object", in.Instances[i].Values)
+			}
+			values["tags"] = map[string]any{"srm:service_model": "mainframe"}
 		}
 	}
 	opt := defaultOptions()
@@ -350,8 +354,10 @@ func TestJSON_FixedNames(t *testing.T) {
 				t.Errorf("finding lacks string %q: %v", k, f)
 			}
 		}
-		if !slices.Contains([]string{"violated", "deferred", "waived"}, f["status"].(string)) ||
-			!slices.Contains([]string{"customer", "shared", "provider"}, f["owner"].(string)) {
+		status, _ := f["status"].(string)
+		owner, _ := f["owner"].(string)
+		if !slices.Contains([]string{"violated", "deferred", "waived"}, status) ||
+			!slices.Contains([]string{"customer", "shared", "provider"}, owner) {
 			t.Errorf("status or owner: %v", f)
 		}
 	}

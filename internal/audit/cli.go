@@ -113,7 +113,7 @@ Exit codes: 0 written; 2 bad usage (a one-line error on standard error).
 // Main runs the srm command line and returns its exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, stdoutIsTTY bool) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, Usage())
+		_, _ = fmt.Fprint(stderr, Usage())
 		return ExitUsage
 	}
 	switch args[0] {
@@ -122,10 +122,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, stdoutIsTTY 
 	case "oscal":
 		return runOSCAL(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, Usage())
+		_, _ = fmt.Fprint(stdout, Usage())
 		return ExitClean
 	}
-	fmt.Fprintf(stderr, "srm: unknown command %q: the commands are audit and oscal (srm help shows the usage)\n", clip(args[0]))
+	_, _ = fmt.Fprintf(stderr, "srm: unknown command %q: the commands are audit and oscal (srm help shows the usage)\n", clip(args[0]))
 	return ExitUsage
 }
 
@@ -167,12 +167,12 @@ func parseFlags(args []string) (*auditFlags, []string, error) {
 
 func runAudit(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {
 	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "srm audit: "+format+"\n", a...)
+		_, _ = fmt.Fprintf(stderr, "srm audit: "+format+"\n", a...)
 		return ExitUsage
 	}
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
-			fmt.Fprint(stdout, Usage())
+			_, _ = fmt.Fprint(stdout, Usage())
 			return ExitClean
 		}
 	}
@@ -194,7 +194,7 @@ func runAudit(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool
 		if err != nil {
 			return usage("cannot open the input: %v", err)
 		}
-		defer fh.Close()
+		defer func() { _ = fh.Close() }() // read-only: a close error loses nothing
 		input = fh
 	}
 	in, err := Read(input, f.maxMiB<<20)
@@ -219,7 +219,7 @@ func runAudit(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool
 	}
 	if f.format != FormatText || f.output != "" {
 		for _, w := range res.Warnings {
-			fmt.Fprintf(stderr, "srm audit: warning: %s\n", w)
+			_, _ = fmt.Fprintf(stderr, "srm audit: warning: %s\n", w)
 		}
 	}
 	if res.Failed() {

@@ -20,12 +20,12 @@ var OSCALDocuments = []string{"component-definition"}
 // srm_oscal_component_definition data source does.
 func runOSCAL(args []string, stdout, stderr io.Writer) int {
 	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "srm oscal: "+format+"\n", a...)
+		_, _ = fmt.Fprintf(stderr, "srm oscal: "+format+"\n", a...)
 		return ExitUsage
 	}
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
-			fmt.Fprint(stdout, Usage())
+			_, _ = fmt.Fprint(stdout, Usage())
 			return ExitClean
 		}
 	}

@@ -50,7 +50,7 @@ func TestMain_OSCALComponentDefinition(t *testing.T) {
 	if !slices.Equal(uuids(laterOut), uuids(out)) || len(uuids(out)) < 10 {
 		t.Errorf("UUIDs change with the timestamp (%d UUIDs)", len(uuids(out)))
 	}
-	if strings.Replace(laterOut, "2027-01-01T00:00:00Z", "2026-12-07T10:00:00Z", -1) != out {
+	if strings.ReplaceAll(laterOut, "2027-01-01T00:00:00Z", "2026-12-07T10:00:00Z") != out {
 		t.Error("another timestamp changed more than the timestamp")
 	}
 	_, consensus, _ := runMain(t, "", "oscal", "component-definition", "--service-models", "iaas,paas", "--timestamp", "2026-12-07T10:00:00Z")
@@ -165,11 +165,11 @@ func TestMain_OSCALAssessmentResults(t *testing.T) {
 	}
 	// Real plans and states (Terraform and OpenTofu, srm_workload findings
 	// and modules among them) give valid documents.
-	real, err := filepath.Glob("testdata/real/*.json")
-	if err != nil || len(real) == 0 {
+	plans, err := filepath.Glob("testdata/real/*.json")
+	if err != nil || len(plans) == 0 {
 		t.Fatalf("no real plans: %v", err)
 	}
-	for _, file := range real {
+	for _, file := range plans {
 		code, out, errOut := runMain(t, "", "audit", "--format", "oscal", now, file)
 		if code == ExitUsage {
 			t.Fatalf("%s: exit %d, stderr %q", file, code, errOut)

@@ -290,17 +290,23 @@ func withRunProperties(sarif string, r *Result) (string, error) {
 	if len(runs) == 0 {
 		return "", fmt.Errorf("the SARIF writer wrote no run")
 	}
-	run := runs[0].(map[string]any)
+	run, ok := runs[0].(map[string]any)
+	if !ok {
+		return "", fmt.Errorf("the SARIF writer's run is %T, not an object", runs[0])
+	}
 	// Each result's logical location: the instance's own name
 	// ("aws_kms_key.this[\"eu\"]") and its full address, module path
-	// included (SARIF 2.1.0 §3.33.4, §3.33.5).
+	// included (SARIF 2.1.0 §3.33.4, §3.33.5). The report package wrote the
+	// document, so its shape is known; anything else is left as it is.
 	results, _ := run["results"].([]any)
 	for _, res := range results {
-		locs, _ := res.(map[string]any)["locations"].([]any)
+		result, _ := res.(map[string]any)
+		locs, _ := result["locations"].([]any)
 		for _, loc := range locs {
-			logical, _ := loc.(map[string]any)["logicalLocations"].([]any)
+			location, _ := loc.(map[string]any)
+			logical, _ := location["logicalLocations"].([]any)
 			for _, l := range logical {
-				ll := l.(map[string]any)
+				ll, _ := l.(map[string]any)
 				if addr, ok := ll["name"].(string); ok {
 					ll["fullyQualifiedName"] = addr
 					ll["name"] = strings.TrimPrefix(addr, moduleOf(addr))

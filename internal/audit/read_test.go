@@ -47,11 +47,11 @@ func TestRead_BadInput(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			max := c.max
-			if max == 0 {
-				max = DefaultMaxBytes
+			limit := c.max
+			if limit == 0 {
+				limit = DefaultMaxBytes
 			}
-			in, err := Read(strings.NewReader(c.in), max)
+			in, err := Read(strings.NewReader(c.in), limit)
 			if err == nil {
 				t.Fatalf("no error; read %d instances", len(in.Instances))
 			}
@@ -111,12 +111,16 @@ func TestRead_PlanModulesUnknownSensitive(t *testing.T) {
 	if d := byAddr["data.aws_caller_identity.current"]; d.Mode != "data" {
 		t.Errorf("data source mode %q", d.Mode)
 	}
-	ebs := byAddr["aws_ebs_volume.scratch"].Values.(map[string]any)
+	ebs := asObject(t, byAddr["aws_ebs_volume.scratch"].Values)
 	if !policy.IsUnknown(ebs["encrypted"]) || !policy.IsUnknown(ebs["id"]) {
 		t.Errorf("after_unknown not merged: encrypted=%v id=%v", ebs["encrypted"], ebs["id"])
 	}
-	ver := byAddr["module.logs.aws_s3_bucket_versioning.this[0]"].Values.(map[string]any)
-	block := ver["versioning_configuration"].([]any)[0].(map[string]any)
+	ver := asObject(t, byAddr["module.logs.aws_s3_bucket_versioning.this[0]"].Values)
+	blocks := asList(t, ver["versioning_configuration"])
+	if len(blocks) != 1 {
+		t.Fatalf("versioning_configuration has %d blocks, want 1", len(blocks))
+	}
+	block := asObject(t, blocks[0])
 	if block["status"] != "Suspended" || !policy.IsUnknown(block["mfa_delete"]) {
 		t.Errorf("nested unknown not merged: %v", block)
 	}
@@ -152,7 +156,7 @@ func TestRead_ResourceChangesOnly(t *testing.T) {
 	if len(in.Instances) != 1 || in.Instances[0].Address != "aws_ebs_volume.new" {
 		t.Fatalf("%+v", in.Instances)
 	}
-	if v := in.Instances[0].Values.(map[string]any); !policy.IsUnknown(v["encrypted"]) {
+	if v := asObject(t, in.Instances[0].Values); !policy.IsUnknown(v["encrypted"]) {
 		t.Errorf("encrypted = %v", v["encrypted"])
 	}
 }
@@ -170,7 +174,7 @@ func TestRead_DeposedObjectIgnored(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(in.Instances) != 1 || in.Instances[0].Values.(map[string]any)["encrypted"] != true {
+		if len(in.Instances) != 1 || asObject(t, in.Instances[0].Values)["encrypted"] != true {
 			t.Errorf("%+v", in.Instances)
 		}
 	}
@@ -179,9 +183,9 @@ func TestRead_DeposedObjectIgnored(t *testing.T) {
 func TestMergeUnknown(t *testing.T) {
 	got := mergeUnknown(map[string]any{"a": []any{map[string]any{"b": 1.0}}},
 		map[string]any{"a": []any{map[string]any{"c": true}, true}, "d": true, "e": false})
-	m := got.(map[string]any)
-	list := m["a"].([]any)
-	if len(list) != 2 || !policy.IsUnknown(list[1]) || !policy.IsUnknown(list[0].(map[string]any)["c"]) || list[0].(map[string]any)["b"] != 1.0 {
+	m := asObject(t, got)
+	list := asList(t, m["a"])
+	if len(list) != 2 || !policy.IsUnknown(list[1]) || !policy.IsUnknown(asObject(t, list[0])["c"]) || asObject(t, list[0])["b"] != 1.0 {
 		t.Errorf("list merge: %#v", list)
 	}
 	if !policy.IsUnknown(m["d"]) {
@@ -235,4 +239,24 @@ func mustRead(t testing.TB, name string) *Input {
 		t.Fatal(err)
 	}
 	return in
+}
+
+// asObject is v as an object, failing the test when it is not one.
+func asObject(t *testing.T, v any) map[string]any {
+	t.Helper()
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("%T %v is not an object", v, v)
+	}
+	return m
+}
+
+// asList is v as a list, failing the test when it is not one.
+func asList(t *testing.T, v any) []any {
+	t.Helper()
+	l, ok := v.([]any)
+	if !ok {
+		t.Fatalf("%T %v is not a list", v, v)
+	}
+	return l
 }

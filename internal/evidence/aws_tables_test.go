@@ -71,6 +71,10 @@ func TestNetworkACLRulesFollowRuleOrder(t *testing.T) {
 		{"a higher deny does not", []any{naclRule("allow", 100, "0.0.0.0/0", "tcp", 22, 22), naclRule("deny", 200, "0.0.0.0/0", "tcp", 22, 22)}, []int{0}},
 		{"a deny of every protocol shadows any allow", []any{naclRule("deny", 1, "0.0.0.0/0", "-1", 0, 0), naclRule("allow", 100, "0.0.0.0/0", "-1", 0, 0)}, nil},
 		{"a deny covering part of the ports does not", []any{naclRule("deny", 1, "0.0.0.0/0", "tcp", 22, 22), naclRule("allow", 100, "0.0.0.0/0", "tcp", 0, 1024)}, []int{1}},
+		{"a deny of a narrower source does not shadow a wider allow", []any{naclRule("deny", 1, "10.0.0.0/8", "tcp", 22, 22),
+			naclRule("allow", 100, "0.0.0.0/0", "tcp", 22, 22)}, []int{1}},
+		{"a deny of the whole family shadows a narrower allow", []any{naclRule("deny", 1, "0.0.0.0/0", "tcp", 22, 22),
+			naclRule("allow", 100, "10.0.0.0/8", "tcp", 22, 22)}, nil},
 		{"an IPv4 deny does not shadow an IPv6 allow", []any{naclRule("deny", 1, "0.0.0.0/0", "-1", 0, 0),
 			map[string]any{"action": "allow", "rule_no": 100.0, "cidr_block": "", "ipv6_cidr_block": "::/0", "protocol": "tcp", "from_port": 3389.0, "to_port": 3389.0}}, []int{1}},
 	} {

@@ -102,8 +102,11 @@ func init() {
 			checks: []azureCheck{{id: "activation_without_mfa", bad: []any{"activation_rules[0].require_multifactor_authentication", false}}}},
 	)
 	var more []azureSpec
-	for _, v := range []struct{ typ, value any }{{"bool", true}, {"datetime", "2026-01-01T00:00:00Z"}, {"int", 42.0}, {"string", "orders"}, {"object", `{"tier":"gold"}`}} {
-		typ := "azurerm_automation_variable_" + v.typ.(string)
+	for _, v := range []struct {
+		typ   string
+		value any
+	}{{"bool", true}, {"datetime", "2026-01-01T00:00:00Z"}, {"int", 42.0}, {"string", "orders"}, {"object", `{"tier":"gold"}`}} {
+		typ := "azurerm_automation_variable_" + v.typ
 		more = append(more, azureSpec{typ: typ, base: map[string]any{"name": "orders-setting", "resource_group_name": "rg-orders",
 			"automation_account_name": "aa-orders", "value": v.value, "encrypted": true, "description": nil, "id": Unknown},
 			checks: []azureCheck{{id: "not_encrypted", bad: []any{"encrypted", false}, unset: "violated"}}})

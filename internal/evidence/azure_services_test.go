@@ -24,8 +24,8 @@ func init() {
 	tls := func(path string) azureCheck {
 		return azureCheck{id: "tls_below_minimum", bad: []any{path, "1.1"}, good: []any{path, "1.2"}}
 	}
-	cmkBlock := func(kv ...any) azureCheck {
-		return azureCheck{id: "no_customer_managed_key", bad: []any{kv[0].(string), []any{}}, unset: "violated"}
+	cmkBlock := func(path string) azureCheck {
+		return azureCheck{id: "no_customer_managed_key", bad: []any{path, []any{}}, unset: "violated"}
 	}
 	registerAzureSpecs("services",
 		azureServiceSpec("azurerm_eventhub_namespace", "public_network_access_enabled", []any{"sku", "Standard", "minimum_tls_version", "1.2",

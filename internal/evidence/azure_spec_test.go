@@ -168,7 +168,12 @@ func TestAzureSpecsSetRealPaths(t *testing.T) {
 				}
 			}
 			for i := 0; i+1 < len(c.bad); i += 2 {
-				steps, _ := parsePath(c.bad[i].(string))
+				path, ok := c.bad[i].(string)
+				if !ok {
+					t.Errorf("%s.%s: bad path %v is %T, not a string", s.typ, c.id, c.bad[i], c.bad[i])
+					continue
+				}
+				steps, _ := parsePath(path)
 				for _, loc := range lookup(s.base, steps, "") {
 					if loc.value == nil {
 						t.Errorf("%s.%s: %v is not set in the base object", s.typ, c.id, c.bad[i])

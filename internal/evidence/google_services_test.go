@@ -96,7 +96,13 @@ func gSvcCases(specs []gSvcSpec) []mappingCase {
 		if s.finding != "" {
 			finding = s.typ + "." + s.finding
 		}
-		with := func(v any) gObj { return gSet(s.base, path, v).(map[string]any) }
+		with := func(v any) gObj {
+			obj, ok := gSet(s.base, path, v).(map[string]any)
+			if !ok {
+				panic("path " + path + " does not start with an attribute name")
+			}
+			return obj
+		}
 		c := mappingCase{Type: s.typ}
 		if s.strict {
 			c.Baseline, c.Classification = gStrict, gConfidential

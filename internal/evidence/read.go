@@ -275,24 +275,24 @@ func conformance(typ string, schema *Attr, obj map[string]any) string {
 	if schema == nil {
 		return "" // a mapped type the digest does not know: nothing to check against
 	}
-	real := 0
+	known := 0
 	var foreign []string
 	for k := range obj {
 		switch {
 		case schema.Child(k) == nil:
 			foreign = append(foreign, k)
 		case k != "id":
-			real++
+			known++
 		}
 	}
 	slices.Sort(foreign)
 	switch {
-	case real == 0 && len(foreign) == 0:
+	case known == 0 && len(foreign) == 0:
 		return ""
-	case real == 0:
+	case known == 0:
 		return fmt.Sprintf("holds none of %s's attributes (found %s): not the resource itself; a wrapper such as "+
 			"terraform_data? pass its .input, or the resource", typ, foreignText(foreign, nil))
-	case len(foreign) == 0 || float64(real+1) >= fullShare*float64(len(schema.Attrs)):
+	case len(foreign) == 0 || float64(known+1) >= fullShare*float64(len(schema.Attrs)):
 		return ""
 	}
 	return fmt.Sprintf("%s has no attribute %s (the schema of %s)", typ, foreignText(foreign, schema), schemaVersion(typ))

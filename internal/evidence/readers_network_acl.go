@@ -77,7 +77,7 @@ type naclEntry struct {
 
 func readNACLEntry(m map[string]any) (naclEntry, error) {
 	var n naclEntry
-	action, _ := firstString(m, "action", "rule_action")
+	action := firstString(m, "action", "rule_action")
 	switch strings.ToLower(action) {
 	case "allow":
 		n.allow = true
@@ -93,7 +93,7 @@ func readNACLEntry(m map[string]any) (naclEntry, error) {
 			n.number = x
 		}
 	}
-	n.cidr, _ = firstString(m, "cidr_block", "ipv6_cidr_block")
+	n.cidr = firstString(m, "cidr_block", "ipv6_cidr_block")
 	p, _ := scalarText(m["protocol"])
 	n.protocol = strings.ToLower(strings.TrimSpace(p))
 	if name, ok := naclProtocols[n.protocol]; ok {
@@ -108,13 +108,15 @@ func readNACLEntry(m map[string]any) (naclEntry, error) {
 // protocol as names, so a deny on "6" shadows an allow on "tcp".
 var naclProtocols = map[string]string{"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", "all": "-1"}
 
-func firstString(m map[string]any, keys ...string) (string, bool) {
+// firstString is the first of the keys whose value is a non-empty string,
+// or "".
+func firstString(m map[string]any, keys ...string) string {
 	for _, k := range keys {
 		if s, ok := m[k].(string); ok && s != "" {
-			return s, true
+			return s
 		}
 	}
-	return "", false
+	return ""
 }
 
 // shadowed reports whether a lower-numbered deny refuses everything the

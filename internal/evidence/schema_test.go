@@ -275,7 +275,7 @@ func TestCasesUseRealShapes(t *testing.T) {
 				t.Errorf("%s/%s/%s: type not in the schema digest", cloud, c.Type, c.Name)
 				continue
 			}
-			for _, p := range shapeProblems(c.Type, root, map[string]any(c.Obj)) {
+			for _, p := range shapeProblems(c.Type, root, c.Obj) {
 				t.Errorf("%s/%s: %s", cloud, c.Name, p)
 			}
 		}

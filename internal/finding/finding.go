@@ -197,38 +197,40 @@ func setString(dst *string, v any) error {
 	return nil
 }
 
-func field(name string, kind Kind, shapes Shape, desc, input string, rw func(func(*Finding) *string) (func(Finding) any, func(*Finding, any) error), get func(*Finding) *string) Field {
+// field is a string field of the table: get points at its value in a
+// Finding and rw turns that into the field's accessors.
+func field(name string, shapes Shape, desc, input string, rw func(func(*Finding) *string) (func(Finding) any, func(*Finding, any) error), get func(*Finding) *string) Field {
 	g, s := rw(get)
-	return Field{Name: name, Kind: kind, Shapes: shapes, Description: desc, Input: input, Get: g, Set: s}
+	return Field{Name: name, Kind: String, Shapes: shapes, Description: desc, Input: input, Get: g, Set: s}
 }
 
 // Fields is the table: the order is the order of documentation.
 var Fields = []Field{
-	field("id", String, all,
+	field("id", all,
 		"Stable finding id: the control id, or for evidence the mapping's id (`aws_db_instance.storage_not_encrypted`).",
 		"The workload finding's stable id; accepted so `findings = srm_workload.x.findings` fits, not rendered.",
 		str, func(f *Finding) *string { return &f.ID }),
-	required(field("control", String, ShapeWorkload|ShapeResource, "Control id.",
+	required(field("control", ShapeWorkload|ShapeResource, "Control id.",
 		"Control id, e.g. `encryption.at_rest`. Ids outside the catalog are accepted when `domain` is set.",
 		str, func(f *Finding) *string { return &f.Control })),
-	withValues(field("domain", String, ShapeWorkload|ShapeResource, "The control's domain.",
+	withValues(field("domain", ShapeWorkload|ShapeResource, "The control's domain.",
 		"The control's domain: {values}. Unset means the catalog's domain of `control`.",
 		str, func(f *Finding) *string { return &f.Domain }), (*model.Model).DomainIDs),
-	withValues(field("owner", String, ShapeWorkload|ShapeResource,
+	withValues(field("owner", ShapeWorkload|ShapeResource,
 		"Who owns the domain under `service_model`: `customer` or `shared`.",
 		"Who owns the domain: {values}. Unset means the matrix's owner of `domain` under the workload's `service_model`.",
 		str, func(f *Finding) *string { return &f.Owner }), func(*model.Model) []string { return model.Owners }),
-	withValues(field("severity", String, all, "`critical`, `high`, `medium` or `low`.",
+	withValues(field("severity", all, "`critical`, `high`, `medium` or `low`.",
 		"Severity: {values}. Unset means the catalog's severity of `control`.",
 		str, func(f *Finding) *string { return &f.Severity }), func(*model.Model) []string { return model.Severities }),
-	required(withValues(field("status", String, ShapeWorkload|ShapeResource,
+	required(withValues(field("status", ShapeWorkload|ShapeResource,
 		"`violated`, `waived` (by an exception) or `deferred` (value unknown until apply).",
 		"`violated` (the control is not satisfied), `waived` (an approved exception covers it) or `deferred` (its value is not known until apply).",
 		str, func(f *Finding) *string { return &f.Status }), func(*model.Model) []string { return Statuses })),
-	field("message", String, all, "What is wrong and what would satisfy the control.",
+	field("message", all, "What is wrong and what would satisfy the control.",
 		"What is wrong and what would satisfy the control. Any text; line breaks and Markdown characters are escaped in the Markdown report.",
 		str, func(f *Finding) *string { return &f.Message }),
-	field("remediation", String, all, "How to fix it.", "How to fix it. Any text.",
+	field("remediation", all, "How to fix it.", "How to fix it. Any text.",
 		str, func(f *Finding) *string { return &f.Remediation }),
 	{Name: "references", Kind: StringList, Shapes: all, Description: "Framework references.",
 		Input: "Framework references, e.g. `NIST SP 800-53 Rev. 5 SC-28`. Any strings, listed in the given order; a repeated one is listed once.",
@@ -241,11 +243,11 @@ var Fields = []Field{
 		Set: setReferences},
 	// resource_findings judges one resource, so resource and attribute are
 	// always set there; the resource names it by type.
-	field("resource", String, ShapeWorkload,
+	field("resource", ShapeWorkload,
 		"The evidence key of the resource the finding comes from; null for a declared value.",
 		"For a finding from evidence, the resource it comes from; the message already names it.",
 		nullable, func(f *Finding) *string { return &f.Resource }),
-	field("attribute", String, ShapeWorkload|ShapeResource,
+	field("attribute", ShapeWorkload|ShapeResource,
 		"The resource attribute to change (`storage_encrypted`, `ingress[1]`); null for a declared value.",
 		"For a finding from evidence, the resource attribute to change; the message already names it.",
 		nullable, func(f *Finding) *string { return &f.Attribute }),

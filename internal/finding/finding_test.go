@@ -96,7 +96,7 @@ func TestNullableFields(t *testing.T) {
 				t.Errorf("%s of a declared finding is %v, want null", f.Name, v)
 			}
 		case "references":
-			if v == nil || len(v.([]string)) != 0 {
+			if refs, ok := v.([]string); !ok || len(refs) != 0 {
 				t.Errorf("references of a finding without any is %v, want an empty list", v)
 			}
 		}

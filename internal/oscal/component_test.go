@@ -146,7 +146,7 @@ func TestComponentDefinition_StableAndFiltered(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := ComponentDefinitionJSON(m, ComponentOptions{Timestamp: testTime.Add(48 * time.Hour)})
-	if strings.Replace(b, "2026-12-09T10:00:00Z", "2026-12-07T10:00:00Z", -1) != a {
+	if strings.ReplaceAll(b, "2026-12-09T10:00:00Z", "2026-12-07T10:00:00Z") != a {
 		t.Error("two runs differ in more than the timestamp")
 	}
 	if a == b {

@@ -63,7 +63,11 @@ func run(from string, install bool, out string) error {
 		if err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
+		defer func() {
+			if err := os.RemoveAll(dir); err != nil {
+				fmt.Fprintln(os.Stderr, "genschemas: warning: could not remove the temporary install:", err)
+			}
+		}()
 		for _, p := range packages {
 			d := filepath.Join(dir, p.provider)
 			if err := os.MkdirAll(d, 0o755); err != nil {
@@ -88,9 +92,11 @@ func run(from string, install bool, out string) error {
 		}
 		var buf bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		zw.Write([]byte(text))
+		if _, err := zw.Write([]byte(text)); err != nil {
+			return fmt.Errorf("%s: compressing: %w", p.pkg, err)
+		}
 		if err := zw.Close(); err != nil {
-			return err
+			return fmt.Errorf("%s: compressing: %w", p.pkg, err)
 		}
 		path := filepath.Join(out, p.provider+".txt.gz")
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
