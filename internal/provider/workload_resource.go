@@ -133,15 +133,71 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 	if !ok {
 		return
 	}
-	_, _, errs := pipeline.Read(cfg, goObject(top))
-	addPipelineErrors(errs, diags)
+	obj, ok := workloadInput(top, top, diags)
+	if !ok {
+		return
+	}
+	_, _, errs := pipeline.Read(cfg, obj)
+	addPipelineErrors(errs, evidenceSource(top), diags)
 }
 
-// addPipelineErrors reports the pipeline's errors on the attribute's line.
-func addPipelineErrors(errs []pipeline.Error, diags *diag.Diagnostics) {
+// addPipelineErrors reports the pipeline's errors on the attribute's line;
+// evidence errors on the line of from, the attribute the evidence came
+// from.
+func addPipelineErrors(errs []pipeline.Error, from string, diags *diag.Diagnostics) {
 	for _, e := range errs {
-		diags.AddAttributeError(linePath(e.Path), e.Summary, e.Detail)
+		diags.AddAttributeError(pipelinePath(e.Path, from), e.Summary, e.Detail)
 	}
+}
+
+// pipelinePath is where a diagnostic on the pipeline's path p points, with
+// evidence read from the attribute from.
+func pipelinePath(p, from string) path.Path {
+	if lp := linePath(p); !lp.Equal(path.Root("evidence")) {
+		return lp
+	}
+	return path.Root(from)
+}
+
+// evidenceWOAttribute is srm_workload's write-only evidence: the same
+// object as evidence, which Terraform (1.11 and later) never stores in plan
+// or state, so it reaches the provider only in the configuration.
+const evidenceWOAttribute = "evidence_wo"
+
+// evidenceSource names the attribute the configuration cfg gives evidence
+// in: evidence_wo when it is set or not yet known, else evidence.
+func evidenceSource(cfg map[string]tftypes.Value) string {
+	if wo, ok := cfg[evidenceWOAttribute]; ok && !(wo.IsKnown() && wo.IsNull()) {
+		return evidenceWOAttribute
+	}
+	return "evidence"
+}
+
+// workloadInput is the workload the pipeline reads: the attributes of top
+// (the plan, or the configuration at validate), with evidence_wo, which no
+// plan holds, read from the configuration cfg under the evidence key, so
+// the pipeline judges both alike. Both set is an error naming both (ok
+// false); while one is set and the other not known, the evidence is not
+// known, so the plan defers it and the apply, which knows both, decides.
+func workloadInput(top, cfg map[string]tftypes.Value, diags *diag.Diagnostics) (obj map[string]any, ok bool) {
+	obj = goObject(top)
+	delete(obj, evidenceWOAttribute)
+	if evidenceSource(cfg) != evidenceWOAttribute {
+		return obj, true
+	}
+	wo, ev := cfg[evidenceWOAttribute], top["evidence"]
+	switch {
+	case ev.IsKnown() && ev.IsNull():
+		obj["evidence"] = toGo(wo)
+	case ev.IsKnown() && wo.IsKnown():
+		diags.AddAttributeError(path.Root(evidenceWOAttribute), "Conflicting Evidence Attributes",
+			"evidence and evidence_wo are both set. Set one of them: evidence_wo takes the same object and keeps it out "+
+				"of plan and state (Terraform 1.11 or later); evidence works on every client but is stored in state.")
+		return obj, false
+	default:
+		obj["evidence"] = policy.UnknownValue
+	}
+	return obj, true
 }
 
 // ModifyPlan evaluates the workload. Terraform calls it at plan and again
@@ -179,7 +235,7 @@ func (r *workloadResource) judge(ctx context.Context, config, planned, state tft
 		plan.unknown("id")
 	}
 	cfg, _ := rawObject(config)
-	unchanged := configUnchanged(top, state)
+	unchanged := configUnchanged(top, cfg, state)
 	out, ok := r.workload(top, cfg, prior, unchanged, plan, diags)
 	if !ok {
 		return planned
@@ -190,7 +246,7 @@ func (r *workloadResource) judge(ctx context.Context, config, planned, state tft
 				"the two apart. Give each workload its own name.")
 	}
 	if out.Ready {
-		r.report(ctx, out.Result, unchanged, hasPrior, diags)
+		r.report(ctx, out.Result, evidenceSource(cfg), unchanged, hasPrior, diags)
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
@@ -218,7 +274,10 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	if !ok {
 		return pipeline.Outcome{}, false
 	}
-	obj := goObject(top)
+	obj, ok := workloadInput(top, cfg, diags)
+	if !ok {
+		return pipeline.Outcome{}, false
+	}
 	obj["baseline"] = toGo(cfg["baseline"])
 	_, baselineState := rawString(cfg["baseline"])
 	_, specState := rawString(top["custom_baseline"])
@@ -235,9 +294,10 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	case baselineState == policy.Unknown:
 		plan.unknown("baseline")
 	}
-	addPipelineErrors(out.Errors, diags)
+	from := evidenceSource(cfg)
+	addPipelineErrors(out.Errors, from, diags)
 	for _, w := range out.Warnings {
-		diags.AddAttributeWarning(linePath(w.Path), w.Summary, w.Detail)
+		diags.AddAttributeWarning(pipelinePath(w.Path, from), w.Summary, w.Detail)
 	}
 	return out, !diags.HasError()
 }
@@ -257,13 +317,13 @@ func (r *workloadResource) nameSeenBefore(name string) bool {
 }
 
 // findingPath is where a finding's diagnostic points. Evidence findings
-// point at their evidence entry; secret findings at the resource, never at
-// the expression that holds the secret, since Terraform prints that line and
-// the values on it.
-func findingPath(f policy.Finding) (path.Path, bool) {
+// point at the attribute the evidence came from (from); secret findings at
+// the resource, never at the expression that holds the secret, since
+// Terraform prints that line and the values on it.
+func findingPath(f policy.Finding, from string) (path.Path, bool) {
 	switch {
 	case f.Evidence != nil:
-		return path.Root("evidence"), true
+		return path.Root(from), true
 	case strings.HasPrefix(f.Check, "secrets."):
 		return path.Empty(), false
 	}
@@ -300,7 +360,7 @@ const maxViolationDiagnostics = 10
 // configuration. Failing an unchanged workload (stored in warn mode, or
 // whose exception has since expired) would block its destruction, so such
 // findings are warnings; findings and compliant still record them.
-func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged, stored bool, diags *diag.Diagnostics) {
+func (r *workloadResource) report(ctx context.Context, res policy.Result, evidenceFrom string, unchanged, stored bool, diags *diag.Diagnostics) {
 	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
 	hinted := false
 	add := func(p path.Path, hasPath bool, summary, detail string) {
@@ -336,7 +396,7 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 			continue
 		}
 		reported++
-		p, ok := findingPath(f)
+		p, ok := findingPath(f, evidenceFrom)
 		add(p, ok, "Control Not Satisfied: "+f.Control, f.Detail)
 	}
 	if len(rest) > 0 {
@@ -412,10 +472,11 @@ var computedAttributes = sync.OnceValue(func() map[string]bool {
 })
 
 // configUnchanged reports whether the planned configuration equals the
-// stored one.
-func configUnchanged(plan map[string]tftypes.Value, state tftypes.Value) bool {
+// stored one. A configuration cfg that sets evidence_wo never does: neither
+// plan nor state holds it, so a change to it cannot be seen.
+func configUnchanged(plan, cfg map[string]tftypes.Value, state tftypes.Value) bool {
 	prior, ok := rawObject(state)
-	if !ok {
+	if !ok || evidenceSource(cfg) == evidenceWOAttribute {
 		return false
 	}
 	computed := computedAttributes()

@@ -168,6 +168,12 @@ func workloadSchema(m *model.Model) schema.Schema {
 				"declare and is checked even when it does: a declaration never hides a resource that violates the control. " +
 				"Unknown values are deferred at plan and enforced at apply. Sensitive, because resource objects carry secrets; " +
 				"findings name only the resource, the attribute and what was judged. The evidence coverage guide lists the types and attributes read."},
+		evidenceWOAttribute: schema.DynamicAttribute{Optional: true, WriteOnly: true, Sensitive: true,
+			MarkdownDescription: "`evidence`, write-only: the same object, read and judged exactly as `evidence` is, that " +
+				"Terraform never stores in plan or state, so it is not in `terraform show` nor in the state's log lines. " +
+				"Conflicts with `evidence`. Needs Terraform 1.11 or later (or OpenTofu 1.11 or later); an older client " +
+				"refuses it with `WriteOnly Attribute Not Allowed`. Terraform cannot compare it with what it was, so a " +
+				"workload that sets it is never treated as unchanged: its violations are always errors, on every plan."},
 		"findings": schema.ListNestedAttribute{Computed: true,
 			MarkdownDescription: "Every violated, waived or deferred control, in catalog order. Unknown at plan while a value it depends on is unknown.",
 			NestedObject:        schema.NestedAttributeObject{Attributes: findingSchemaAttributes()}},
