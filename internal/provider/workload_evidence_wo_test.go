@@ -2,11 +2,19 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // evidence_wo is evidence that Terraform never stores: judged as evidence
@@ -211,4 +219,71 @@ func TestEvidenceWO_RefusedWithoutClientSupport(t *testing.T) {
 	if strings.Contains(text, plantedPassword[:5]) {
 		t.Errorf("the refusal echoes the password: %s", text)
 	}
+}
+
+// evidenceWOConfig is a compliant paas workload whose evidence (in attr,
+// evidence or evidence_wo) is one database carrying the planted password
+// through a sensitive variable.
+func evidenceWOConfig(attr string, encrypted bool) string {
+	return fmt.Sprintf(`
+variable "pw" {
+  type      = string
+  sensitive = true
+  default   = %q
+}
+resource "srm_workload" "db" {
+  name          = "db"
+  service_model = "paas"
+  identity   = { mfa_required = true, least_privilege = true }
+  network    = { segmented = true }
+  encryption = { at_rest = true, in_transit = true, min_tls_version = "1.2" }
+  logging    = { enabled = true, retention_days = 365 }
+  backup     = { enabled = true, retention_days = 14 }
+  %s = {
+    "aws_db_instance.db" = { storage_encrypted = %t, backup_retention_period = 14, password = var.pw }
+  }
+}
+`, plantedPassword, attr, encrypted)
+}
+
+// noPassword fails when any attribute of the stored workload holds five
+// characters of the planted password.
+func noPassword(s *terraform.State) error {
+	for addr, rs := range s.RootModule().Resources {
+		for k, v := range rs.Primary.Attributes {
+			if strings.Contains(v, plantedPassword[:5]) {
+				return fmt.Errorf("%s.%s holds the password", addr, k)
+			}
+		}
+	}
+	return nil
+}
+
+// On a client that takes write-only attributes (Terraform 1.11 and later),
+// evidence_wo fails a plan on the resource it describes, stores nothing of
+// it, and conflicts with evidence. Older clients refuse it
+// (TestEvidenceWO_RefusedWithoutClientSupport).
+func TestAccWorkload_EvidenceWO(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: strings.Replace(evidenceWOConfig(evidenceWOAttribute, true), "  backup ", "  evidence = {}\n  backup ", 1),
+				ExpectError: regexp.MustCompile(`Conflicting Evidence Attributes`)},
+			{Config: evidenceWOConfig(evidenceWOAttribute, false),
+				ExpectError: regexp.MustCompile(`Control Not Satisfied: encryption.at_rest`)},
+			{Config: evidenceWOConfig(evidenceWOAttribute, true),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("srm_workload.db", tfjsonpath.New(evidenceWOAttribute), knownvalue.Null()),
+					statecheck.ExpectKnownValue("srm_workload.db", tfjsonpath.New("evidence"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("srm_workload.db", tfjsonpath.New("compliant"), knownvalue.Bool(true)),
+				},
+				Check: noPassword},
+			// Stored, then edited into violation: judged, and an error.
+			{Config: evidenceWOConfig(evidenceWOAttribute, false),
+				ExpectError: regexp.MustCompile(`Control Not Satisfied: encryption.at_rest`)},
+			// Back to compliant: nothing to change, and destroyable.
+			{Config: evidenceWOConfig(evidenceWOAttribute, true), Check: noPassword},
+		},
+	})
 }
