@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -202,7 +203,7 @@ func runAudit(args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool
 // files they name.
 func (f *auditFlags) options() (Options, RenderOptions, error) {
 	var opt Options
-	ro := RenderOptions{ArtifactURI: f.artifact}
+	ro := RenderOptions{ArtifactURI: f.artifact, ToolVersion: toolVersion()}
 	if !slices.Contains(Formats, f.format) {
 		return opt, ro, fmt.Errorf("--format %q is not a format: valid values are %s", clip(f.format), model.Quoted(Formats))
 	}
@@ -257,4 +258,13 @@ func (f *auditFlags) options() (Options, RenderOptions, error) {
 		}
 	}
 	return opt, ro, nil
+}
+
+// toolVersion is the version srm was built as: the module version that
+// `go install ...@version` records, else "dev".
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
 }

@@ -29,8 +29,11 @@ type RenderOptions struct {
 	// Color adds ANSI colours to the text format (only on a terminal).
 	Color bool
 	// ArtifactURI gives every SARIF result a physical location (the file
-	// audited), which GitHub code scanning requires.
+	// audited, with no region: a plan has no line numbers), which GitHub
+	// code scanning requires.
 	ArtifactURI string
+	// ToolVersion is srm's version, for SARIF's tool entry.
+	ToolVersion string
 }
 
 // Render writes a result in one of Formats.
@@ -42,7 +45,7 @@ func Render(m *model.Model, r *Result, format string, o RenderOptions) (string, 
 		out, err := json.MarshalIndent(r, "", "  ")
 		return string(out) + "\n", err
 	case FormatSARIF:
-		return SARIF(m, r, o.ArtifactURI)
+		return SARIF(m, r, o)
 	case FormatMarkdown:
 		return Markdown(m, r), nil
 	case FormatJUnit:
@@ -262,8 +265,8 @@ func mdCode(s string) string {
 // SARIF renders the findings through the report package's SARIF 2.1.0
 // writer: one result per finding, whose logical location is the resource
 // instance's address, module path included.
-func SARIF(m *model.Model, r *Result, artifactURI string) (string, error) {
-	rep := &report.Report{Title: "srm audit", ArtifactURI: artifactURI}
+func SARIF(m *model.Model, r *Result, o RenderOptions) (string, error) {
+	rep := &report.Report{Title: "srm audit", ArtifactURI: o.ArtifactURI, ToolVersion: o.ToolVersion}
 	index := map[string]int{}
 	for _, f := range r.Findings {
 		i, ok := index[f.Address]

@@ -11,6 +11,6 @@
 // secret findings carry at most the first four characters as a hint.
 //
 // The References in findings cite only controls verified in the project's
-// reference notes (NIST SP 800-53 r5, CIS Controls v8, CIS AWS Foundations
+// reference notes (NIST SP 800-53 Rev. 5, CIS Controls v8, CIS AWS Foundations
 // v5.0, ISO/IEC 27001:2022 Annex A, PCI DSS v4.0).
 package detect

@@ -14,7 +14,7 @@ type Finding struct {
 	Severity    string   // "critical", "high", "medium" or "low"
 	Message     string   // one sentence naming what is wrong and where
 	Remediation string   // one sentence saying what would be right
-	References  []string // e.g. "NIST SP 800-53 r5 SC-7", "CIS Controls v8 4.4"
+	References  []string // e.g. "NIST SP 800-53 Rev. 5 SC-7", "CIS Controls v8 4.4"
 	Index       int      // 0-based index of the input element (rule, statement); -1 when not applicable
 	Line        int      // 1-based line for text findings (secrets); 0 otherwise
 }
@@ -29,25 +29,32 @@ const (
 
 // Control references used by the detectors. Only controls verified in the
 // project's reference notes (responsibility-matrix-sources.md, sections 3
-// and 4) appear here.
+// and 4) appear here. Each is spelled as the model's Reference renders it
+// (framework name from the catalog, a space, the id), so a detector's
+// reference and the catalog's are one string; a test checks it.
 const (
-	refNISTAC6      = "NIST SP 800-53 r5 AC-6"
-	refNISTSC7      = "NIST SP 800-53 r5 SC-7"
-	refNISTSC75     = "NIST SP 800-53 r5 SC-7(5)"
-	refNISTCM7      = "NIST SP 800-53 r5 CM-7"
-	refNISTIA5      = "NIST SP 800-53 r5 IA-5"
-	refNISTIA51     = "NIST SP 800-53 r5 IA-5(1)"
-	refNISTSI2      = "NIST SP 800-53 r5 SI-2"
+	refNISTAC6      = "NIST SP 800-53 Rev. 5 AC-6"
+	refNISTSC7      = "NIST SP 800-53 Rev. 5 SC-7"
+	refNISTSC75     = "NIST SP 800-53 Rev. 5 SC-7(5)"
+	refNISTCM7      = "NIST SP 800-53 Rev. 5 CM-7"
+	refNISTIA5      = "NIST SP 800-53 Rev. 5 IA-5"
+	refNISTIA51     = "NIST SP 800-53 Rev. 5 IA-5(1)"
+	refNISTSI2      = "NIST SP 800-53 Rev. 5 SI-2"
 	refCISv8FW      = "CIS Controls v8 4.4"
 	refCISv8RBAC    = "CIS Controls v8 6.8"
 	refCISv8Patch   = "CIS Controls v8 7.3"
 	refCISAWSSGv4   = "CIS AWS Foundations v5.0 5.3"
 	refCISAWSSGv6   = "CIS AWS Foundations v5.0 5.4"
-	refISOAccess    = "ISO/IEC 27001:2022 A.5.15"
-	refISOPrivilege = "ISO/IEC 27001:2022 A.8.2"
-	refISOAuthInfo  = "ISO/IEC 27001:2022 A.5.17"
-	refPCIPatch     = "PCI DSS v4.0 6.3.3"
+	refISOAccess    = "ISO/IEC 27001:2022 Annex A A.5.15"
+	refISOPrivilege = "ISO/IEC 27001:2022 Annex A A.8.2"
+	refISOAuthInfo  = "ISO/IEC 27001:2022 Annex A A.5.17"
+	refPCIPatch     = "PCI DSS v4.0.1 6.3.3"
 )
+
+// OtherFrameworks names the frameworks the detectors cite that the control
+// catalog does not list; every other reference is in the catalog's
+// spelling.
+var OtherFrameworks = []string{"CIS AWS Foundations v5.0"}
 
 // refs returns a fresh slice so callers may modify a finding's references
 // without touching another finding's.

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
 // fake builds a deterministic pseudo-random string of n characters from
@@ -42,6 +44,8 @@ func ids(fs []Finding) []string {
 
 // checkFindingShape asserts the invariants every finding must keep,
 // including that its id and severity are documented in a kinds table.
+var referenceModel = model.Default()
+
 func checkFindingShape(t testing.TB, fs []Finding) {
 	t.Helper()
 	sev := []string{SeverityCritical, SeverityHigh, SeverityMedium, SeverityLow}
@@ -59,6 +63,10 @@ func checkFindingShape(t testing.TB, fs []Finding) {
 			t.Errorf("finding %d (%s): empty message or remediation", i, f.ID)
 		case len(f.References) == 0:
 			t.Errorf("finding %d (%s): no references", i, f.ID)
+		}
+		// Each reference once, in the catalog's one spelling.
+		for _, p := range referenceModel.ReferenceProblems(f.References, OtherFrameworks...) {
+			t.Errorf("finding %d (%s): %s", i, f.ID, p)
 		}
 	}
 }

@@ -260,8 +260,8 @@ func TestFirewallFindingsSeverityAndReferences(t *testing.T) {
 	}{
 		{SeverityCritical, "CIS AWS Foundations v5.0 5.3"},
 		{SeverityCritical, "CIS AWS Foundations v5.0 5.4"},
-		{SeverityHigh, "NIST SP 800-53 r5 SC-7"},
-		{SeverityCritical, "NIST SP 800-53 r5 SC-7(5)"},
+		{SeverityHigh, "NIST SP 800-53 Rev. 5 SC-7"},
+		{SeverityCritical, "NIST SP 800-53 Rev. 5 SC-7(5)"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", ids(got))

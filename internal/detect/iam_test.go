@@ -124,7 +124,7 @@ func TestIAMPolicyFindingsMessages(t *testing.T) {
 	if strings.Contains(msg, "Ops") {
 		t.Errorf("message %q quotes the Sid", msg)
 	}
-	if !slices.Contains(got[0].References, "NIST SP 800-53 r5 AC-6") {
+	if !slices.Contains(got[0].References, "NIST SP 800-53 Rev. 5 AC-6") {
 		t.Errorf("references %v", got[0].References)
 	}
 }

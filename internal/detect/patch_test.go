@@ -83,7 +83,7 @@ func TestPatchFindings(t *testing.T) {
 			t.Errorf("%s: message %q lacks %q", tt.patched, got[0].Message, tt.msg)
 		}
 		if len(got) == 1 {
-			for _, ref := range []string{"NIST SP 800-53 r5 SI-2", "CIS Controls v8 7.3", "PCI DSS v4.0 6.3.3"} {
+			for _, ref := range []string{"NIST SP 800-53 Rev. 5 SI-2", "CIS Controls v8 7.3", "PCI DSS v4.0.1 6.3.3"} {
 				if !slices.Contains(got[0].References, ref) {
 					t.Errorf("%s: references %v lack %s", tt.patched, got[0].References, ref)
 				}

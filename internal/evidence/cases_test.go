@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/detect"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
@@ -83,6 +84,11 @@ func TestMappingCases(t *testing.T) {
 					}
 					if strings.TrimSpace(f.Message) == "" || strings.TrimSpace(f.Remediation) == "" {
 						t.Errorf("%s: empty message or remediation", id)
+					}
+					// Each reference once, in the catalog's one spelling
+					// (the detectors' included).
+					for _, p := range testModel.ReferenceProblems(f.References, detect.OtherFrameworks...) {
+						t.Errorf("%s: %s", id, p)
 					}
 				}
 				if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(c.Want)) {

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -38,6 +39,8 @@ const (
 	gSQLPassword = "Sup3r-Secret-Root-Pw"
 	gRawDiskKey  = "SGVsbG8sIFdvcmxkIGJhc2U2NCBrZXkgMzIgYnl0ZXM="
 	gStartupEnv  = "export DB_PASSWORD=Hunter2-Hunter2"
+	// A startup script with nothing secret in it.
+	gStartupPlain = "#!/bin/sh\napt-get -y upgrade\n"
 )
 
 var (
@@ -90,12 +93,13 @@ var (
 	gceInstance = gObj{
 		"name": "app-1", "machine_type": "e2-standard-2", "zone": "europe-west1-b",
 		"id": Unknown, "instance_id": Unknown, "self_link": Unknown, "cpu_platform": Unknown,
-		"metadata": gObj{"enable-oslogin": "TRUE", "enable-oslogin-2fa": "TRUE", "startup-script": gStartupEnv},
+		"metadata": gObj{"enable-oslogin": "TRUE", "enable-oslogin-2fa": "TRUE", "startup-script": gStartupPlain},
 		"boot_disk": gList(gObj{
 			"auto_delete": true, "kms_key_self_link": gDiskKey, "disk_encryption_key_raw": nil, "disk_encryption_key_rsa": nil,
 			"initialize_params": gList(gObj{"image": "debian-cloud/debian-12", "size": Unknown}),
 		}),
 		"network_interface": gList(gceInterface),
+		"service_account":   gList(gObj{"email": "app@acme-prod.iam.gserviceaccount.com", "scopes": gList("cloud-platform")}),
 	}
 
 	gcePDDisk = gObj{"name": "data", "zone": "europe-west1-b", "size": 100.0, "type": "pd-balanced",
@@ -235,6 +239,17 @@ func init() {
 		{Type: "google_sql_database_instance", Name: "client certificates required", Obj: cloudSQLWith("ip_configuration", cloudSQLIP("ssl_mode", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"))},
 		{Type: "google_sql_database_instance", Name: "ssl_mode computed at plan defers", Obj: cloudSQLWith("ip_configuration", cloudSQLIP("ssl_mode", Unknown)),
 			Want: map[string]string{"google_sql_database_instance.ssl_not_required": gDeferred}},
+		{Type: "google_sql_database_instance", Name: "PostgreSQL logging flags on", Obj: cloudSQLWith("database_flags", gList(
+			gObj{"name": "cloudsql.enable_pgaudit", "value": "on"}, gObj{"name": "log_connections", "value": "on"}, gObj{"name": "log_disconnections", "value": "on"}))},
+		{Type: "google_sql_database_instance", Name: "PostgreSQL logging flags off", Obj: cloudSQLWith("database_flags", gList(
+			gObj{"name": "cloudsql.enable_pgaudit", "value": "off"}, gObj{"name": "log_connections", "value": "off"}, gObj{"name": "LOG_DISCONNECTIONS", "value": "off"})),
+			Want: map[string]string{"google_sql_database_instance.pgaudit_disabled": gViolated, "google_sql_database_instance.log_connections_disabled": gViolated,
+				"google_sql_database_instance.log_disconnections_disabled": gViolated},
+			Attr: map[string]string{"google_sql_database_instance.log_connections_disabled": "settings[0].database_flags"}},
+		{Type: "google_sql_database_instance", Name: "no database flags say nothing (the engine's defaults are not shown)", Obj: cloudSQLWith("database_flags", gList())},
+		{Type: "google_sql_database_instance", Name: "a flag value unknown at plan defers", Obj: cloudSQLWith("database_flags", gList(gObj{"name": "log_connections", "value": Unknown})),
+			Want: map[string]string{"google_sql_database_instance.pgaudit_disabled": gDeferred, "google_sql_database_instance.log_connections_disabled": gDeferred,
+				"google_sql_database_instance.log_disconnections_disabled": gDeferred}},
 		{Type: "google_sql_database_instance", Name: "backups off", Obj: cloudSQLWith("backup_configuration", cloudSQLBackup("enabled", false)),
 			Want: map[string]string{"google_sql_database_instance.backups_disabled": gViolated},
 			Attr: map[string]string{"google_sql_database_instance.backups_disabled": "settings[0].backup_configuration[0].enabled"}},
@@ -312,7 +327,22 @@ func init() {
 		{Type: "google_compute_instance", Name: "2FA key unset says nothing (project metadata may set it)", Obj: gWith(gceInstance, "metadata", gObj{"enable-oslogin": "TRUE"})},
 		{Type: "google_compute_instance", Name: "2FA key without OS Login proves nothing", Obj: gWith(gceInstance, "metadata", gObj{"enable-oslogin": "FALSE", "enable-oslogin-2fa": "FALSE"})},
 		{Type: "google_compute_instance", Name: "metadata unknown defers", Obj: gWith(gceInstance, "metadata", Unknown),
-			Want: map[string]string{"google_compute_instance.oslogin_2fa_disabled": gDeferred}},
+			Want: map[string]string{"google_compute_instance.oslogin_2fa_disabled": gDeferred, "google_compute_instance.metadata_secrets": gDeferred}},
+		{Type: "google_compute_instance", Name: "password in the startup-script metadata key", Obj: gWith(gceInstance, "metadata", gObj{"enable-oslogin": "TRUE", "enable-oslogin-2fa": "TRUE", "startup-script": gStartupEnv}),
+			Want: map[string]string{"google_compute_instance.password_assignment": gViolated},
+			Attr: map[string]string{"google_compute_instance.password_assignment": "metadata"}},
+		{Type: "google_compute_instance", Name: "password in metadata_startup_script", Obj: gWith(gceInstance, "metadata_startup_script", "#!/bin/sh\n"+gStartupEnv+"\n"),
+			Want: map[string]string{"google_compute_instance.password_assignment": gViolated},
+			Attr: map[string]string{"google_compute_instance.password_assignment": "metadata_startup_script"}},
+		{Type: "google_compute_instance", Name: "the default compute service account", Obj: gWith(gceInstance, "service_account", gList(gObj{"email": "123456789012-compute@developer.gserviceaccount.com", "scopes": gList("cloud-platform")})),
+			Want: map[string]string{"google_compute_instance.default_service_account": gViolated},
+			Attr: map[string]string{"google_compute_instance.default_service_account": "service_account[0].email"}},
+		{Type: "google_compute_instance", Name: "service account email unset is computed at plan: deferred", Obj: gWith(gceInstance, "service_account", gList(gObj{"email": Unknown, "scopes": gList("cloud-platform")})),
+			Want: map[string]string{"google_compute_instance.default_service_account": gDeferred}},
+		{Type: "google_compute_instance", Name: "no service_account block: no service account", Obj: gWith(gceInstance, "service_account", gList())},
+		{Type: "google_compute_instance", Name: "metadata_startup_script without secrets", Obj: gWith(gceInstance, "metadata_startup_script", gStartupPlain)},
+		{Type: "google_compute_instance", Name: "metadata_startup_script unknown defers", Obj: gWith(gceInstance, "metadata_startup_script", Unknown),
+			Want: map[string]string{"google_compute_instance.startup_script_secrets": gDeferred}},
 		{Type: "google_compute_instance", Name: "google-managed boot disk key under strict", Obj: gWith(gceInstance, "boot_disk", gceBoot("kms_key_self_link", nil)),
 			Baseline: gStrict, Classification: gConfidential,
 			Want: map[string]string{"google_compute_instance.no_customer_managed_key": gViolated},
@@ -390,6 +420,13 @@ func init() {
 			Want: map[string]string{"google_container_cluster.secrets_not_encrypted_with_cmek": gViolated},
 			Attr: map[string]string{"google_container_cluster.secrets_not_encrypted_with_cmek": "database_encryption[0].state"}},
 		{Type: "google_container_cluster", Name: "application-layer secrets encryption", Obj: gkeCluster, Baseline: gStrict, Classification: gConfidential},
+		{Type: "google_container_cluster", Name: "legacy ABAC on", Obj: gWith(gkeCluster, "enable_legacy_abac", true),
+			Want: map[string]string{"google_container_cluster.legacy_abac_enabled": gViolated},
+			Attr: map[string]string{"google_container_cluster.legacy_abac_enabled": "enable_legacy_abac"}},
+		{Type: "google_container_cluster", Name: "legacy ABAC off", Obj: gWith(gkeCluster, "enable_legacy_abac", false)},
+		{Type: "google_container_cluster", Name: "legacy ABAC unset is off", Obj: gWith(gkeCluster, "enable_legacy_abac", nil)},
+		{Type: "google_container_cluster", Name: "legacy ABAC unknown defers", Obj: gWith(gkeCluster, "enable_legacy_abac", Unknown),
+			Want: map[string]string{"google_container_cluster.legacy_abac_enabled": gDeferred}},
 	}
 }
 
@@ -448,12 +485,12 @@ func TestGoogleControls(t *testing.T) {
 		{"google_storage_bucket", gcsBucketWith("public_access_prevention", nil, "versioning", gList()),
 			map[string]string{"storage.public_access": "true", "backup.enabled": "null", "logging.enabled": "true", "encryption.customer_managed_key": "false"}},
 		{"google_sql_database_instance", cloudSQLWith("ip_configuration", cloudSQLIP("ipv4_enabled", true, "authorized_networks", gList(gObj{"value": "10.0.0.0/8"}, gObj{"value": "0.0.0.0/0"}))),
-			map[string]string{"network.segmented": "false", "encryption.in_transit": "true", "backup.enabled": "true", "backup.retention_days": "30", "encryption.customer_managed_key": "false"}},
+			map[string]string{"network.segmented": "false", "encryption.in_transit": "true", "backup.enabled": "true", "backup.retention_days": "30", "encryption.customer_managed_key": "false", "logging.enabled": "null"}},
 		{"google_kms_crypto_key", gWith(gKMSKey, "rotation_period", nil), map[string]string{"encryption.key_rotation_days": "+Inf"}},
 		{"google_kms_crypto_key", gKMSKey, map[string]string{"encryption.key_rotation_days": "90"}},
 		{"google_container_cluster", gWith(gkeCluster, "node_pool", gList(gkePool(true), gkePool(false)), "logging_service", Unknown),
-			map[string]string{"network.segmented": "true", "logging.enabled": "unknown", "hardening.os_patching": "false", "encryption.customer_managed_key": "true"}},
-		{"google_compute_instance", gceInstance, map[string]string{"network.segmented": "true", "identity.mfa_required": "true", "encryption.customer_managed_key": "true"}},
+			map[string]string{"network.segmented": "true", "logging.enabled": "unknown", "hardening.os_patching": "false", "encryption.customer_managed_key": "true", "identity.least_privilege": "true"}},
+		{"google_compute_instance", gceInstance, map[string]string{"network.segmented": "true", "identity.mfa_required": "true", "encryption.customer_managed_key": "true", "secrets_scan": "3 texts", "identity.least_privilege": "true"}},
 	}
 	for _, tt := range tests {
 		got, err := testEngine.Controls(tt.typ, tt.obj)
@@ -477,6 +514,8 @@ func googleShowValue(v policy.Value) string {
 		return "null"
 	case v.State == policy.Unknown:
 		return "unknown"
+	case len(v.Strings) > 0:
+		return fmt.Sprintf("%d texts", len(v.Strings))
 	case math.IsInf(v.Number, 1):
 		return "+Inf"
 	case v.Number != 0:

@@ -44,6 +44,8 @@ var readers = map[string]reader{
 	"customer_key_set": customerKeySetReader,
 	"parameter":        parameterReader,
 	"resource_policy":  resourcePolicyReader,
+	"iam_members":      iamMembers,
+	"iam_roles":        iamRoles,
 	// The attribute is a boolean.
 	"bool": {types: []string{model.TypeBool}, read: func(mp Mapping, v, _ any) (policy.Value, string, error) {
 		b, ok := boolean(v)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Verification levels of a known-id list.
@@ -96,4 +97,87 @@ func (m *Model) validateReferences(c Control, add func(string, ...any)) {
 			add("control %q cites %s %q, which is not a known %s id%s", c.ID, fw, id, fw, hint)
 		}
 	}
+}
+
+// Reference renders one framework reference the one way every finding,
+// report and export spells it: the framework's name in the catalog, a
+// space, the id ("NIST SP 800-53 Rev. 5 SC-7"). An unknown framework id is
+// rendered as it is given.
+func (m *Model) Reference(frameworkID, id string) string {
+	name := frameworkID
+	for _, fw := range m.Frameworks {
+		if fw.ID == frameworkID {
+			name = fw.Name
+			break
+		}
+	}
+	return name + " " + id
+}
+
+// ParseReference splits a reference that Reference rendered for a catalog
+// framework; ok is false for any other spelling.
+func (m *Model) ParseReference(ref string) (frameworkID, id string, ok bool) {
+	best := ""
+	for _, fw := range m.Frameworks {
+		// The longest name wins: "CSA Cloud Controls Matrix v4.1" over "... v4".
+		if rest, found := strings.CutPrefix(ref, fw.Name+" "); found && len(fw.Name) > len(best) && rest != "" {
+			best, frameworkID, id = fw.Name, fw.ID, rest
+		}
+	}
+	return frameworkID, id, best != ""
+}
+
+// UniqueReferences joins lists of references, each trimmed to single
+// spaces, without blanks and repeats, in their first order; never nil.
+func UniqueReferences(lists ...[]string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, list := range lists {
+		for _, ref := range list {
+			ref = strings.Join(strings.Fields(ref), " ")
+			if ref == "" || seen[ref] {
+				continue
+			}
+			seen[ref] = true
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// ReferenceProblems lists what is wrong with one finding's references: a
+// reference given twice, or one that names a catalog framework in another
+// spelling than Reference's ("NIST SP 800-53 r5 SC-7") or cites an id the
+// framework's known list lacks. A reference that starts with one of
+// others (frameworks outside the catalog, e.g. "CIS AWS Foundations v5.0")
+// is accepted as it is.
+func (m *Model) ReferenceProblems(refs []string, others ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		if seen[ref] {
+			out = append(out, fmt.Sprintf("%q is listed twice", ref))
+		}
+		seen[ref] = true
+		if slices.ContainsFunc(others, func(p string) bool { return strings.HasPrefix(ref, p+" ") }) {
+			continue
+		}
+		fw, id, ok := m.ParseReference(ref)
+		if !ok {
+			out = append(out, fmt.Sprintf("%q does not start with a catalog framework's name (%s)", ref, Quoted(m.frameworkNames())))
+			continue
+		}
+		if _, known := m.ReferenceTitle(fw, id); !known {
+			out = append(out, fmt.Sprintf("%q cites %q, which is not in the known ids of %s", ref, id, fw))
+		}
+	}
+	return out
+}
+
+func (m *Model) frameworkNames() []string {
+	out := make([]string, 0, len(m.Frameworks))
+	for _, fw := range m.Frameworks {
+		out = append(out, fw.Name)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -303,5 +304,57 @@ func TestCCMv41FollowsV40(t *testing.T) {
 	}
 	if c, _ := m.Control("identity.mfa_required"); !slices.Equal(c.Frameworks["csa_ccm_v4_1"], []string{"IAM-13"}) {
 		t.Errorf("MFA cites CCM v4.1 %v, want [IAM-13] (Strong Authentication, IAM-14 in v4.0)", c.Frameworks["csa_ccm_v4_1"])
+	}
+}
+
+func TestReferenceOneSpelling(t *testing.T) {
+	m := Default()
+	for _, fw := range m.Frameworks {
+		k, _ := m.KnownIDs(fw.ID)
+		for id := range k.IDs {
+			gotFW, gotID, ok := m.ParseReference(m.Reference(fw.ID, id))
+			if !ok || gotFW != fw.ID || gotID != id {
+				t.Fatalf("ParseReference(Reference(%s, %s)) = %s, %s, %v", fw.ID, id, gotFW, gotID, ok)
+			}
+		}
+	}
+	if got := m.Reference("nist_800_53_r5", "SC-7"); got != "NIST SP 800-53 Rev. 5 SC-7" {
+		t.Errorf("Reference = %q", got)
+	}
+	for _, tc := range []struct {
+		refs []string
+		want []string
+	}{
+		{[]string{"NIST SP 800-53 Rev. 5 SC-7", "CSA Cloud Controls Matrix v4.1 CEK-03", "CIS AWS Foundations v5.0 5.3"}, nil},
+		{[]string{"NIST SP 800-53 r5 SC-7"}, []string{`"NIST SP 800-53 r5 SC-7" does not start with a catalog framework's name`}},
+		{[]string{"ISO/IEC 27001:2022 A.5.15"}, []string{`does not start with a catalog framework's name`}},
+		{[]string{"PCI DSS v4.0 6.3.3"}, []string{`does not start with a catalog framework's name`}},
+		{[]string{"NIST SP 800-53 Rev. 5 SC-7", "NIST SP 800-53 Rev. 5 SC-7"}, []string{`"NIST SP 800-53 Rev. 5 SC-7" is listed twice`}},
+		{[]string{"NIST SP 800-53 Rev. 5 SC-99"}, []string{`cites "SC-99", which is not in the known ids of nist_800_53_r5`}},
+	} {
+		got := m.ReferenceProblems(tc.refs, "CIS AWS Foundations v5.0")
+		if len(got) != len(tc.want) {
+			t.Errorf("ReferenceProblems(%q) = %q, want %d problems", tc.refs, got, len(tc.want))
+			continue
+		}
+		for i := range got {
+			if !strings.Contains(got[i], tc.want[i]) {
+				t.Errorf("ReferenceProblems(%q)[%d] = %q, want it to contain %q", tc.refs, i, got[i], tc.want[i])
+			}
+		}
+	}
+	// A baseline rule's sources spell a catalog framework as references do.
+	other := regexp.MustCompile(`800-53 r5|CSA CCM |27001:2022 A\.|PCI DSS v4\.0 `)
+	for _, c := range m.Controls {
+		for b, r := range c.Rules {
+			for _, s := range r.Sources {
+				if other.MatchString(s) {
+					t.Errorf("%s/%s source %q: spell the framework as %q does", c.ID, b, s, m.frameworkNames())
+				}
+			}
+		}
+	}
+	if got := UniqueReferences([]string{"a  b", " ", "c"}, []string{"a b", "c", "d"}); !slices.Equal(got, []string{"a b", "c", "d"}) {
+		t.Errorf("UniqueReferences = %q", got)
 	}
 }

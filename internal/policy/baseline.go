@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
@@ -28,7 +29,15 @@ type CustomRule struct {
 	Min      *float64 `json:"min,omitempty"`
 	Max      *float64 `json:"max,omitempty"`
 	Locked   bool     `json:"locked,omitempty"`
+	// Reason is why the baseline asks for the control, in its author's
+	// words; a violation's detail quotes it whole (it is policy text, not a
+	// workload's value, so the rule that messages show at most four
+	// characters of a value does not apply to it).
+	Reason string `json:"reason,omitempty"`
 }
+
+// MaxReasonLength bounds a custom rule's reason, in characters.
+const MaxReasonLength = 500
 
 // Spec is the canonical JSON form (map keys sorted by encoding/json), so the
 // same baseline always renders the same string and plans stay stable.
@@ -114,6 +123,9 @@ func ValidateCustomRule(m *model.Model, id string, r CustomRule) error {
 	if c.Type == model.TypeDate && r.Min != nil {
 		return fmt.Errorf("control %q bounds the patch age in days: use max, not min", id)
 	}
+	if n := utf8.RuneCountInString(r.Reason); n > MaxReasonLength {
+		return fmt.Errorf("control %q: reason is %d characters long: keep it to %d, or link to a document that says more", id, n, MaxReasonLength)
+	}
 	if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
 		return fmt.Errorf("control %q: min %g is greater than max %g", id, *r.Min, *r.Max)
 	}
@@ -197,8 +209,18 @@ func customToRule(cr CustomRule, baseline string) model.Rule {
 		Required: required,
 		Min:      cr.Min,
 		Max:      cr.Max,
-		Reason:   fmt.Sprintf("Required by the %q baseline.", baseline),
+		Reason:   customReason(cr, baseline),
 	}
+}
+
+// customReason is the reason a custom rule gives, or, when its author gave
+// none, where one can be given (rather than a circular "required by the
+// baseline").
+func customReason(cr CustomRule, baseline string) string {
+	if r := strings.Join(strings.Fields(cr.Reason), " "); r != "" {
+		return r
+	}
+	return fmt.Sprintf("its author gave no reason (the srm_baseline %q can say why in this control's `reason`).", baseline)
 }
 
 // tighten merges two rules so that the result is at least as demanding as

@@ -210,3 +210,38 @@ func TestEvaluatorFollowsTheMatrix(t *testing.T) {
 		t.Errorf("microsoft_2026: data protection is the customer's alone in iaas, got customer=%v", ms.DomainsByOwner("iaas", model.OwnerCustomer))
 	}
 }
+
+// A custom rule's reason is what the violation's detail gives as the
+// baseline's reason, whole; without one the detail says none was given
+// instead of the circular "required by the baseline".
+func TestCustomRuleReason(t *testing.T) {
+	m := model.Default()
+	judge := func(reason string) Finding {
+		w := workload("iaas", "", compliantValues())
+		w.Values["logging.retention_days"] = KnownNumber(400)
+		w.Custom = &CustomBaseline{Name: "platform-db", Extends: "standard", Controls: map[string]CustomRule{
+			"logging.retention_days": {Min: ptr(800), Reason: reason},
+		}}
+		fs := New(m).Evaluate(w).Findings
+		if len(fs) != 1 || fs[0].Control != "logging.retention_days" {
+			t.Fatalf("findings = %+v, want one on logging.retention_days", fs)
+		}
+		return fs[0]
+	}
+	f := judge("The ledger's auditors  ask for\ntwo years of logs.")
+	if want := `Why the "platform-db" baseline asks for it: The ledger's auditors ask for two years of logs.`; !strings.Contains(f.Detail, want) {
+		t.Errorf("detail:\n%s\nwant it to contain %q", f.Detail, want)
+	}
+	f = judge("")
+	if strings.Contains(f.Detail, "Required by") || !strings.Contains(f.Detail, `its author gave no reason (the srm_baseline "platform-db" can say why in this control's `+"`reason`).") {
+		t.Errorf("detail without a reason:\n%s", f.Detail)
+	}
+	long := strings.Repeat("x", MaxReasonLength+1)
+	if err := ValidateCustomRule(m, "logging.retention_days", CustomRule{Reason: long}); err == nil || !strings.Contains(err.Error(), "reason is 501 characters long: keep it to 500") {
+		t.Errorf("long reason: %v", err)
+	}
+	spec := (&CustomBaseline{Name: "p", Extends: "standard", Controls: map[string]CustomRule{"logging.enabled": {Reason: "Audit."}}}).Spec()
+	if b, err := ParseCustomBaseline(m, spec); err != nil || b.Controls["logging.enabled"].Reason != "Audit." {
+		t.Errorf("spec %s round trip: %+v, %v", spec, b, err)
+	}
+}

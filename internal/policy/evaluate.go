@@ -108,7 +108,7 @@ func (x checkContext) finish(f Finding) Finding {
 	if f.Remediation == "" {
 		f.Remediation = x.m.Remediation(x.c.ID, x.w.ServiceModel)
 	}
-	f.References = append(References(x.m, x.c), f.References...)
+	f.References = model.UniqueReferences(References(x.m, x.c), f.References)
 	if f.Path == "" {
 		f.Path = x.c.ID
 		if v := x.w.Values[x.c.ID]; v.GroupOmitted {
@@ -140,7 +140,7 @@ func References(m *model.Model, c model.Control) []string {
 	var out []string
 	for _, fw := range m.Frameworks {
 		for _, id := range c.Frameworks[fw.ID] {
-			out = append(out, fw.Name+" "+id)
+			out = append(out, m.Reference(fw.ID, id))
 		}
 	}
 	return out

@@ -40,6 +40,9 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 		note := func(isErr bool, field, summary, detail string) {
 			notices = append(notices, Notice{Error: isErr, Index: i, Field: field, Summary: summary, Detail: detail})
 		}
+		expired := func(detail string) {
+			notices = append(notices, Notice{Error: true, Index: i, Field: "expires", Summary: "Exception Expired", Detail: detail, Expired: true})
+		}
 		if _, ok := m.Control(ex.Control); !ok {
 			note(true, "control", "Unknown Control In Exception", UnknownControlError(m, ex.Control).Error())
 			continue
@@ -62,8 +65,7 @@ func applyExceptions(m *model.Model, w *Workload, fs []Finding, locked map[strin
 		}
 		if w.Now.After(expires) {
 			timed = timed || hasStatus(fs, ex.Control, finding.StatusViolated)
-			note(true, "expires", "Exception Expired",
-				fmt.Sprintf("The exception for %q expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.Expires))
+			expired(fmt.Sprintf("The exception for %q expired %s. Renew it with a new date and approval, or satisfy the control.", ex.Control, ex.Expires))
 			continue
 		}
 		if expires.Sub(w.Now) > MaxExceptionTerm {

@@ -130,6 +130,9 @@ type Notice struct {
 	Field   string // "control" or "expires"
 	Summary string
 	Detail  string
+	// Expired marks the notice of an exception past its expiry, which the
+	// provider's expired_exceptions setting can make fail every plan.
+	Expired bool
 }
 
 // Result is the evaluation of one workload.

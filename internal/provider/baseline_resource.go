@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -43,6 +44,7 @@ type baselineControlModel struct {
 	Min      types.Float64 `tfsdk:"min"`
 	Max      types.Float64 `tfsdk:"max"`
 	Locked   types.Bool    `tfsdk:"locked"`
+	Reason   types.String  `tfsdk:"reason"`
 }
 
 func (r *baselineResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -73,6 +75,12 @@ func (r *baselineResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"min":      schema.Float64Attribute{Optional: true, MarkdownDescription: "Lowest accepted value (for `min_tls_version`, a version such as `1.3`)."},
 					"max":      schema.Float64Attribute{Optional: true, MarkdownDescription: "Highest accepted value; for `hardening.last_patched`, the most days since the patch date."},
 					"locked":   schema.BoolAttribute{Optional: true, MarkdownDescription: "When `true`, no exception can waive the control."},
+					"reason": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "Why the baseline asks for the control, in a sentence (at most " + strconv.Itoa(policy.MaxReasonLength) +
+							" characters). A violation's diagnostic shows it after \"Why the \"NAME\" baseline asks for it:\", whole: it is " +
+							"policy text that the baseline's author writes, not a value that may be a secret, so the rule that " +
+							"diagnostics show at most four characters of a value does not apply to it. Do not put a secret in it. " +
+							"Unset, the diagnostic says that no reason was given."},
 				}},
 			},
 			"spec": schema.StringAttribute{Computed: true,
@@ -116,6 +124,7 @@ func (e baselineControlModel) rule() policy.CustomRule {
 		Min:      e.Min.ValueFloat64Pointer(),
 		Max:      e.Max.ValueFloat64Pointer(),
 		Locked:   e.Locked.ValueBool(),
+		Reason:   e.Reason.ValueString(),
 	}
 }
 

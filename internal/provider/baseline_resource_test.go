@@ -2,6 +2,7 @@ package provider
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -106,6 +107,31 @@ resource "srm_baseline" "bad" {
 }
 `,
 		ExpectError: regexp.MustCompile(`(?s)"backup\.enabled"\s+is\s+a\s+bool:\s+min\s+and\s+max\s+apply\s+only\s+to\s+number`),
+		PlanOnly:    true,
+	})
+}
+
+// A control's reason in srm_baseline is the diagnostic's "Why ... asks for
+// it", whole; a reason past the bound is refused on its entry.
+func TestBaseline_ReasonInDiagnostic(t *testing.T) {
+	t.Parallel()
+	withReason := strings.Replace(baselineWorkload(`
+  logging = { enabled = true, retention_days = 365 }
+  backup  = { enabled = true }
+`), `{ min = 400 }`, `{ min = 400, reason = "Card-scheme auditors ask for 13 months of logs." }`, 1)
+	unitTest(t, resource.TestStep{
+		Config: withReason,
+		ExpectError: errorMatching(`Control Not Satisfied: logging.retention_days`,
+			`Why the "payments" baseline asks for it: Card-scheme auditors ask for 13 months of logs.`),
+	})
+	unitTest(t, resource.TestStep{
+		Config: `
+resource "srm_baseline" "bad" {
+  name     = "bad"
+  controls = { "logging.enabled" = { reason = "` + strings.Repeat("x", 501) + `" } }
+}
+`,
+		ExpectError: errorMatching(`Invalid Baseline Control`, `reason is 501 characters long: keep it to 500`),
 		PlanOnly:    true,
 	})
 }

@@ -25,6 +25,15 @@ const (
 	EnforcementWarn  = "warn"
 )
 
+// Values of the provider's expired_exceptions.
+const (
+	// ExpiredExceptionsWarnWhenUnchanged: an expired exception fails a plan
+	// that changes the workload and warns on one that does not (default).
+	ExpiredExceptionsWarnWhenUnchanged = "warn_when_unchanged"
+	// ExpiredExceptionsError: an expired exception fails every plan.
+	ExpiredExceptionsError = "error"
+)
+
 var _ provider.ProviderWithFunctions = (*srmProvider)(nil)
 
 type srmProvider struct {
@@ -35,9 +44,10 @@ type srmProvider struct {
 }
 
 type srmProviderModel struct {
-	Enforcement     types.String `tfsdk:"enforcement"`
-	DefaultBaseline types.String `tfsdk:"default_baseline"`
-	Matrix          types.String `tfsdk:"matrix"`
+	Enforcement       types.String `tfsdk:"enforcement"`
+	DefaultBaseline   types.String `tfsdk:"default_baseline"`
+	Matrix            types.String `tfsdk:"matrix"`
+	ExpiredExceptions types.String `tfsdk:"expired_exceptions"`
 }
 
 // New returns a constructor for the provider, as providerserver expects.
@@ -68,6 +78,14 @@ func (p *srmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					". Defaults to `standard`.",
 				Validators: []validator.String{oneOfValidator(m.BaselineIDs())},
 			},
+			"expired_exceptions": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "What an `srm_workload` exception past its `expires` does to a plan: `warn_when_unchanged` " +
+					"(default) fails a plan that changes the workload and only warns on one that does not, so CI stays green " +
+					"until someone edits it; `error` fails every plan that includes the workload, changed or not, and " +
+					"whatever `enforcement` says: the gate for a pipeline that must not run past an expired waiver.",
+				Validators: []validator.String{oneOfValidator([]string{ExpiredExceptionsWarnWhenUnchanged, ExpiredExceptionsError})},
+			},
 			"matrix": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: matrixDescription(m) + " `srm_workload`, `srm_service_model`, " +
@@ -85,11 +103,15 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := defaultProviderData()
+	data.version = p.version
 	if p.now != nil {
 		data.now = p.now
 	}
 	if v := cfg.Enforcement.ValueString(); v != "" {
 		data.enforcement = v
+	}
+	if v := cfg.ExpiredExceptions.ValueString(); v != "" {
+		data.expiredExceptions = v
 	}
 	if v := cfg.DefaultBaseline.ValueString(); v != "" {
 		data.defaultBaseline = v
@@ -138,7 +160,7 @@ func (p *srmProvider) Functions(_ context.Context) []func() function.Function {
 		NewIsPublicCIDRFunction,
 		NewResourceFindingsFunction,
 		NewResourceControlsFunction,
-		NewReportFunction,
+		func() function.Function { return &reportFunction{version: p.version} },
 		NewPublicAccessBlockFindingsFunction,
 	}
 }

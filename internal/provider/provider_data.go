@@ -24,6 +24,11 @@ type providerData struct {
 	evaluator       *policy.Evaluator
 	enforcement     string
 	defaultBaseline string
+	// expiredExceptions is the provider's expired_exceptions setting.
+	expiredExceptions string
+	// version is the provider's version, for SARIF's tool entry; empty
+	// before Configure.
+	version string
 	// now is the clock every time-dependent judgement reads (exception
 	// expiry, patch age); tests set their own.
 	now func() time.Time
@@ -31,10 +36,11 @@ type providerData struct {
 
 func defaultProviderData() *providerData {
 	return &providerData{
-		evaluator:       policy.New(model.Default()),
-		enforcement:     EnforcementError,
-		defaultBaseline: "standard",
-		now:             time.Now,
+		evaluator:         policy.New(model.Default()),
+		enforcement:       EnforcementError,
+		defaultBaseline:   "standard",
+		expiredExceptions: ExpiredExceptionsWarnWhenUnchanged,
+		now:               time.Now,
 	}
 }
 

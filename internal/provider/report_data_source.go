@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -27,10 +28,16 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*reportDataSource)(nil)
 )
 
-type reportDataSource struct{}
+// reportDataSource reads the provider's data for its version only, which
+// SARIF's tool entry carries.
+type reportDataSource struct {
+	configuredDataSource
+}
 
 // NewReportDataSource returns the srm_report data source.
-func NewReportDataSource() datasource.DataSource { return &reportDataSource{} }
+func NewReportDataSource() datasource.DataSource {
+	return &reportDataSource{configuredDataSource{data: defaultProviderData()}}
+}
 
 type reportModel struct {
 	Workloads   types.List   `tfsdk:"workloads"`
@@ -50,6 +57,8 @@ type reportWorkloadModel struct {
 	ServiceModel types.String `tfsdk:"service_model"`
 	Baseline     types.String `tfsdk:"baseline"`
 	Findings     types.List   `tfsdk:"findings"`
+	File         types.String `tfsdk:"file"`
+	Line         types.Int64  `tfsdk:"line"`
 }
 
 func (d *reportDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -73,8 +82,10 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"the same with an accepted `external` suppression carrying the exception; a deferred one is of kind `open` " +
 			"(evaluated, but not enough information to decide) at level `none`, as SARIF 2.1.0 §3.27.9 and §3.27.10 " +
 			"define them. Each result's properties repeat the finding's status, remediation and references. SARIF " +
-			"locations are optional, but GitHub code scanning rejects results without a physical location: set " +
-			"`artifact_uri` (for example `main.tf`) to point every result at line 1 of that file.\n\n" +
+			"locations are optional, but GitHub code scanning rejects results without a physical location: give a " +
+			"workload its `file` and `line` to point its results at its block, or set `artifact_uri` (for example " +
+			"`main.tf`) to name a file for the others, with no line (a wrong line would be worse). The tool entry " +
+			"carries the provider's version.\n\n" +
 			"The `oscal` format is OSCAL " + oscal.Version + " assessment results: each finding an OSCAL finding whose " +
 			"target, the control, is `not-satisfied`, with the owner and responsibility from the matrix and the " +
 			"framework ids the catalog cites, and an observation that names the workload and, for evidence, the resource " +
@@ -97,6 +108,14 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"baseline": schema.StringAttribute{Optional: true,
 						MarkdownDescription: "The baseline the findings were judged by (an `srm_workload`'s `baseline`). Shown with the " +
 							"workload's name; null leaves it out."},
+					"file": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "For `sarif`: the file that declares the workload, relative to the repository root " +
+							"(e.g. `infra/prod/main.tf`); its results point there instead of at `artifact_uri`.",
+						Validators: []validator.String{artifactURIValidator()}},
+					"line": schema.Int64Attribute{Optional: true,
+						MarkdownDescription: "For `sarif`, with `file`: the line of the workload's block, which becomes the " +
+							"results' region. Without it a result names the file and no line.",
+						Validators: []validator.Int64{int64validator.AtLeast(1)}},
 					"findings": schema.ListNestedAttribute{Required: true,
 						MarkdownDescription: "The workload's findings, in the order to report them; `[]` for a compliant workload.",
 						NestedObject:        schema.NestedAttributeObject{Attributes: findingInputAttributes(m)},
@@ -118,9 +137,9 @@ func (d *reportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"artifact_uri": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "For `sarif` only: the file every result points at, line 1, as a URI reference relative " +
-					"to the repository root (e.g. `main.tf` or `infra/prod/main.tf`). GitHub code scanning needs it; unset, " +
-					"results carry only the workload's logical location.",
+				MarkdownDescription: "For `sarif` only: the file the results of workloads without a `file` point at, with " +
+					"no line, as a URI reference relative to the repository root (e.g. `main.tf` or `infra/prod/main.tf`). " +
+					"GitHub code scanning needs a file; unset, such results carry only the workload's logical location.",
 				Validators: []validator.String{artifactURIValidator()},
 			},
 			"timestamp": timestampAttribute("the `oscal` format's result, observations and `last-modified`; the other formats do not use it"),
@@ -198,7 +217,7 @@ func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r, known := reportFromConfig(ctx, cfg, &resp.Diagnostics)
+	r, known := reportFromConfig(ctx, cfg, &resp.Diagnostics, d.data.version)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -239,15 +258,15 @@ func (d *reportDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 
 // reportFromConfig converts the configuration; known is false when a value
 // the report depends on is unknown.
-func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnostics) (*report.Report, bool) {
+func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnostics, toolVersion string) (*report.Report, bool) {
 	if cfg.Workloads.IsUnknown() || cfg.Title.IsUnknown() || cfg.ArtifactURI.IsUnknown() || cfg.Format.IsUnknown() || cfg.Timestamp.IsUnknown() {
 		return nil, false
 	}
-	r := &report.Report{Title: cfg.Title.ValueString(), ArtifactURI: cfg.ArtifactURI.ValueString()}
+	r := &report.Report{Title: cfg.Title.ValueString(), ArtifactURI: cfg.ArtifactURI.ValueString(), ToolVersion: toolVersion}
 	var workloads []reportWorkloadModel
 	diags.Append(cfg.Workloads.ElementsAs(ctx, &workloads, false)...)
 	for _, w := range workloads {
-		if w.Name.IsUnknown() || w.ServiceModel.IsUnknown() || w.Baseline.IsUnknown() || w.Findings.IsUnknown() {
+		if w.Name.IsUnknown() || w.ServiceModel.IsUnknown() || w.Baseline.IsUnknown() || w.Findings.IsUnknown() || w.File.IsUnknown() || w.Line.IsUnknown() {
 			return nil, false
 		}
 		findings, known := findingsFromConfig(ctx, w.Findings, diags)
@@ -255,7 +274,7 @@ func reportFromConfig(ctx context.Context, cfg reportModel, diags *diag.Diagnost
 			return nil, false
 		}
 		out := report.Workload{Name: w.Name.ValueString(), ServiceModel: w.ServiceModel.ValueString(), Baseline: w.Baseline.ValueString(),
-			Findings: findings}
+			Findings: findings, File: w.File.ValueString(), Line: int(w.Line.ValueInt64())}
 		r.Workloads = append(r.Workloads, out)
 	}
 	return r, !diags.HasError()

@@ -161,8 +161,24 @@ data "srm_report" "sarif" {
   artifact_uri = "main.tf"
 }
 
+# The same workloads, the violating one with the file and line of its block.
+data "srm_report" "located" {
+  workloads    = [local.workloads[0], merge(local.workloads[1], { file = "infra/batch.tf", line = 12 })]
+  format       = "sarif"
+  artifact_uri = "main.tf"
+}
+
 locals {
   run = jsondecode(nonsensitive(data.srm_report.sarif.content)).runs[0]
+}
+
+output "located" {
+  value = [for r in jsondecode(nonsensitive(data.srm_report.located.content)).runs[0].results :
+    "${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}"]
+}
+
+output "version" {
+  value = local.run.tool.driver.version
 }
 
 output "rules" {
@@ -170,22 +186,27 @@ output "rules" {
 }
 
 output "results" {
-  value = [for r in local.run.results : "${r.ruleId}:${r.ruleIndex}:${r.level}:${r.locations[0].logicalLocations[0].name}:${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}"]
+  value = [for r in local.run.results : "${r.ruleId}:${r.ruleIndex}:${r.level}:${r.locations[0].logicalLocations[0].name}:${r.locations[0].physicalLocation.artifactLocation.uri}:${try(r.locations[0].physicalLocation.region.startLine, "no region")}"]
 }
 `,
 		ConfigStateChecks: append(append(expectCounts(reportAt("sarif"), 2, 2, 0, 0), contentMatches(reportAt("sarif"),
 			`"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json"`,
 			`"version": "2\.1\.0"`,
-			`"name": "terraform-provider-srm",\n\s+"informationUri": "https://github\.com/shared-responsibility/terraform-provider-srm"`,
+			`"name": "terraform-provider-srm",\n\s+"version": "test",\n\s+"informationUri": "https://github\.com/shared-responsibility/terraform-provider-srm"`,
 		)...),
 			statecheck.ExpectKnownOutputValue("rules", knownvalue.ListExact([]knownvalue.Check{
 				knownvalue.StringExact("encryption.at_rest:error:security,data_protection"),
 				knownvalue.StringExact("storage.public_access:error:security,data_protection"),
 			})),
 			statecheck.ExpectKnownOutputValue("results", knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.StringExact("encryption.at_rest:0:error:legacy-batch:main.tf:1"),
-				knownvalue.StringExact("storage.public_access:1:error:legacy-batch:main.tf:1"),
+				knownvalue.StringExact("encryption.at_rest:0:error:legacy-batch:main.tf:no region"),
+				knownvalue.StringExact("storage.public_access:1:error:legacy-batch:main.tf:no region"),
 			})),
+			statecheck.ExpectKnownOutputValue("located", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("infra/batch.tf:12"), knownvalue.StringExact("infra/batch.tf:12"),
+			})),
+			// The provider's version, as the test server is built ("test").
+			statecheck.ExpectKnownOutputValue("version", knownvalue.StringExact("test")),
 		),
 	})
 }
@@ -259,8 +280,10 @@ output "physical" {
 	})
 }
 
-// srm_workload lists some references of a firewall finding twice (from the
-// catalog and from the detector); every format lists each once.
+// A firewall finding's references come from the catalog and from the
+// detector, which cite some of the same references: srm_workload lists
+// each once, in one spelling; and a report given a finding that repeats
+// them (here doubled by hand) lists each once in every format.
 func TestReport_ReferencesOnce(t *testing.T) {
 	t.Parallel()
 	ssh := `
@@ -282,12 +305,17 @@ resource "srm_workload" "ssh" {
 }
 
 locals {
-  workloads = [{ name = srm_workload.ssh.name, service_model = srm_workload.ssh.service_model, findings = srm_workload.ssh.findings }]
+  workloads = [{ name = srm_workload.ssh.name, service_model = srm_workload.ssh.service_model,
+    findings = [for f in srm_workload.ssh.findings : merge(f, { references = concat(f.references, f.references) })] }]
 }
 
 ` + reportInEveryFormat("local.workloads") + `
 output "workload_repeats" {
   value = anytrue([for f in srm_workload.ssh.findings : length(f.references) != length(distinct(f.references))])
+}
+
+output "workload_spellings" {
+  value = distinct(flatten([for f in srm_workload.ssh.findings : [for r in f.references : regex("^NIST SP 800-53 [^ ]+ [^ ]+", r) if startswith(r, "NIST")]]))
 }
 
 output "json_once" {
@@ -303,8 +331,10 @@ output "markdown_cis_4_4" {
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
-			// The input does repeat a reference, so the checks below test something.
-			statecheck.ExpectKnownOutputValue("workload_repeats", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("workload_repeats", knownvalue.Bool(false)),
+			statecheck.ExpectKnownOutputValue("workload_spellings", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("NIST SP 800-53 Rev. 5"),
+			})),
 			statecheck.ExpectKnownOutputValue("json_once", knownvalue.ListExact([]knownvalue.Check{knownvalue.Bool(true)})),
 			statecheck.ExpectKnownOutputValue("sarif_once", knownvalue.ListExact([]knownvalue.Check{knownvalue.Bool(true)})),
 			statecheck.ExpectKnownOutputValue("markdown_cis_4_4", knownvalue.Int64Exact(1)),

@@ -22,7 +22,10 @@ import (
 
 var _ function.Function = (*reportFunction)(nil)
 
-type reportFunction struct{}
+type reportFunction struct {
+	// version is the provider's, for SARIF's tool entry.
+	version string
+}
 
 // NewReportFunction returns provider::srm::report.
 func NewReportFunction() function.Function { return &reportFunction{} }
@@ -135,7 +138,7 @@ func (f *reportFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		return
 	}
 	cfg := pipeline.Config{Model: m, Evidence: engine}
-	rep := &report.Report{Timestamp: stamp}
+	rep := &report.Report{Timestamp: stamp, ToolVersion: f.version}
 	for i, item := range items {
 		obj, ok := item.(map[string]any)
 		if !ok {

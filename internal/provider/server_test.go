@@ -239,10 +239,11 @@ func (g *workloadGen) configOf(known, wild bool) tftypes.Value {
 			attrs[name] = g.value(name, a, g.typ.AttributeTypes[name], known)
 		}
 	}
-	if !wild && g.chance(25) {
-		// Write-only evidence, alone: judged, and never planned.
+	if !wild && g.chance(15) {
+		// Write-only evidence, alone and of real resources (wild
+		// configurations give it every key): judged, and never planned.
 		delete(attrs, "evidence")
-		attrs[evidenceWOAttribute] = g.evidence(known)
+		attrs[evidenceWOAttribute] = g.evidenceOf(known, "aws_db_instance.orders", "module.x.aws_db_instance.b[0]")
 	}
 	return nullAttrs(g.typ, attrs)
 }
@@ -291,6 +292,11 @@ func (g *workloadGen) value(name string, a schema.Attribute, at tftypes.Type, kn
 
 // evidence is an object of resource addresses, real and not, to objects.
 func (g *workloadGen) evidence(known bool) tftypes.Value {
+	return g.evidenceOf(known, "aws_db_instance.orders", "module.x.aws_db_instance.b[0]", "nonsense", "aws_nothing.x")
+}
+
+// evidenceOf is an object of one or two of keys to database objects.
+func (g *workloadGen) evidenceOf(known bool, keys ...string) tftypes.Value {
 	db := map[string]tftypes.Value{"storage_encrypted": boolean(g.chance(50)), "backup_retention_period": number(int64(g.r.IntN(40))),
 		"publicly_accessible": boolean(g.chance(30)), "password": str("hunter2hunter2")}
 	if !known && g.chance(20) {
@@ -298,7 +304,7 @@ func (g *workloadGen) evidence(known bool) tftypes.Value {
 	}
 	entries := map[string]tftypes.Value{}
 	for range 1 + g.r.IntN(2) {
-		entries[g.pick("aws_db_instance.orders", "module.x.aws_db_instance.b[0]", "nonsense", "aws_nothing.x")] = obj(db)
+		entries[g.pick(keys...)] = obj(db)
 	}
 	return obj(entries)
 }

@@ -122,3 +122,51 @@ resource "srm_workload" "api" {
 		}},
 	})
 }
+
+// An exception that expires while the workload stays as it is: by default
+// the next plan only warns (CI stays green); with expired_exceptions =
+// "error" every plan fails on it, changed or not, warn enforcement too.
+func TestWorkload_ExpiredExceptionsGate(t *testing.T) {
+	t.Parallel()
+	var expired atomic.Bool
+	now := func() time.Time {
+		if expired.Load() {
+			return afterExpiry
+		}
+		return beforeExpiry
+	}
+	factories := map[string]func() (tfprotov6.ProviderServer, error){
+		"srm": func() (tfprotov6.ProviderServer, error) {
+			return newProtocol6Server(&srmProvider{version: "test", now: now})(), nil
+		},
+	}
+	expire := func() { expired.Store(true) }
+	workload := exceptionWorkload(waivedUntil2030)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		Steps: []resource.TestStep{
+			{Config: workload},
+			// Default: the unchanged workload's plan succeeds, with the
+			// expiry as a warning.
+			{PreConfig: expire, Config: workload, PlanOnly: true},
+			{
+				Config:      "provider \"srm\" {\n  expired_exceptions = \"error\"\n}\n" + workload,
+				PlanOnly:    true,
+				ExpectError: errorMatching(`Exception Expired`, `exceptions[0].expires: The exception for "backup.enabled" expired 2030-01-31`, `expired_exceptions = "error" fails every plan`),
+			},
+			{
+				Config:      "provider \"srm\" {\n  enforcement = \"warn\"\n  expired_exceptions = \"error\"\n}\n" + workload,
+				PlanOnly:    true,
+				ExpectError: errorMatching(`Exception Expired`),
+			},
+		},
+	})
+}
+
+func TestProvider_BadExpiredExceptions(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config:      "provider \"srm\" {\n  expired_exceptions = \"fail\"\n}\ndata \"srm_aspects\" \"x\" {}\n",
+		ExpectError: errorMatching(`expired_exceptions`, `value must be one of`, `"warn_when_unchanged"`, `"error"`),
+	})
+}

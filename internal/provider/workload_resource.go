@@ -405,6 +405,10 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, eviden
 	for _, n := range res.Notices {
 		p := path.Root("exceptions") // a path into the list resolves only to the resource's line
 		n.Detail = fmt.Sprintf("exceptions[%d].%s: %s", n.Index, n.Field, n.Detail)
+		if n.Expired && r.data.expiredExceptions == ExpiredExceptionsError {
+			diags.AddAttributeError(p, n.Summary, n.Detail+"\n\n"+expiredGateNote)
+			continue
+		}
 		if n.Error {
 			add(p, true, n.Summary, n.Detail)
 		} else {
@@ -437,6 +441,9 @@ func moreViolations(controls []string) string {
 	return fmt.Sprintf("%d more violations, not shown one by one: %s. The workload's findings attribute lists every one.",
 		len(controls), strings.Join(parts, ", "))
 }
+
+const expiredGateNote = "The provider's expired_exceptions = \"error\" fails every plan on an expired exception, " +
+	"whether or not the workload changes."
 
 const unchangedNote = "This plan does not change the workload's configuration, so the finding is a warning " +
 	"here; any plan that changes the workload fails on it."

@@ -202,6 +202,13 @@ func workloadSchema(m *model.Model) schema.Schema {
 			"effect at the first plan or apply after it (a date is valid through that day, UTC), so a plan saved before " +
 			"an expiry and applied after it fails its apply with `Exception Expired`. An unchanged workload keeps the " +
 			"verdict it was stored with, and its plan's warnings say what the clock has changed since.\n\n" +
+			"**Evidence.** Pass real resources by address (`data.` keys and whole `for_each`/`count` resources too, each " +
+			"instance judged under its own address), or a `terraform_data` stand-in's `.input`, never the stand-in itself. " +
+			"A value known at plan is judged at plan; one unknown until apply is judged during apply, after Terraform has " +
+			"created the evidence resource the workload depends on, so the failing apply does not undo it. To stop such a " +
+			"resource earlier, make its judged values known at plan, judge it with `provider::srm::resource_findings` in a " +
+			"`postcondition` or `check` block, or run `srm audit` on the saved plan. The guide \"Wiring real resources as " +
+			"evidence\" shows each.\n\n" +
 			"**Many violations.** The first ten violations of a workload are errors of their own; the rest are counted " +
 			"by control in one more error, and `findings` lists every one.\n\n" +
 			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +

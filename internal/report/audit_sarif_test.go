@@ -38,7 +38,7 @@ func TestAuditSARIFIsValid(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := audit.Run(in, audit.Options{Model: m, Engine: engine, Waivers: waivers})
-		out, err := audit.SARIF(m, res, name)
+		out, err := audit.SARIF(m, res, audit.RenderOptions{ArtifactURI: name, ToolVersion: "dev"})
 		if err != nil {
 			t.Fatal(err)
 		}

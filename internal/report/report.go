@@ -63,6 +63,11 @@ type Workload struct {
 	// it was not given.
 	Baseline string    `json:"baseline"`
 	Findings []Finding `json:"findings"`
+	// File and Line say where the workload is declared (a path relative
+	// to the repository root, and the line of its block), for SARIF
+	// locations; empty and 0 where that is not known.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
 }
 
 // Report is what the renderers read.
@@ -70,9 +75,13 @@ type Report struct {
 	// Title heads the document; empty means DefaultTitle.
 	Title     string
 	Workloads []Workload
-	// ArtifactURI, when set, gives every SARIF result a physical location
-	// (this file, line 1), which GitHub code scanning requires.
+	// ArtifactURI, when set, gives every SARIF result of a workload without
+	// a File a physical location: this file, with no region, since the
+	// line is not known. GitHub code scanning needs a physical location.
 	ArtifactURI string
+	// ToolVersion is the version SARIF's tool entry carries: the
+	// provider's (or srm's) own.
+	ToolVersion string
 	// Timestamp is when the findings were judged. The oscal format needs
 	// it (OSCAL requires the times of a result and its observations); the
 	// other formats do not show it.
@@ -274,31 +283,13 @@ func (r *Report) prepared() *Report {
 	for i, w := range r.Workloads {
 		findings := make([]Finding, len(w.Findings))
 		for j, f := range w.Findings {
-			f.References = uniqueReferences(f.References)
+			f.References = model.UniqueReferences(f.References)
 			findings[j] = f
 		}
 		w.Findings = findings
 		out.Workloads[i] = w
 	}
 	return &out
-}
-
-// uniqueReferences returns refs trimmed, without blanks and repeats, in
-// their first order; never nil.
-func uniqueReferences(refs ...[]string) []string {
-	out := []string{}
-	seen := map[string]bool{}
-	for _, list := range refs {
-		for _, ref := range list {
-			ref = strings.Join(strings.Fields(ref), " ")
-			if ref == "" || seen[ref] {
-				continue
-			}
-			seen[ref] = true
-			out = append(out, ref)
-		}
-	}
-	return out
 }
 
 // Render writes the report in one of Formats.

@@ -63,7 +63,10 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name           string      `json:"name"`
+	Name string `json:"name"`
+	// Version is the provider's (or srm's) version; SARIF 2.1.0 §3.19.13
+	// lets it be any string.
+	Version        string      `json:"version,omitempty"`
 	InformationURI string      `json:"informationUri"`
 	Rules          []sarifRule `json:"rules"`
 }
@@ -129,7 +132,10 @@ type sarifLocation struct {
 
 type sarifPhysicalLocation struct {
 	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
-	Region           sarifRegion           `json:"region"`
+	// Region is absent when the line is not known: SARIF 2.1.0 §3.29.4
+	// makes it optional, and a wrong line would send a reader to the
+	// wrong block.
+	Region *sarifRegion `json:"region,omitempty"`
 }
 
 type sarifArtifactLocation struct {
@@ -238,9 +244,10 @@ func RuleName(id string) string {
 // one result: violated ones of kind "fail" at their severity's level,
 // waived ones the same with an accepted external suppression that carries
 // the exception, deferred ones of kind "open" at level "none". Each result
-// names its workload in a logical location; with Report.ArtifactURI set it
-// also points at line 1 of that file, since GitHub code scanning accepts
-// only results with a physical location.
+// names its workload in a logical location, and a physical one: the
+// workload's own File and Line where the report has them, else
+// Report.ArtifactURI with no region (the line of the block is not known,
+// and line 1 would be wrong). The driver carries Report.ToolVersion.
 func SARIF(m *model.Model, r *Report) (string, error) {
 	r = r.prepared()
 	rules, index := sarifRules(m, r)
@@ -250,14 +257,14 @@ func SARIF(m *model.Model, r *Report) (string, error) {
 		for _, f := range w.Findings {
 			occurrence := seen[f.Control]
 			seen[f.Control]++
-			results = append(results, sarifResultOf(w, f, index[f.Control], occurrence, r.ArtifactURI))
+			results = append(results, sarifResultOf(w, f, index[f.Control], occurrence, physicalLocation(w, r.ArtifactURI)))
 		}
 	}
 	return encode(sarifLog{
 		Schema:  SARIFSchemaURI,
 		Version: SARIFVersion,
 		Runs: []sarifRun{{
-			Tool:    sarifTool{Driver: sarifDriver{Name: ToolName, InformationURI: ToolInformationURI, Rules: rules}},
+			Tool:    sarifTool{Driver: sarifDriver{Name: ToolName, Version: r.ToolVersion, InformationURI: ToolInformationURI, Rules: rules}},
 			Results: results,
 		}},
 	})
@@ -271,7 +278,7 @@ func sarifRules(m *model.Model, r *Report) ([]sarifRule, map[string]int) {
 	for _, w := range r.Workloads {
 		for _, f := range w.Findings {
 			if seen, ok := first[f.Control]; ok {
-				seen.References = uniqueReferences(seen.References, f.References)
+				seen.References = model.UniqueReferences(seen.References, f.References)
 				first[f.Control] = seen
 				continue
 			}
@@ -335,18 +342,30 @@ func ruleHelp(c model.Control, refs []string) string {
 	return strings.Join(parts, " ")
 }
 
-func sarifResultOf(w Workload, f Finding, ruleIndex, occurrence int, artifactURI string) sarifResult {
+// physicalLocation is where a workload's results point: its own file (and
+// line, when known), else the report's artifact with no region; nil when
+// neither is set.
+func physicalLocation(w Workload, artifactURI string) *sarifPhysicalLocation {
+	uri := w.File
+	if uri == "" {
+		uri = artifactURI
+	}
+	if uri == "" {
+		return nil
+	}
+	loc := &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}}
+	if w.File != "" && w.Line > 0 {
+		loc.Region = &sarifRegion{StartLine: w.Line}
+	}
+	return loc
+}
+
+func sarifResultOf(w Workload, f Finding, ruleIndex, occurrence int, phys *sarifPhysicalLocation) sarifResult {
 	text := fmt.Sprintf("%s: %s", w.Name, f.Message)
 	if strings.TrimSpace(f.Message) == "" {
 		text = fmt.Sprintf("%s: control %s is %s.", w.Name, f.Control, f.Status)
 	}
-	loc := sarifLocation{LogicalLocations: []sarifLogicalLocation{{Name: w.Name, Kind: "resource"}}}
-	if artifactURI != "" {
-		loc.PhysicalLocation = &sarifPhysicalLocation{
-			ArtifactLocation: sarifArtifactLocation{URI: artifactURI},
-			Region:           sarifRegion{StartLine: 1},
-		}
-	}
+	loc := sarifLocation{PhysicalLocation: phys, LogicalLocations: []sarifLogicalLocation{{Name: w.Name, Kind: "resource"}}}
 	res := sarifResult{
 		RuleID:              f.Control,
 		RuleIndex:           ruleIndex,

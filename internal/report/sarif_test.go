@@ -267,7 +267,7 @@ type decodedResult struct {
 			ArtifactLocation struct {
 				URI string `json:"uri"`
 			} `json:"artifactLocation"`
-			Region struct {
+			Region *struct {
 				StartLine int `json:"startLine"`
 			} `json:"region"`
 		} `json:"physicalLocation"`
@@ -300,6 +300,7 @@ type decodedRun struct {
 	Tool struct {
 		Driver struct {
 			Name           string        `json:"name"`
+			Version        string        `json:"version"`
 			InformationURI string        `json:"informationUri"`
 			Rules          []decodedRule `json:"rules"`
 		} `json:"driver"`
@@ -533,10 +534,15 @@ func TestSARIF_ValidAndMapped(t *testing.T) {
 	}
 }
 
-func TestSARIF_ArtifactURI(t *testing.T) {
+// A result points at its workload's own file and line where the report has
+// them, at the artifact with no region where it has only that (line 1
+// would be a wrong line), and nowhere physical where it has neither.
+func TestSARIF_Locations(t *testing.T) {
 	t.Parallel()
 	r := sarifSample()
 	r.ArtifactURI = "infra/main.tf"
+	r.Workloads[0].File, r.Workloads[0].Line = "infra/payments.tf", 42
+	r.Workloads[1].File = "infra/ledger.tf" // a file without a line
 	out, err := SARIF(model.Default(), r)
 	if err != nil {
 		t.Fatal(err)
@@ -545,14 +551,56 @@ func TestSARIF_ArtifactURI(t *testing.T) {
 	if len(run.Results) != 9 {
 		t.Fatalf("%d results, want 9", len(run.Results))
 	}
+	type where struct {
+		uri  string
+		line int // 0: no region
+	}
+	want := map[string]where{
+		r.Workloads[0].Name: {"infra/payments.tf", 42},
+		r.Workloads[1].Name: {"infra/ledger.tf", 0},
+		"orders":            {"infra/main.tf", 0},
+	}
 	for i, res := range run.Results {
 		phys := res.Locations[0].PhysicalLocation
 		if phys == nil {
 			t.Fatalf("results[%d] has no physical location", i)
 		}
-		if phys.ArtifactLocation.URI != "infra/main.tf" || phys.Region.StartLine != 1 {
-			t.Errorf("results[%d] physical location = %+v", i, *phys)
+		w := want[res.Properties.Workload]
+		got := where{uri: phys.ArtifactLocation.URI}
+		if phys.Region != nil {
+			got.line = phys.Region.StartLine
 		}
+		if got != w {
+			t.Errorf("results[%d] (%s) points at %+v, want %+v", i, res.Properties.Workload, got, w)
+		}
+	}
+	if strings.Contains(out, `"startLine": 1`) {
+		t.Error("a result points at line 1, a line no workload is on")
+	}
+
+	r.ArtifactURI = ""
+	r.Workloads[0].File, r.Workloads[1].File = "", ""
+	out, err = SARIF(model.Default(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, res := range mustBeValidSARIF(t, out).Results {
+		if res.Locations[0].PhysicalLocation != nil {
+			t.Errorf("results[%d] has a physical location with no file given", i)
+		}
+	}
+}
+
+func TestSARIF_ToolVersion(t *testing.T) {
+	t.Parallel()
+	r := sarifSample()
+	r.ToolVersion = "1.4.0"
+	out, err := SARIF(model.Default(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := mustBeValidSARIF(t, out).Tool.Driver.Version; v != "1.4.0" {
+		t.Errorf("driver version = %q, want 1.4.0", v)
 	}
 }
 

@@ -15,7 +15,10 @@ resource "srm_baseline" "payments" {
   description = "Baseline for every workload that touches card data."
 
   controls = {
-    "logging.retention_days"     = { min = 365 }
+    "logging.retention_days" = {
+      min    = 365
+      reason = "PCI DSS v4.0.1 10.5.1 keeps audit logs for at least twelve months."
+    }
     "encryption.min_tls_version" = { min = 1.3, required = false }
     "backup.enabled"             = { locked = true }
     "backup.cross_region"        = { locked = true }
