@@ -42,16 +42,10 @@ resource "srm_workload" "orders_api" {
   service_model = "iaas"
   environment   = "prod"
 
+  # BEGIN generated compliant body: standard encryption.min_tls_version="1.2" logging.retention_days=365 backup.retention_days=14 -network
   identity = {
     mfa_required    = true
     least_privilege = true
-  }
-  network = {
-    segmented = true
-    ingress_rules = [
-      { cidr_blocks = ["0.0.0.0/0"], from_port = 443, to_port = 443, protocol = "tcp" },
-      { cidr_blocks = ["10.20.0.0/16"], from_port = 22, to_port = 22, protocol = "tcp" },
-    ]
   }
   encryption = {
     at_rest         = true
@@ -68,6 +62,14 @@ resource "srm_workload" "orders_api" {
   backup = {
     enabled        = true
     retention_days = 14
+  }
+  # END generated compliant body
+  network = {
+    segmented = true
+    ingress_rules = [
+      { cidr_blocks = ["0.0.0.0/0"], from_port = 443, to_port = 443, protocol = "tcp" },
+      { cidr_blocks = ["10.20.0.0/16"], from_port = 22, to_port = 22, protocol = "tcp" },
+    ]
   }
 }
 

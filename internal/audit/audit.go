@@ -1,7 +1,7 @@
 // Package audit judges a whole Terraform plan (or state) outside Terraform:
 // it reads the JSON of `terraform show -json`, judges every resource
 // instance of a mapped type through the same evidence tables and evaluator
-// as provider::srm::resource_findings, reports srm_workload resources with
+// as provider::srm::resource_findings (pipeline.Resource), reports srm_workload resources with
 // the findings their own plan computed, and lists resources of unmapped
 // types as not judged. It knows nothing of the plugin framework; cmd/srm is
 // its command line.
@@ -16,6 +16,7 @@ import (
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
 
@@ -126,15 +127,18 @@ type Result struct {
 	Workloads []WorkloadVerdict `json:"workloads"`
 	Waivers   []WaiverState     `json:"waivers"`
 	Warnings  []string          `json:"warnings"`
+	// judgedAt is Options.Now: waivers expire by it, and the OSCAL
+	// document is dated by it.
+	judgedAt time.Time
 }
 
 // Failed reports whether the exit code is 1.
 func (r *Result) Failed() bool { return r.Summary.Failing > 0 }
 
 type auditor struct {
-	opt  Options
-	eval *policy.Evaluator
-	res  *Result
+	opt Options
+	cfg pipeline.Config
+	res *Result
 }
 
 // Run judges every resource instance of a decoded plan or state.
@@ -151,10 +155,12 @@ func Run(in *Input, opt Options) *Result {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now().UTC()
 	}
-	a := &auditor{opt: opt, eval: policy.New(opt.Model), res: &Result{
+	now := opt.Now
+	a := &auditor{opt: opt, cfg: pipeline.Config{Model: opt.Model, Evidence: opt.Engine, Now: func() time.Time { return now }}, res: &Result{
 		Kind: in.Kind, FormatVersion: in.FormatVersion, TerraformVersion: in.TerraformVersion,
 		Matrix: opt.Model.Matrix().ID, Baseline: opt.Baseline, Threshold: opt.Threshold,
 		Findings: []Finding{}, Judged: []string{}, NotJudged: []string{}, Workloads: []WorkloadVerdict{}, Warnings: []string{},
+		judgedAt: now,
 	}}
 	if opt.Custom != nil {
 		a.res.Baseline = opt.Custom.Name
@@ -258,49 +264,39 @@ func serviceModelTag(values any) (string, string, bool) {
 	return "", "", false
 }
 
-// judge is the one call that judges a resource: the evidence tables read
-// its values and the evaluator checks them under its service model,
-// classification and baseline, only for the controls the resource speaks
-// to (as resource_findings does). It becomes pipeline.Resource when that
-// lands.
-func (a *auditor) judge(typ, address string, obj any, s settings) ([]policy.Finding, error) {
-	items, err := a.opt.Engine.Extract(typ, address, obj)
-	if err != nil {
-		return nil, err
-	}
-	res := a.eval.Evaluate(&policy.Workload{
-		Name: address, ServiceModel: s.serviceModel, Classification: s.classification,
-		Baseline: s.baseline, Custom: s.custom, Evidence: items, EvidenceOnly: true, Now: a.opt.Now,
-	})
-	return res.Findings, nil
+// judge is the one call that judges a resource: pipeline.Resource, the
+// code path of resource_findings, under the resource's service model,
+// classification and baseline, with its sensitive attributes' messages
+// built from the mapping's fixed text.
+func (a *auditor) judge(inst *Instance, s settings) ([]finding.Finding, error) {
+	return pipeline.Resource(a.cfg, inst.Type, inst.Address, inst.Values,
+		pipeline.WithServiceModel(s.serviceModel), pipeline.WithClassification(s.classification),
+		pipeline.WithBaseline(s.baseline), pipeline.WithCustom(s.custom),
+		pipeline.WithSensitive(func(attr string) bool { return sensitiveAt(inst.Sensitive, attr) }))
 }
 
 func (a *auditor) resource(inst *Instance) {
 	s := a.settingsFor(inst)
-	fs, err := a.judge(inst.Type, inst.Address, inst.Values, s)
+	fs, err := a.judge(inst, s)
 	if err != nil {
 		a.warn("%s: not judged: %v", inst.Address, err)
 		return
 	}
 	for _, f := range fs {
-		a.res.Findings = append(a.res.Findings, a.fromPolicy(inst, s, f))
+		a.res.Findings = append(a.res.Findings, a.fromFinding(inst, s, f))
 	}
 }
 
-// fromPolicy is the one adapter from the evaluator's finding to the
+// fromFinding is the one adapter from the pipeline's finding to the
 // audit's.
-func (a *auditor) fromPolicy(inst *Instance, s settings, f policy.Finding) Finding {
-	out := Finding{
-		Address: inst.Address, Module: inst.Module, Type: inst.Type, ID: evidence.FindingID(f),
-		Control: f.Control, Domain: f.Domain, Owner: f.Owner, ServiceModel: s.serviceModel, Workload: s.workload,
-		Severity: f.Severity, Status: f.Status, Attribute: f.EvidenceAttribute, Message: f.Message,
-		Remediation: f.Remediation, References: nonNil(f.References), Source: SourceResource,
+func (a *auditor) fromFinding(inst *Instance, s settings, f finding.Finding) Finding {
+	return Finding{
+		Address: inst.Address, Module: inst.Module, Type: inst.Type, ID: f.ID,
+		Control: f.Control, Domain: f.Domain, Owner: f.Owner, OwnerReason: a.ownerReason(f.Domain, s),
+		ServiceModel: s.serviceModel, Workload: s.workload, Severity: f.Severity, Status: f.Status,
+		Attribute: f.Attribute, Message: f.Message, Remediation: f.Remediation, References: nonNil(f.References),
+		Source: SourceResource,
 	}
-	out.OwnerReason = a.ownerReason(f.Domain, s)
-	if sensitiveAt(inst.Sensitive, out.Attribute) {
-		out.Message = sensitiveMessage(inst.Address, out.Attribute, f)
-	}
-	return out
 }
 
 func (a *auditor) ownerReason(domain string, s settings) string {
@@ -318,20 +314,6 @@ func (a *auditor) ownerReason(domain string, s settings) string {
 		why += ". Customer side: " + strings.TrimSuffix(cell.CustomerResponsibility, ".")
 	}
 	return why + "."
-}
-
-// sensitiveMessage replaces a finding's message when the attribute it
-// judged is sensitive: the control and the mapping's fixed text, never
-// what was read.
-func sensitiveMessage(address, attribute string, f policy.Finding) string {
-	msg := fmt.Sprintf("%s: %s (sensitive; its value is not shown) does not satisfy %s.", address, attribute, f.Control)
-	if f.Status == StatusDeferred {
-		msg = fmt.Sprintf("%s: %s (sensitive) is not known until apply; %s is judged then.", address, attribute, f.Control)
-	}
-	if f.Evidence != nil && f.Evidence.Message != "" {
-		msg += " " + strings.ToUpper(f.Evidence.Message[:1]) + f.Evidence.Message[1:] + "."
-	}
-	return msg
 }
 
 // workload reports an srm_workload with the findings its plan computed:

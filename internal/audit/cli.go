@@ -31,6 +31,9 @@ const usageText = `srm judges Terraform and OpenTofu plans under the shared resp
 
 Usage:
   srm audit [flags] [FILE|-]    judge every resource of a plan or state
+  srm oscal component-definition [flags]
+                                the matrix and the catalog as an OSCAL
+                                component definition
   srm help                      this help
 
 srm audit reads the JSON of "terraform show -json PLANFILE" (or of
@@ -53,7 +56,10 @@ file entry whose pattern matches its address, or its srm:service_model tag
 (srm_service_model label on Google), in increasing precedence.
 
 Flags:
-  --format FORMAT              text (default), json, sarif, markdown or junit
+  --format FORMAT              text (default), json, sarif, markdown, junit or
+                               oscal (OSCAL 1.1.3 assessment results: each finding
+                               with its owner, each applied waiver a risk whose
+                               deviation was approved)
   --output FILE                write the report to FILE instead of standard output
   --matrix ID                  responsibility matrix that decides owners, as the
                                provider's matrix setting: consensus (default) or a
@@ -74,13 +80,34 @@ Flags:
                                "classification": "confidential", "baseline": "strict"}]};
                                the first matching entry applies
   --artifact-uri URI           SARIF: the file every result points at (default FILE)
-  --now TIME                   judge waiver expiry at TIME (RFC 3339) instead of now
+  --now TIME                   judge at TIME (RFC 3339) instead of now: waiver
+                               expiry, and the times of the OSCAL document
   --max-mib N                  refuse input larger than N MiB (default 256)
   --no-color                   no colour in text output (colour is used only on a
                                terminal, and never when NO_COLOR is set)
 
 Exit codes: 0 no violated finding at or above the threshold; 1 at least one;
 2 bad input or usage (a one-line error on standard error).
+
+srm oscal component-definition prints the responsibility matrix and the
+control catalog as an OSCAL 1.1.3 component definition, the document of the
+srm_oscal_component_definition data source: one component per service model,
+each catalog control with the side that implements it and its framework ids.
+Every UUID is derived from the content, so the same flags give the same
+document but for the timestamp.
+
+  srm oscal component-definition --matrix aws --service-models iaas,paas \
+    --timestamp 2026-12-07T10:00:00Z > component-definition.json
+
+Flags:
+  --matrix ID                  consensus (default) or a vendor's matrix
+  --service-models LIST        comma-separated service models (default: every one
+                               but on_premises)
+  --timestamp TIME             the document's last-modified time (RFC 3339;
+                               default now)
+  --output FILE                write the document to FILE instead of standard output
+
+Exit codes: 0 written; 2 bad usage (a one-line error on standard error).
 `
 
 // Main runs the srm command line and returns its exit code.
@@ -92,11 +119,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, stdoutIsTTY 
 	switch args[0] {
 	case "audit":
 		return runAudit(args[1:], stdin, stdout, stderr, stdoutIsTTY)
+	case "oscal":
+		return runOSCAL(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, Usage())
 		return ExitClean
 	}
-	fmt.Fprintf(stderr, "srm: unknown command %q: the command is audit (srm help shows the usage)\n", clip(args[0]))
+	fmt.Fprintf(stderr, "srm: unknown command %q: the commands are audit and oscal (srm help shows the usage)\n", clip(args[0]))
 	return ExitUsage
 }
 

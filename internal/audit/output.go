@@ -19,10 +19,11 @@ const (
 	FormatSARIF    = "sarif"
 	FormatMarkdown = "markdown"
 	FormatJUnit    = "junit"
+	FormatOSCAL    = "oscal"
 )
 
 // Formats lists the output formats, the default first.
-var Formats = []string{FormatText, FormatJSON, FormatSARIF, FormatMarkdown, FormatJUnit}
+var Formats = []string{FormatText, FormatJSON, FormatSARIF, FormatMarkdown, FormatJUnit, FormatOSCAL}
 
 // RenderOptions tune the renderers.
 type RenderOptions struct {
@@ -50,6 +51,8 @@ func Render(m *model.Model, r *Result, format string, o RenderOptions) (string, 
 		return Markdown(m, r), nil
 	case FormatJUnit:
 		return JUnit(r)
+	case FormatOSCAL:
+		return OSCAL(m, r)
 	}
 	return "", fmt.Errorf("unknown format %q: valid values are %s", format, model.Quoted(Formats))
 }
@@ -266,24 +269,8 @@ func mdCode(s string) string {
 // writer: one result per finding, whose logical location is the resource
 // instance's address, module path included.
 func SARIF(m *model.Model, r *Result, o RenderOptions) (string, error) {
-	rep := &report.Report{Title: "srm audit", ArtifactURI: o.ArtifactURI, ToolVersion: o.ToolVersion}
-	index := map[string]int{}
-	for _, f := range r.Findings {
-		i, ok := index[f.Address]
-		if !ok {
-			i = len(rep.Workloads)
-			index[f.Address] = i
-			rep.Workloads = append(rep.Workloads, report.Workload{Name: f.Address, ServiceModel: f.ServiceModel, Baseline: r.Baseline})
-		}
-		rf := report.Finding{
-			Control: f.Control, Domain: f.Domain, Owner: f.Owner, Severity: f.Severity, Status: f.Status,
-			Message: sarifMessage(f), Remediation: f.Remediation, References: f.References,
-		}
-		if f.Waiver != nil {
-			rf.Exception = &report.Exception{Justification: f.Waiver.Justification, ApprovedBy: f.Waiver.ApprovedBy, Expires: f.Waiver.Expires}
-		}
-		rep.Workloads[i].Findings = append(rep.Workloads[i].Findings, rf)
-	}
+	rep := asReport(r, sarifMessage)
+	rep.ArtifactURI, rep.ToolVersion = o.ArtifactURI, o.ToolVersion
 	out, err := report.Generate(m, rep, report.FormatSARIF)
 	if err != nil {
 		return "", err
@@ -331,12 +318,38 @@ func withRunProperties(sarif string, r *Result) (string, error) {
 	return string(out) + "\n", err
 }
 
+// asReport is the one adapter from the audit's findings to the report
+// package's: one workload per resource instance with a finding, named by
+// its address, each finding's message as msg writes it, its resource the
+// address and an applied waiver its exception.
+func asReport(r *Result, msg func(Finding) string) *report.Report {
+	rep := &report.Report{Title: "srm audit", Timestamp: r.judgedAt}
+	index := map[string]int{}
+	for _, f := range r.Findings {
+		i, ok := index[f.Address]
+		if !ok {
+			i = len(rep.Workloads)
+			index[f.Address] = i
+			rep.Workloads = append(rep.Workloads, report.Workload{Name: f.Address, ServiceModel: f.ServiceModel, Baseline: r.Baseline})
+		}
+		rf := report.Finding{
+			ID: f.ID, Control: f.Control, Domain: f.Domain, Owner: f.Owner, Severity: f.Severity, Status: f.Status,
+			Message: msg(f), Remediation: f.Remediation, References: f.References, Resource: f.Address, Attribute: f.Attribute,
+		}
+		if f.Waiver != nil {
+			rf.Exception = &report.Exception{Justification: f.Waiver.Justification, ApprovedBy: f.Waiver.ApprovedBy, Expires: f.Waiver.Expires}
+		}
+		rep.Workloads[i].Findings = append(rep.Workloads[i].Findings, rf)
+	}
+	return rep
+}
+
 func sarifMessage(f Finding) string {
 	msg := f.Message
 	if f.Attribute != "" {
 		msg += " Attribute: " + f.Attribute + "."
 	}
-	return msg + " Owner: " + f.Owner + ". " + f.OwnerReason
+	return ownedMessage(Finding{Message: msg, Owner: f.Owner, OwnerReason: f.OwnerReason})
 }
 
 type junitSuites struct {

@@ -1,5 +1,7 @@
 package evidence
 
+import "strings"
+
 // TableCase is a mapping case as other packages' tests see it.
 type TableCase struct {
 	Cloud, Type, Name                      string
@@ -19,4 +21,34 @@ func TableCases() []TableCase {
 		}
 	}
 	return out
+}
+
+// SampleObject is a planned object of a type holding a plain value in every
+// top-level attribute its real schema lets a user set, for benchmarks.
+func SampleObject(typ string) map[string]any {
+	root, _, ok := schemaFor(typ)
+	if !ok {
+		return nil
+	}
+	obj := map[string]any{}
+	for _, a := range root.Attrs {
+		if a.ComputedOnly() {
+			continue
+		}
+		switch {
+		case a.Type == "string":
+			obj[a.Name] = "sample"
+		case a.Type == "bool":
+			obj[a.Name] = true
+		case a.Type == "number":
+			obj[a.Name] = float64(1)
+		case a.objectList(), strings.HasPrefix(a.Type, "list("), strings.HasPrefix(a.Type, "set("):
+			obj[a.Name] = []any{}
+		case strings.HasPrefix(a.Type, "map("):
+			obj[a.Name] = map[string]any{}
+		default:
+			obj[a.Name] = nil
+		}
+	}
+	return obj
 }

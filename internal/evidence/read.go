@@ -87,7 +87,7 @@ func (e *Engine) readEntry(r *Reading, key string, v any) {
 			// Extract's errors start with the source it was given.
 			r.Errors = append(r.Errors, KeyError{key, "Invalid Evidence", err.Error()})
 		}
-		r.Items = append(r.Items, got...)
+		r.Items = appendKeyed(r.Items, got, key)
 		return
 	}
 	if !mapped && !IsRealType(addr.Type) {
@@ -114,8 +114,16 @@ func (e *Engine) readEntry(r *Reading, key string, v any) {
 			r.Errors = append(r.Errors, KeyError{key, "Invalid Evidence", err.Error()})
 			continue
 		}
-		r.Items = append(r.Items, got...)
+		r.Items = appendKeyed(r.Items, got, key)
 	}
+}
+
+// appendKeyed adds an entry's evidence, each item naming the entry's key.
+func appendKeyed(items, got []policy.Evidence, key string) []policy.Evidence {
+	for i := range got {
+		got[i].Key = key
+	}
+	return append(items, got...)
 }
 
 // nothingText says why an entry gives nothing to judge.

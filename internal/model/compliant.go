@@ -24,19 +24,24 @@ func (m *Model) CompliantBody(baseline string) map[string]any {
 		if !ok {
 			continue
 		}
-		group, name := c.Group()
-		if group == "" {
-			body[c.ID] = v
-			continue
-		}
-		g, _ := body[group].(map[string]any)
-		if g == nil {
-			g = map[string]any{}
-			body[group] = g
-		}
-		g[name] = v
+		putControl(body, c, v)
 	}
 	return body
+}
+
+// putControl sets a control's value in a body of CompliantBody's shape.
+func putControl(body map[string]any, c Control, v any) {
+	group, name := c.Group()
+	if group == "" {
+		body[c.ID] = v
+		return
+	}
+	g, _ := body[group].(map[string]any)
+	if g == nil {
+		g = map[string]any{}
+		body[group] = g
+	}
+	g[name] = v
 }
 
 func compliantValue(c Control, r Rule) (any, bool) {

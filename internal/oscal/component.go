@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 )
 
@@ -161,7 +162,7 @@ func ComponentDefinitionJSON(m *model.Model, opts ComponentOptions) (string, err
 func selectServiceModels(m *model.Model, ids []string) ([]model.ServiceModel, error) {
 	for _, id := range ids {
 		if _, ok := m.ServiceModel(id); !ok {
-			return nil, fmt.Errorf("service_models: %q is not a service model; valid values are %s", id, model.Quoted(m.ServiceModelIDs()))
+			return nil, fmt.Errorf("service_models: %s is not a service model; valid values are %s", finding.Redact(id), model.Quoted(m.ServiceModelIDs()))
 		}
 	}
 	var out []model.ServiceModel

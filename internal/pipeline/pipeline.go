@@ -27,7 +27,9 @@
 package pipeline
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
@@ -85,7 +87,10 @@ type Error struct {
 	// Path is the attribute, dotted with list indexes:
 	// "encryption.at_rst", "network.ingress_rules[1]", "evidence",
 	// "custom_baseline", "service_model".
-	Path    string
+	Path string
+	// Key is the evidence entry at fault, when Path is "evidence": a
+	// diagnostic points at its line rather than at the whole map.
+	Key     string
 	Summary string
 	// Detail says what is wrong and what would be right; it never shows
 	// more than finding.MaxShown characters of a user value.
@@ -213,22 +218,28 @@ func Workload(cfg Config, obj map[string]any) Outcome {
 }
 
 // Option changes how Resource judges a resource.
-type Option func(w *policy.Workload)
+type Option func(o *resourceOptions)
+
+type resourceOptions struct {
+	w *policy.Workload
+	// sensitive reports whether an attribute's value may not be shown.
+	sensitive func(attribute string) bool
+}
 
 // WithServiceModel judges the resource under another service model than
 // its type's.
-func WithServiceModel(id string) Option { return func(w *policy.Workload) { w.ServiceModel = id } }
+func WithServiceModel(id string) Option { return func(o *resourceOptions) { o.w.ServiceModel = id } }
 
 // WithBaseline judges the resource by another preset baseline than
 // evidence.JudgeBaseline.
-func WithBaseline(id string) Option { return func(w *policy.Workload) { w.Baseline = id } }
+func WithBaseline(id string) Option { return func(o *resourceOptions) { o.w.Baseline = id } }
 
 // WithCustom judges the resource by a custom baseline (srm_baseline's
 // spec, parsed) instead of a preset; nil leaves the preset.
 func WithCustom(c *policy.CustomBaseline) Option {
-	return func(w *policy.Workload) {
+	return func(o *resourceOptions) {
 		if c != nil {
-			w.Custom, w.Baseline = c, ""
+			o.w.Custom, o.w.Baseline = c, ""
 		}
 	}
 }
@@ -236,7 +247,16 @@ func WithCustom(c *policy.CustomBaseline) Option {
 // WithClassification judges the resource's data as another classification
 // than DefaultClassification.
 func WithClassification(id string) Option {
-	return func(w *policy.Workload) { w.Classification = id }
+	return func(o *resourceOptions) { o.w.Classification = id }
+}
+
+// WithSensitive names the attributes whose values may not be shown (a
+// plan's after_sensitive): a finding on such an attribute gets a message
+// built from the address, the attribute, the control and the mapping's
+// fixed text, never from what was read. attribute is the finding's
+// Attribute ("storage_encrypted", "ingress[1]"); nil marks nothing.
+func WithSensitive(sensitive func(attribute string) bool) Option {
+	return func(o *resourceOptions) { o.sensitive = sensitive }
 }
 
 // Resource judges one real resource on its own (resource_findings): only
@@ -249,11 +269,35 @@ func Resource(cfg Config, typ, address string, obj any, opts ...Option) ([]findi
 	if err != nil || w == nil {
 		return nil, err // nothing judged: an unmapped type or a null object
 	}
-	for _, o := range opts {
-		o(w)
+	o := resourceOptions{w: w}
+	for _, opt := range opts {
+		opt(&o)
 	}
 	w.Now = cfg.now()
-	return Findings(policy.New(cfg.model()).Evaluate(w), w), nil
+	res := policy.New(cfg.model()).Evaluate(w)
+	out := Findings(res, w)
+	if o.sensitive != nil {
+		for i, f := range res.Findings {
+			if out[i].Attribute != "" && o.sensitive(out[i].Attribute) {
+				out[i].Message = sensitiveMessage(address, out[i].Attribute, f)
+			}
+		}
+	}
+	return out, nil
+}
+
+// sensitiveMessage is a finding's message when the attribute it judged is
+// sensitive: the control and the mapping's fixed text, never what was
+// read.
+func sensitiveMessage(address, attribute string, f policy.Finding) string {
+	msg := fmt.Sprintf("%s: %s (sensitive; its value is not shown) does not satisfy %s.", address, attribute, f.Control)
+	if f.Status == finding.StatusDeferred {
+		msg = fmt.Sprintf("%s: %s (sensitive) is not known until apply; %s is judged then.", address, attribute, f.Control)
+	}
+	if f.Evidence != nil && f.Evidence.Message != "" {
+		msg += " " + strings.ToUpper(f.Evidence.Message[:1]) + f.Evidence.Message[1:] + "."
+	}
+	return msg
 }
 
 // Findings converts an evaluation's findings into the one finding shape.
@@ -294,10 +338,10 @@ func readEvidence(e *evidence.Engine, v any) (items []policy.Evidence, unknown b
 	}
 	rd := e.ReadEvidence(v)
 	for _, ke := range rd.Errors {
-		errs = append(errs, Error{Path: "evidence", Summary: ke.Summary, Detail: "evidence: " + ke.Detail})
+		errs = append(errs, Error{Path: "evidence", Key: ke.Key, Summary: ke.Summary, Detail: "evidence: " + ke.Detail})
 	}
 	for _, n := range rd.NotJudged {
-		warnings = append(warnings, Error{Path: "evidence", Summary: "Evidence Not Judged", Detail: n.Reason})
+		warnings = append(warnings, Error{Path: "evidence", Key: n.Key, Summary: "Evidence Not Judged", Detail: n.Reason})
 	}
 	return rd.Items, rd.Unknown, errs, warnings
 }

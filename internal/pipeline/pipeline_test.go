@@ -175,3 +175,57 @@ func TestCompliantBody(t *testing.T) {
 		t.Errorf("HCL:\n%s", got)
 	}
 }
+
+// A finding on a sensitive attribute says what the mapping says, never
+// what was read; other findings keep their message.
+func TestResourceSensitiveMessage(t *testing.T) {
+	obj := map[string]any{"storage_encrypted": false, "backup_retention_period": 0.0, "publicly_accessible": false}
+	plain, err := Resource(config(t, model.ConsensusMatrix), "aws_db_instance", "aws_db_instance.orders", obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	masked, err := Resource(config(t, model.ConsensusMatrix), "aws_db_instance", "aws_db_instance.orders", obj,
+		WithSensitive(func(attr string) bool { return attr == "storage_encrypted" }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain) != len(masked) || len(plain) < 2 {
+		t.Fatalf("findings: %+v / %+v", plain, masked)
+	}
+	var seen bool
+	for i, f := range masked {
+		if f.Attribute != "storage_encrypted" {
+			if f.Message != plain[i].Message {
+				t.Errorf("%s: message changed: %q", f.Attribute, f.Message)
+			}
+			continue
+		}
+		seen = true
+		want := "aws_db_instance.orders: storage_encrypted (sensitive; its value is not shown) does not satisfy encryption.at_rest."
+		if !strings.HasPrefix(f.Message, want) || f.Message == plain[i].Message || strings.Contains(f.Message, "false") {
+			t.Errorf("message %q, want it to start %q", f.Message, want)
+		}
+	}
+	if !seen {
+		t.Fatal("no finding on storage_encrypted")
+	}
+	// A custom baseline applies through the option: extending strict, it
+	// wants the logs exported, which the default baseline does not ask.
+	custom, err := policy.ParseCustomBaseline(model.Default(), (&policy.CustomBaseline{Name: "tight", Extends: "strict"}).Spec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(fs []finding.Finding) (out []string) {
+		for _, f := range fs {
+			out = append(out, f.ID)
+		}
+		return out
+	}
+	noLogs := map[string]any{"storage_encrypted": true, "backup_retention_period": 30.0}
+	def, _ := Resource(config(t, model.ConsensusMatrix), "aws_db_instance", "x", noLogs)
+	tight, _ := Resource(config(t, model.ConsensusMatrix), "aws_db_instance", "x", noLogs, WithCustom(custom))
+	const id = "aws_db_instance.logs_not_exported"
+	if slices.Contains(ids(def), id) || !slices.Contains(ids(tight), id) {
+		t.Errorf("default baseline: %+v; custom extending strict: %+v", def, tight)
+	}
+}

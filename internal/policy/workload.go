@@ -49,7 +49,11 @@ type Evidence struct {
 	// Source names the resource: its address in srm_workload's evidence,
 	// its type when the resource is judged alone.
 	Source string
-	Type   string
+	// Key is the srm_workload evidence entry the value came from (several
+	// instances of a for_each resource share one), empty when the resource
+	// is judged alone: diagnostics point at its line.
+	Key  string
+	Type string
 	// Check is the mapping's stable id, "aws_db_instance.storage_not_encrypted".
 	Check   string
 	Control string

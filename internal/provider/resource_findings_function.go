@@ -9,6 +9,7 @@ import (
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/evidence"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/finding"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/pipeline"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/policy"
 )
@@ -39,7 +40,11 @@ func (f *resourceFindingsFunction) Definition(_ context.Context, _ function.Defi
 			"\"violated\"]) == 0`) so a deferred control never fails a plan. A resource whose whole value is unknown " +
 			"gives an unknown result. Messages never quote a value " +
 			"from the resource. When the object holds sensitive attributes (a password), Terraform marks the result " +
-			"sensitive as a whole.",
+			"sensitive as a whole. An optional third argument names the baseline to judge by: a preset (`minimum`, " +
+			"`standard`, `strict`) or a custom baseline's `spec` (`srm_baseline.platform.spec`), as a module's callers " +
+			"are held to; it defaults to `standard`.",
+		VariadicParameter: function.StringParameter{Name: "baseline",
+			MarkdownDescription: "Optional, at most one: a preset baseline id or an `srm_baseline`'s `spec`."},
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "resource_type", MarkdownDescription: "The resource's type, e.g. `aws_db_instance`."},
 			function.DynamicParameter{Name: "resource", AllowUnknownValues: true, AllowNullValue: true,
@@ -50,7 +55,13 @@ func (f *resourceFindingsFunction) Definition(_ context.Context, _ function.Defi
 }
 
 func (f *resourceFindingsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	typ, obj, engine, ferr := resourceArguments(ctx, req)
+	var baselines []string
+	typ, obj, engine, ferr := resourceArguments(ctx, req, &baselines)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	opts, ferr := baselineOption(baselines, 2)
 	if ferr != nil {
 		resp.Error = ferr
 		return
@@ -62,7 +73,7 @@ func (f *resourceFindingsFunction) Run(ctx context.Context, req function.RunRequ
 		resp.Error = resp.Result.Set(ctx, types.ListUnknown(findingObjectType(finding.ShapeResource)))
 		return
 	}
-	findings, err := pipeline.Resource(pipeline.Config{Evidence: engine}, typ, typ, obj)
+	findings, err := pipeline.Resource(pipeline.Config{Evidence: engine}, typ, typ, obj, opts...)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(1, "resource: "+err.Error())
 		return
@@ -72,10 +83,11 @@ func (f *resourceFindingsFunction) Run(ctx context.Context, req function.RunRequ
 
 // resourceArguments reads (resource_type, resource) into the engine's
 // generic tree, checking the type against the evidence tables.
-func resourceArguments(ctx context.Context, req function.RunRequest) (string, any, *evidence.Engine, *function.FuncError) {
+// Extra targets receive the function's further arguments.
+func resourceArguments(ctx context.Context, req function.RunRequest, extra ...any) (string, any, *evidence.Engine, *function.FuncError) {
 	var typ string
 	var obj types.Dynamic
-	if ferr := req.Arguments.Get(ctx, &typ, &obj); ferr != nil {
+	if ferr := req.Arguments.Get(ctx, append([]any{&typ, &obj}, extra...)...); ferr != nil {
 		return "", nil, nil, ferr
 	}
 	engine, err := evidenceEngine()
@@ -96,4 +108,26 @@ func resourceArguments(ctx context.Context, req function.RunRequest) (string, an
 		}
 	}
 	return typ, toGo(raw), engine, nil
+}
+
+// baselineOption reads the optional baseline argument at position: a preset
+// id or a custom baseline's spec. A wrong value is described, never quoted.
+func baselineOption(args []string, position int64) ([]pipeline.Option, *function.FuncError) {
+	switch len(args) {
+	case 0:
+		return nil, nil
+	case 1:
+	default:
+		return nil, function.NewArgumentFuncError(position, "baseline: give at most one baseline")
+	}
+	m := model.Default()
+	if _, ok := m.Baseline(args[0]); ok {
+		return []pipeline.Option{pipeline.WithBaseline(args[0])}, nil
+	}
+	custom, err := policy.ParseCustomBaseline(m, args[0])
+	if err != nil {
+		return nil, function.NewArgumentFuncError(position, fmt.Sprintf(
+			"baseline: must be one of %s or an srm_baseline's spec, got %s", model.Quoted(m.BaselineIDs()), finding.Redact(args[0])))
+	}
+	return []pipeline.Option{pipeline.WithCustom(custom)}, nil
 }

@@ -143,3 +143,32 @@ output "controls" { value = provider::srm::resource_controls("aws_db_instance", 
 		"network.segmented": knownvalue.Bool(true),
 	})))
 }
+
+// The optional baseline: a preset, or a custom baseline's spec, judges the
+// same resource by other rules; a wrong one is described, never quoted.
+func TestFunction_ResourceFindingsBaseline(t *testing.T) {
+	t.Parallel()
+	functionTest(t, `
+resource "srm_baseline" "platform" {
+  name    = "platform-db"
+  extends = "standard"
+  controls = {
+    "backup.retention_days" = { min = 14, reason = "Restores are tested fortnightly." }
+  }
+}
+
+locals {
+  db = { storage_encrypted = true, backup_retention_period = 7, publicly_accessible = false }
+}
+output "standard" { value = [for f in provider::srm::resource_findings("aws_db_instance", local.db) : f.control] }
+output "strict"   { value = contains([for f in provider::srm::resource_findings("aws_db_instance", local.db, "strict") : f.control], "backup.retention_days") }
+output "custom"   { value = [for f in provider::srm::resource_findings("aws_db_instance", local.db, srm_baseline.platform.spec) : f.control] }
+`,
+		output("standard", knownvalue.ListSizeExact(0)),
+		output("strict", knownvalue.Bool(true)),
+		output("custom", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("backup.retention_days")})),
+	)
+	functionError(t, `
+output "x" { value = provider::srm::resource_findings("aws_db_instance", {}, "Zq8xW-Kp3vT-Jm9yR-Lq2") }
+`, `baseline: must be one of "minimum", "standard", "strict" or an srm_baseline's spec, got a string of 21 characters`)
+}

@@ -96,3 +96,27 @@ resource "terraform_data" "db" {
 		},
 	)
 }
+
+// A violation or a bad entry points at its own evidence line, so Terraform
+// shows that line rather than re-printing the whole evidence map.
+func TestWorkloadEvidence_DiagnosticsPointAtTheEntry(t *testing.T) {
+	t.Parallel()
+	atEntry := func(summary, key string) *regexp.Regexp {
+		return regexp.MustCompile(`(?s)` + regexp.QuoteMeta(summary) + `.*?line \d+, in resource "srm_workload" "db":\s+\d+:\s+"` + regexp.QuoteMeta(key) + `"\s+=`)
+	}
+	unitTest(t, resource.TestStep{
+		Config: evidenceWorkload(`{
+    "aws_db_instance.good" = { storage_encrypted = true, backup_retention_period = 14 }
+    "aws_db_instance.bad"  = { storage_encrypted = false, backup_retention_period = 14 }
+    "aws_db_instance.also" = { storage_encrypted = true, backup_retention_period = 14 }
+  }`, `{ in_transit = true, min_tls_version = "1.2" }`),
+		ExpectError: atEntry("Control Not Satisfied: encryption.at_rest", "aws_db_instance.bad"),
+	})
+	unitTest(t, resource.TestStep{
+		Config: evidenceWorkload(`{
+    "aws_db_instance.good"  = { storage_encrypted = true, backup_retention_period = 14 }
+    "aws_security_group.sg" = { not_an_attribute = true }
+  }`, `{ at_rest = true, in_transit = true, min_tls_version = "1.2" }`),
+		ExpectError: atEntry("Invalid Evidence", "aws_security_group.sg"),
+	})
+}

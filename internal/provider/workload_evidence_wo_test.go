@@ -106,7 +106,7 @@ func TestEvidenceWO_PlanJudgesLikeEvidence(t *testing.T) {
 	woResp, woPlan := planBytes(t, srvWO, typ, wo, null)
 	evResp, _ := planOn(t, srvEv, typ, ev, ev, null)
 	woTexts, woPaths := violations(woResp.Diagnostics)
-	evTexts, _ := violations(evResp.Diagnostics)
+	evTexts, evPaths := violations(evResp.Diagnostics)
 	if len(woTexts) == 0 || !strings.Contains(strings.Join(woTexts, "\n"), "Control Not Satisfied: encryption.at_rest") {
 		t.Fatalf("an unencrypted database in evidence_wo planned without the violation:\n%s", diagText(woResp.Diagnostics))
 	}
@@ -115,6 +115,10 @@ func TestEvidenceWO_PlanJudgesLikeEvidence(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(woPaths, " "), evidenceWOPath.String()) {
 		t.Errorf("no violation points at evidence_wo: %v", woPaths)
+	}
+	// The same entries' lines, in the attribute that holds them.
+	if w, e := strings.Join(woPaths, " "), strings.ReplaceAll(strings.Join(evPaths, " "), `"evidence"`, `"evidence_wo"`); w != e {
+		t.Errorf("violations point at %s, want %s", w, e)
 	}
 	attrs, _ := rawObject(woPlan)
 	if !attrs[evidenceWOAttribute].IsNull() || !attrs["evidence"].IsNull() {

@@ -146,17 +146,8 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 // from.
 func addPipelineErrors(errs []pipeline.Error, from string, diags *diag.Diagnostics) {
 	for _, e := range errs {
-		diags.AddAttributeError(pipelinePath(e.Path, from), e.Summary, e.Detail)
+		diags.AddAttributeError(errorPath(e, from), e.Summary, e.Detail)
 	}
-}
-
-// pipelinePath is where a diagnostic on the pipeline's path p points, with
-// evidence read from the attribute from.
-func pipelinePath(p, from string) path.Path {
-	if lp := linePath(p); !lp.Equal(path.Root("evidence")) {
-		return lp
-	}
-	return path.Root(from)
 }
 
 // evidenceWOAttribute is srm_workload's write-only evidence: the same
@@ -297,7 +288,7 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	from := evidenceSource(cfg)
 	addPipelineErrors(out.Errors, from, diags)
 	for _, w := range out.Warnings {
-		diags.AddAttributeWarning(pipelinePath(w.Path, from), w.Summary, w.Detail)
+		diags.AddAttributeWarning(errorPath(w, from), w.Summary, w.Detail)
 	}
 	return out, !diags.HasError()
 }
@@ -322,12 +313,28 @@ func (r *workloadResource) nameSeenBefore(name string) bool {
 // Terraform prints that line and the values on it.
 func findingPath(f policy.Finding, from string) (path.Path, bool) {
 	switch {
+	case f.Evidence != nil && f.Evidence.Key != "":
+		return path.Root(from).AtMapKey(f.Evidence.Key), true
 	case f.Evidence != nil:
 		return path.Root(from), true
 	case strings.HasPrefix(f.Check, "secrets."):
 		return path.Empty(), false
 	}
 	return linePath(f.Path), true
+}
+
+// errorPath is where an input error points: an evidence entry's own line
+// when it is one (Terraform resolves a key of a map written in place; of a
+// map built by an expression, the whole expression), in from, the attribute
+// the evidence came from; else linePath.
+func errorPath(e pipeline.Error, from string) path.Path {
+	switch {
+	case e.Path == "evidence" && e.Key != "":
+		return path.Root(from).AtMapKey(e.Key)
+	case e.Path == "evidence":
+		return path.Root(from)
+	}
+	return linePath(e.Path)
 }
 
 // linePath is the part of a control path that Terraform can show a line

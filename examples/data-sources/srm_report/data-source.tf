@@ -18,11 +18,28 @@ resource "srm_workload" "payments" {
   name          = "payments-api"
   service_model = "paas"
 
-  identity   = { mfa_required = true, least_privilege = true }
-  network    = { segmented = true }
-  encryption = { at_rest = true, in_transit = true, min_tls_version = "1.2" }
-  logging    = { enabled = true, retention_days = 365 }
-  backup     = { enabled = true, retention_days = 14 }
+  # BEGIN generated compliant body: standard encryption.min_tls_version="1.2" logging.retention_days=365 backup.retention_days=14 -hardening
+  identity = {
+    mfa_required    = true
+    least_privilege = true
+  }
+  network = {
+    segmented = true
+  }
+  encryption = {
+    at_rest         = true
+    in_transit      = true
+    min_tls_version = "1.2"
+  }
+  logging = {
+    enabled        = true
+    retention_days = 365
+  }
+  backup = {
+    enabled        = true
+    retention_days = 14
+  }
+  # END generated compliant body
 }
 
 resource "srm_workload" "legacy" {

@@ -51,6 +51,7 @@ resource "srm_workload" "orders_db" {
   service_model = "paas"
 
   # What no resource here can prove is still declared.
+  # BEGIN generated compliant body: standard encryption.min_tls_version="1.2" logging.retention_days=365 -encryption.at_rest -network -hardening -backup
   identity = {
     mfa_required    = true
     least_privilege = true
@@ -63,6 +64,7 @@ resource "srm_workload" "orders_db" {
     enabled        = true
     retention_days = 365
   }
+  # END generated compliant body
 
   # Encryption at rest, exposure, ingress, backups and key rotation come
   # from the resources.

@@ -49,6 +49,7 @@ resource "srm_workload" "orders" {
   name          = "orders"
   service_model = "paas"
 
+  # BEGIN generated compliant body: standard logging.retention_days=365 -encryption.in_transit -backup.retention_days -network -hardening
   identity = {
     mfa_required    = true
     least_privilege = true
@@ -63,6 +64,7 @@ resource "srm_workload" "orders" {
   backup = {
     enabled = true
   }
+  # END generated compliant body
 
   evidence = {
     "azurerm_storage_account.data"       = local.azurerm_storage_account_data

@@ -52,6 +52,7 @@ resource "srm_workload" "orders" {
   name          = "orders"
   service_model = "paas"
 
+  # BEGIN generated compliant body: standard encryption.min_tls_version="1.2" logging.retention_days=365 backup.retention_days=14 -encryption.in_transit -backup.enabled -hardening
   identity = {
     mfa_required    = true
     least_privilege = true
@@ -70,6 +71,7 @@ resource "srm_workload" "orders" {
   backup = {
     retention_days = 14
   }
+  # END generated compliant body
 
   evidence = {
     "google_sql_database_instance.orders" = local.google_sql_database_instance_orders

@@ -15,11 +15,25 @@ resource "srm_workload" "billing" {
   service_model = "saas"
   baseline      = "minimum"
 
-  identity   = { mfa_required = true, least_privilege = true }
-  encryption = { at_rest = true, in_transit = true }
-  storage    = { public_access = false }
-  logging    = { enabled = true }
-  backup     = { enabled = true }
+  # BEGIN generated compliant body: minimum storage.public_access=false -network -hardening
+  identity = {
+    mfa_required    = true
+    least_privilege = true
+  }
+  encryption = {
+    at_rest    = true
+    in_transit = true
+  }
+  logging = {
+    enabled = true
+  }
+  backup = {
+    enabled = true
+  }
+  storage = {
+    public_access = false
+  }
+  # END generated compliant body
 }
 
 output "billing_report" {

@@ -15,6 +15,10 @@ resource "srm_workload" "orders_api" {
   data_classification = "confidential"
   environment         = "prod"
 
+  # The standard baseline's controls, from the catalog. Confidential data
+  # also needs a customer-managed key, and raises backups to the strict
+  # level.
+  # BEGIN generated compliant body: standard encryption.customer_managed_key=true encryption.min_tls_version="1.2" encryption.key_rotation_days=365 encryption.secret_rotation_days=90 logging.retention_days=365 backup.retention_days=35 backup.cross_region=true backup.restore_tested=true -hardening
   identity = {
     mfa_required    = true
     least_privilege = true
@@ -22,12 +26,11 @@ resource "srm_workload" "orders_api" {
   network = {
     segmented = true
   }
-  # Confidential data also needs a customer-managed key.
   encryption = {
     at_rest              = true
     in_transit           = true
-    customer_managed_key = true
     min_tls_version      = "1.2"
+    customer_managed_key = true
     key_rotation_days    = 365
     secret_rotation_days = 90
   }
@@ -35,13 +38,13 @@ resource "srm_workload" "orders_api" {
     enabled        = true
     retention_days = 365
   }
-  # Confidential data raises backups to the strict level.
   backup = {
     enabled        = true
     retention_days = 35
     cross_region   = true
     restore_tested = true
   }
+  # END generated compliant body
 }
 
 # The same workload without encryption and with two-day backups fails the

@@ -17,11 +17,29 @@ variables {
   name          = "orders"
   service_model = "paas"
 
-  identity   = { mfa_required = true, least_privilege = true }
-  network    = { segmented = true }
-  encryption = { at_rest = true, in_transit = true, min_tls_version = "1.2" }
-  logging    = { enabled = true, retention_days = 400 }
-  backup     = { enabled = true, retention_days = 14, cross_region = true }
+  # BEGIN generated compliant body: standard encryption.min_tls_version="1.2" logging.retention_days=400 backup.retention_days=14 backup.cross_region=true -hardening
+  identity = {
+    mfa_required    = true
+    least_privilege = true
+  }
+  network = {
+    segmented = true
+  }
+  encryption = {
+    at_rest         = true
+    in_transit      = true
+    min_tls_version = "1.2"
+  }
+  logging = {
+    enabled        = true
+    retention_days = 400
+  }
+  backup = {
+    enabled        = true
+    retention_days = 14
+    cross_region   = true
+  }
+  # END generated compliant body
 }
 
 run "compliant_caller_passes" {

@@ -17,8 +17,10 @@ plans and assessments. The provider writes two OSCAL @VERSION@ JSON documents:
 
 - a **component definition** (` + "`srm_oscal_component_definition`" + `): who implements each control of the
   catalog under each service model, for a system security plan or a GRC tool to import;
-- **assessment results** (the ` + "`oscal`" + ` format of ` + "`srm_report`" + ` and of ` + "`provider::srm::report`" + `):
-  the findings of your workloads, with the side that owns each one.
+- **assessment results** (the ` + "`oscal`" + ` format of ` + "`srm_report`" + `, of ` + "`provider::srm::report`" + ` and of
+  ` + "`srm audit`" + `): the findings of your workloads, or of every resource of a plan, with the side that owns each one.
+
+Both are also written from the command line by ` + "`srm`" + ` (see [From the command line](#from-the-command-line)).
 
 Both validate against NIST's OSCAL @VERSION@ JSON schema in the provider's tests, and both are deterministic: every
 UUID is a name-based (version 5) UUID derived from what it names, so the same input gives the same document on
@@ -146,6 +148,38 @@ deferred at plan):
 @FENCE@json
 @RESULTS@
 @FENCE@
+
+## From the command line
+
+` + "`srm`" + ` (` + "`go install github.com/shared-responsibility/terraform-provider-srm/cmd/srm@latest`" + `, or
+` + "`make build`" + `) writes both documents without a Terraform configuration. The component definition, with the
+same choices as the data source:
+
+@FENCE@sh
+srm oscal component-definition --matrix aws --service-models iaas,paas \
+  --timestamp 2026-12-07T10:00:00Z > component-definition.json
+@FENCE@
+
+` + "`--matrix`" + ` is ` + "`consensus`" + ` (the default) or a vendor's matrix; ` + "`--service-models`" + ` is a
+comma-separated list (default: every service model but ` + "`on_premises`" + `); ` + "`--timestamp`" + ` is the document's
+last-modified time (default: now); ` + "`--output FILE`" + ` writes a file. The same flags give the same document but
+for the timestamp. Exit code 0, or 2 with a one-line error for a bad flag.
+
+Assessment results of a whole plan, every resource of a mapped type judged
+(see [Auditing a whole plan with srm audit](auditing-a-whole-plan-with-srm-audit.md)):
+
+@FENCE@sh
+terraform plan -out=tfplan && terraform show -json tfplan > plan.json
+srm audit --format oscal --waivers waivers.json --output assessment-results.json plan.json
+@FENCE@
+
+Each resource instance with a finding is a component of ` + "`local-definitions`" + `, named by its address; each
+finding's description ends with its owner and why (the matrix cell under the resource's service model); each waiver
+that applies is a risk whose deviation its approver approved, as for an exception above; and the result's
+` + "`remarks`" + ` list every waiver with its state (` + "`active`" + `, ` + "`expired`" + `, ` + "`unjustified`" + `, ...) and the
+resources not judged. ` + "`--now`" + ` dates the document (default: now); the UUIDs depend only on the plan, the
+flags and the waivers. The exit code is ` + "`srm audit`" + `'s: 1 when a violated finding is at or above
+` + "`--severity-threshold`" + `, whatever the format.
 
 ## Validation and versions
 
