@@ -144,7 +144,7 @@ var UngroupedTypes = []string{TypeStringList}
 // ReservedAttributes are srm_workload's own attributes; no group or
 // top-level control may take one of their names.
 var ReservedAttributes = []string{"id", "name", "service_model", "data_classification", "environment", "baseline",
-	"custom_baseline", "exceptions", "required_controls", "evidence", "findings", "compliant"}
+	"custom_baseline", "exceptions", "required_controls", "evidence", "evidence_wo", "findings", "compliant"}
 
 func (m *Model) validateControl(c Control, add func(string, ...any)) {
 	if m.domainIndex[c.Domain] == nil {

@@ -14,7 +14,10 @@
 // runs the checks the schema declares and the resource's own validation
 // hook, or prepares the plan the framework would hand ModifyPlan and calls
 // the resource's plan hook, and encodes the answer, copying the attributes a
-// plan may not change from the request.
+// plan may not change from the request and planning top-level write-only
+// attributes null, as the framework does; a set write-only attribute from a
+// client that does not declare support for them fails validation with the
+// framework's error.
 //
 // # Why
 //

@@ -94,8 +94,12 @@ func inspectAttribute(at string, a schema.Attribute, top, configurable bool, add
 		add("%s: attribute kind %T", at, a)
 		return
 	}
-	if a.IsWriteOnly() {
-		add("%s: write-only", at)
+	// A top-level write-only attribute is implemented: validate refuses a
+	// set one from a client that does not support write-only attributes,
+	// and plan nulls it (writeOnly). Nested ones, and the combinations the
+	// framework rejects as invalid definitions, are the framework's.
+	if a.IsWriteOnly() && (!top || a.IsComputed() || a.IsRequired()) {
+		add("%s: write-only, nested or not optional alone", at)
 	}
 	if a.GetDeprecationMessage() != "" {
 		add("%s: deprecated (the framework warns)", at)

@@ -146,7 +146,10 @@ func TestInspect(t *testing.T) {
 		{"bool validator", plainProvider{}, setAttr("on", schema.BoolAttribute{Optional: true, Validators: []validator.Bool{lengthValidator{}}}), hooks, "on: validators"},
 		{"object validator", plainProvider{}, setAttr("items", schema.ListNestedAttribute{Optional: true, NestedObject: schema.NestedAttributeObject{
 			Validators: []validator.Object{}, Attributes: map[string]schema.Attribute{}}, Validators: []validator.List{nil}}), hooks, "items: validators"},
-		{"write-only", plainProvider{}, setAttr("token", schema.StringAttribute{Optional: true, WriteOnly: true}), hooks, "token: write-only"},
+		{"write-only", plainProvider{}, setAttr("token", schema.StringAttribute{Optional: true, WriteOnly: true}), hooks, ""},
+		{"write-only required", plainProvider{}, setAttr("token", schema.StringAttribute{Required: true, WriteOnly: true}), hooks, "token: write-only"},
+		{"nested write-only", plainProvider{}, setAttr("items", schema.ListNestedAttribute{Optional: true, NestedObject: schema.NestedAttributeObject{
+			Attributes: map[string]schema.Attribute{"key": schema.StringAttribute{Optional: true, WriteOnly: true}}}}), hooks, "items.key: write-only"},
 		{"deprecated attribute", plainProvider{}, setAttr("old", schema.StringAttribute{Optional: true, DeprecationMessage: "gone"}), hooks, "old: deprecated"},
 		{"custom type", plainProvider{}, setAttr("s", schema.StringAttribute{Optional: true, CustomType: types.StringType}), hooks, "s: custom type"},
 		{"set nested", plainProvider{}, setAttr("set", schema.SetNestedAttribute{Optional: true}), hooks, "set: attribute kind"},

@@ -36,6 +36,7 @@ func (r *served) validate(ctx context.Context, req *tfprotov6.ValidateResourceCo
 		r.hooks.Validate(ctx, raw, &diags)
 	}
 	config := tfsdk.Config{Raw: raw, Schema: r.schema}
+	writeOnlyAllowed := req.ClientCapabilities != nil && req.ClientCapabilities.WriteOnlyAttributesAllowed
 	for name, a := range r.schema.Attributes {
 		v, ok := top[name]
 		if !ok {
@@ -45,6 +46,12 @@ func (r *served) validate(ctx context.Context, req *tfprotov6.ValidateResourceCo
 			}
 		}
 		validateAttribute(ctx, a, path.Root(name), path.MatchRoot(name), v, config, &diags)
+		// Terraform before 1.11 (and OpenTofu before 1.11) would store a
+		// write-only value, or fail on the null the plan gives it.
+		if a.IsWriteOnly() && !writeOnlyAllowed && !(v.IsKnown() && v.IsNull()) {
+			diags.AddAttributeError(path.Root(name), "WriteOnly Attribute Not Allowed",
+				fmt.Sprintf("The resource contains a non-null value for WriteOnly attribute %s. Write-only attributes are only supported in Terraform 1.11 and later.", name))
+		}
 	}
 	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: toProtoDiagnostics(diags)}
 }
@@ -153,7 +160,8 @@ func (r *served) plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequ
 	resp := &tfprotov6.PlanResourceChangeResponse{Diagnostics: toProtoDiagnostics(diags), PlannedPrivate: req.PriorPrivate}
 	// A plan keeps the proposed value of every attribute that is not
 	// computed (Terraform rejects one that changes them), so those are
-	// copied as they arrived.
+	// copied as they arrived; write-only ones are never copied (planBase
+	// nulls them).
 	state, err := encodeObject(typ, planned, spans, r.configOnly)
 	if err != nil {
 		resp.Diagnostics = append(resp.Diagnostics, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError,
@@ -166,9 +174,10 @@ func (r *served) plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequ
 }
 
 // planBase is the plan the framework hands ModifyPlan: the proposed new
-// state with attribute defaults set where the configuration is null, and,
-// unless the plan equals the prior state, every computed attribute without
-// a default that the configuration leaves null unknown. It reads only
+// state with attribute defaults set where the configuration is null,
+// write-only attributes null (a plan never holds their value), and, unless
+// the plan then equals the prior state, every computed attribute without a
+// default that the configuration leaves null unknown. It reads only
 // top-level attributes and string defaults: Inspect sends a schema that
 // needs more to the framework.
 func planBase(ctx context.Context, sch schema.Schema, config, proposed, prior tftypes.Value) tftypes.Value {
@@ -192,6 +201,11 @@ func planBase(ctx context.Context, sch schema.Schema, config, proposed, prior tf
 			if v, err := resp.PlanValue.ToTerraformValue(ctx); err == nil && !resp.Diagnostics.HasError() {
 				vals[name] = v
 			}
+		}
+	}
+	for name, a := range sch.Attributes {
+		if v, ok := vals[name]; ok && a.IsWriteOnly() && !v.IsNull() {
+			vals[name] = tftypes.NewValue(a.GetType().TerraformType(ctx), nil)
 		}
 	}
 	planned := tftypes.NewValue(typ, vals)

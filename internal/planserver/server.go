@@ -61,8 +61,8 @@ type served struct {
 	hooks  Hooks
 	schema schema.Schema
 	typ    tftypes.Object
-	// configOnly are the attributes that are not computed: a plan keeps
-	// their proposed value.
+	// configOnly are the attributes that are neither computed nor
+	// write-only: a plan keeps their proposed value.
 	configOnly map[string]bool
 }
 
@@ -103,7 +103,7 @@ func New(framework tfprotov6.ProviderServer, o Options) *Server {
 		}
 		configOnly := map[string]bool{}
 		for n, a := range sr.Schema.Attributes {
-			if !a.IsComputed() {
+			if !a.IsComputed() && !a.IsWriteOnly() {
 				configOnly[n] = true
 			}
 		}

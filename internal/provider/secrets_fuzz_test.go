@@ -19,8 +19,8 @@ import (
 // value, a misspelt group key, an enum attribute) and fails on any five
 // characters of it in any channel the provider writes: diagnostics, the
 // computed attributes of the plan and of the stored state, and the tflog
-// lines of the request (TF_LOG set, so nothing is dropped before the
-// provider's own calls).
+// lines of the request (served as with TF_LOG set, so nothing is dropped
+// before the provider's own calls).
 func FuzzSecretsNeverLeak(f *testing.F) {
 	for _, seed := range []string{
 		"AKIAQ7XZ3RW9PLMK4TNV", "ghp_7Kq2XfT9mLpR4sWz8YbN3cVd6Hj1Ue5Aa0Gi", "Zq8xW-Kp3vT-Jm9yR-Lq2",
@@ -28,12 +28,11 @@ func FuzzSecretsNeverLeak(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	f.Setenv("TF_LOG", "trace")
 	f.Fuzz(func(t *testing.T, secret string) {
 		if len(secret) < 8 || len(secret) > 200 || !utf8.ValidString(secret) || strings.ContainsAny(secret, "\x00\n\"\\") {
 			t.Skip()
 		}
-		p := newInProcess(t)
+		p := newInProcessLogging(t)
 		no, yes := boolean(false), boolean(true)
 		base := with(compliantGroups(), map[string]tftypes.Value{"service_model": str("paas")})
 		placements := map[string]map[string]tftypes.Value{

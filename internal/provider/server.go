@@ -28,8 +28,14 @@ const frameworkPlanEnv = "SRM_FRAMEWORK_PLAN"
 // newProtocol6Server serves p as NewProtocol6Server does; tests serve copies
 // of the provider through it.
 func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
+	return serve(p, planserver.SilencePluginLogs())
+}
+
+// serve is the shipped server; quiet strips the per-request loggers (no
+// TF_LOG* variable set when the process started). Tests that read the logs
+// serve with quiet false.
+func serve(p provider.Provider, quiet bool) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(p)
-	quiet := planserver.SilencePluginLogs()
 	return func() tfprotov6.ProviderServer {
 		h := &workloadHooks{provider: p, unconfigured: sync.OnceValue(defaultProviderData)}
 		o := planserver.Options{Provider: p, Quiet: quiet, Configured: h.configure}

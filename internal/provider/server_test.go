@@ -239,6 +239,12 @@ func (g *workloadGen) configOf(known, wild bool) tftypes.Value {
 			attrs[name] = g.value(name, a, g.typ.AttributeTypes[name], known)
 		}
 	}
+	if !wild && g.chance(15) {
+		// Write-only evidence, alone and of real resources (wild
+		// configurations give it every key): judged, and never planned.
+		delete(attrs, "evidence")
+		attrs[evidenceWOAttribute] = g.evidenceOf(known, "aws_db_instance.orders", "module.x.aws_db_instance.b[0]")
+	}
 	return nullAttrs(g.typ, attrs)
 }
 
@@ -286,6 +292,11 @@ func (g *workloadGen) value(name string, a schema.Attribute, at tftypes.Type, kn
 
 // evidence is an object of resource addresses, real and not, to objects.
 func (g *workloadGen) evidence(known bool) tftypes.Value {
+	return g.evidenceOf(known, "aws_db_instance.orders", "module.x.aws_db_instance.b[0]", "nonsense", "aws_nothing.x")
+}
+
+// evidenceOf is an object of one or two of keys to database objects.
+func (g *workloadGen) evidenceOf(known bool, keys ...string) tftypes.Value {
 	db := map[string]tftypes.Value{"storage_encrypted": boolean(g.chance(50)), "backup_retention_period": number(int64(g.r.IntN(40))),
 		"publicly_accessible": boolean(g.chance(30)), "password": str("hunter2hunter2")}
 	if !known && g.chance(20) {
@@ -293,7 +304,7 @@ func (g *workloadGen) evidence(known bool) tftypes.Value {
 	}
 	entries := map[string]tftypes.Value{}
 	for range 1 + g.r.IntN(2) {
-		entries[g.pick("aws_db_instance.orders", "module.x.aws_db_instance.b[0]", "nonsense", "aws_nothing.x")] = obj(db)
+		entries[g.pick(keys...)] = obj(db)
 	}
 	return obj(entries)
 }
@@ -377,7 +388,8 @@ func TestFastPathMatchesFramework(t *testing.T) {
 	cases := *fastPathCases
 	seen := map[string]int{}
 	defer func() {
-		for _, kind := range []string{"create ok", "create warning", "create error", "update ok", "update warning", "update error", "destroy ok"} {
+		for _, kind := range []string{"create ok", "create warning", "create error", "update ok", "update warning", "update error", "destroy ok",
+			"evidence_wo violation", "evidence_wo conflict", "write-only refused"} {
 			if seen[kind] == 0 && !t.Failed() {
 				t.Errorf("no %q plan among the cases (%v): the generator misses a kind", kind, seen)
 			}
@@ -424,7 +436,12 @@ func TestFastPathMatchesFramework(t *testing.T) {
 			what := fmt.Sprintf("provider %v, case %d\nconfig %s\nprior %s", pc, i, config, prior)
 
 			if !config.IsNull() {
+				// Terraform 1.11 and later say they take write-only
+				// attributes; older clients send no capabilities.
 				req := &tfprotov6.ValidateResourceConfigRequest{TypeName: workloadTypeName, Config: dynamicValue(t, typ, config)}
+				if g.chance(50) {
+					req.ClientCapabilities = &tfprotov6.ValidateResourceConfigClientCapabilities{WriteOnlyAttributesAllowed: g.chance(80)}
+				}
 				want, err1 := framework.ValidateResourceConfig(context.Background(), req)
 				got, err2 := fast.ValidateResourceConfig(context.Background(), req)
 				if err1 != nil || err2 != nil {
@@ -434,9 +451,25 @@ func TestFastPathMatchesFramework(t *testing.T) {
 				if g, w := sortedDiags(got.Diagnostics), sortedDiags(want.Diagnostics); g != w {
 					t.Errorf("%s\nvalidate diagnostics differ\nfast:\n%s\nframework:\n%s", what, g, w)
 				}
+				if strings.Contains(diagText(want.Diagnostics), "WriteOnly Attribute Not Allowed") {
+					seen["write-only refused"]++
+				}
 			}
 			want, wantPlan := planOn(t, framework, typ, config, proposed, prior)
 			seen[outcome(prior, config, want.Diagnostics)]++
+			for _, d := range want.Diagnostics {
+				if steps := d.Attribute.Steps(); len(steps) > 0 && steps[0] == tftypes.AttributeName(evidenceWOAttribute) {
+					if strings.HasPrefix(d.Summary, "Control Not Satisfied") {
+						seen["evidence_wo violation"]++
+					}
+					if d.Summary == "Conflicting Evidence Attributes" {
+						seen["evidence_wo conflict"]++
+					}
+				}
+			}
+			if attrs, ok := rawObject(wantPlan); ok && !attrs[evidenceWOAttribute].IsNull() {
+				t.Errorf("%s\nthe framework planned evidence_wo: %s", what, attrs[evidenceWOAttribute])
+			}
 			got, gotPlan := planOn(t, fast, typ, config, proposed, prior)
 			if !gotPlan.Equal(wantPlan) {
 				t.Errorf("%s\nplanned state differs\nfast:      %s\nframework: %s", what, gotPlan, wantPlan)
@@ -562,7 +595,7 @@ func altered(workload func(r *workloadResource) resource.Resource) func() provid
 	}
 }
 
-// A plan modifier, a config validator or a write-only attribute added to
+// A plan modifier, a config validator or a nested write-only attribute added to
 // srm_workload sends it back to the framework, with a log line saying why,
 // and the shipped server then answers with what the feature does.
 func TestFastPathStepsAside(t *testing.T) {
@@ -601,16 +634,23 @@ func TestFastPathStepsAside(t *testing.T) {
 					t.Errorf("the config validator did not run:\n%s", diagText(resp.Diagnostics))
 				}
 			}},
-		{"write-only attribute", altered(func(r *workloadResource) resource.Resource {
+		{"nested write-only attribute", altered(func(r *workloadResource) resource.Resource {
 			return alteredWorkload{r, func(s *schema.Schema) {
-				s.Attributes["token"] = schema.StringAttribute{Optional: true, WriteOnly: true}
+				a, _ := s.Attributes["exceptions"].(schema.ListNestedAttribute)
+				a.NestedObject.Attributes = maps.Clone(a.NestedObject.Attributes)
+				a.NestedObject.Attributes["token"] = schema.StringAttribute{Optional: true, WriteOnly: true}
+				s.Attributes["exceptions"] = a
 			}}
-		}), "token: write-only", func(t *testing.T, fast tfprotov6.ProviderServer, typ tftypes.Object) {
-			config := nullAttrs(typ, with(iaas, map[string]tftypes.Value{"token": str("s3cr3t-t0ken")}))
+		}), "exceptions.token: write-only", func(t *testing.T, fast tfprotov6.ProviderServer, typ tftypes.Object) {
+			list, _ := typ.AttributeTypes["exceptions"].(tftypes.List)
+			et, _ := list.ElementType.(tftypes.Object)
+			exception := tftypes.NewValue(et, map[string]tftypes.Value{"control": str("backup.cross_region"),
+				"justification": str("replicated elsewhere"), "approved_by": str("ciso"), "expires": str("2999-01-01"),
+				"token": str("s3cr3t-t0ken")})
+			config := nullAttrs(typ, with(iaas, map[string]tftypes.Value{"exceptions": tftypes.NewValue(list, []tftypes.Value{exception})}))
 			_, planned := planOn(t, fast, typ, config, config, tftypes.NewValue(typ, nil))
-			attrs, _ := rawObject(planned)
-			if !attrs["token"].IsNull() {
-				t.Errorf("the write-only token is in the plan: %s", attrs["token"])
+			if strings.Contains(planned.String(), "s3cr3t") {
+				t.Errorf("the write-only token is in the plan: %s", planned)
 			}
 		}},
 	}

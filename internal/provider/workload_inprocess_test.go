@@ -19,8 +19,19 @@ type inProcess struct {
 
 func newInProcess(t *testing.T) *inProcess {
 	t.Helper()
+	return newInProcessServer(t, NewProtocol6Server("test")())
+}
+
+// newInProcessLogging serves with the per-request loggers kept, as with
+// TF_LOG set, whatever the process's environment said first.
+func newInProcessLogging(t *testing.T) *inProcess {
+	t.Helper()
+	return newInProcessServer(t, serve(New("test")(), false)())
+}
+
+func newInProcessServer(t *testing.T, srv tfprotov6.ProviderServer) *inProcess {
+	t.Helper()
 	ctx := context.Background()
-	srv := NewProtocol6Server("test")()
 	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		t.Fatal(err)

@@ -133,15 +133,62 @@ func (r *workloadResource) validate(top map[string]tftypes.Value, diags *diag.Di
 	if !ok {
 		return
 	}
-	_, _, errs := pipeline.Read(cfg, goObject(top))
-	addPipelineErrors(errs, diags)
+	obj, ok := workloadInput(top, top, diags)
+	if !ok {
+		return
+	}
+	_, _, errs := pipeline.Read(cfg, obj)
+	addPipelineErrors(errs, evidenceSource(top), diags)
 }
 
-// addPipelineErrors reports the pipeline's errors on the attribute's line.
-func addPipelineErrors(errs []pipeline.Error, diags *diag.Diagnostics) {
+// addPipelineErrors reports the pipeline's errors on the attribute's line;
+// evidence errors on the line of from, the attribute the evidence came
+// from.
+func addPipelineErrors(errs []pipeline.Error, from string, diags *diag.Diagnostics) {
 	for _, e := range errs {
-		diags.AddAttributeError(errorPath(e), e.Summary, e.Detail)
+		diags.AddAttributeError(errorPath(e, from), e.Summary, e.Detail)
 	}
+}
+
+// evidenceWOAttribute is srm_workload's write-only evidence: the same
+// object as evidence, which Terraform (1.11 and later) never stores in plan
+// or state, so it reaches the provider only in the configuration.
+const evidenceWOAttribute = "evidence_wo"
+
+// evidenceSource names the attribute the configuration cfg gives evidence
+// in: evidence_wo when it is set or not yet known, else evidence.
+func evidenceSource(cfg map[string]tftypes.Value) string {
+	if wo, ok := cfg[evidenceWOAttribute]; ok && !(wo.IsKnown() && wo.IsNull()) {
+		return evidenceWOAttribute
+	}
+	return "evidence"
+}
+
+// workloadInput is the workload the pipeline reads: the attributes of top
+// (the plan, or the configuration at validate), with evidence_wo, which no
+// plan holds, read from the configuration cfg under the evidence key, so
+// the pipeline judges both alike. Both set is an error naming both (ok
+// false); while one is set and the other not known, the evidence is not
+// known, so the plan defers it and the apply, which knows both, decides.
+func workloadInput(top, cfg map[string]tftypes.Value, diags *diag.Diagnostics) (obj map[string]any, ok bool) {
+	obj = goObject(top)
+	delete(obj, evidenceWOAttribute)
+	if evidenceSource(cfg) != evidenceWOAttribute {
+		return obj, true
+	}
+	wo, ev := cfg[evidenceWOAttribute], top["evidence"]
+	switch {
+	case ev.IsKnown() && ev.IsNull():
+		obj["evidence"] = toGo(wo)
+	case ev.IsKnown() && wo.IsKnown():
+		diags.AddAttributeError(path.Root(evidenceWOAttribute), "Conflicting Evidence Attributes",
+			"evidence and evidence_wo are both set. Set one of them: evidence_wo takes the same object and keeps it out "+
+				"of plan and state (Terraform 1.11 or later); evidence works on every client but is stored in state.")
+		return obj, false
+	default:
+		obj["evidence"] = policy.UnknownValue
+	}
+	return obj, true
 }
 
 // ModifyPlan evaluates the workload. Terraform calls it at plan and again
@@ -179,7 +226,7 @@ func (r *workloadResource) judge(ctx context.Context, config, planned, state tft
 		plan.unknown("id")
 	}
 	cfg, _ := rawObject(config)
-	unchanged := configUnchanged(top, state)
+	unchanged := configUnchanged(top, cfg, state)
 	out, ok := r.workload(top, cfg, prior, unchanged, plan, diags)
 	if !ok {
 		return planned
@@ -190,7 +237,7 @@ func (r *workloadResource) judge(ctx context.Context, config, planned, state tft
 				"the two apart. Give each workload its own name.")
 	}
 	if out.Ready {
-		r.report(ctx, out.Result, unchanged, hasPrior, diags)
+		r.report(ctx, out.Result, evidenceSource(cfg), unchanged, hasPrior, diags)
 		if unchanged {
 			r.warnStaleDefault(cfg, prior, diags)
 		}
@@ -218,7 +265,10 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	if !ok {
 		return pipeline.Outcome{}, false
 	}
-	obj := goObject(top)
+	obj, ok := workloadInput(top, cfg, diags)
+	if !ok {
+		return pipeline.Outcome{}, false
+	}
 	obj["baseline"] = toGo(cfg["baseline"])
 	_, baselineState := rawString(cfg["baseline"])
 	_, specState := rawString(top["custom_baseline"])
@@ -235,9 +285,10 @@ func (r *workloadResource) workload(top, cfg, prior map[string]tftypes.Value, un
 	case baselineState == policy.Unknown:
 		plan.unknown("baseline")
 	}
-	addPipelineErrors(out.Errors, diags)
+	from := evidenceSource(cfg)
+	addPipelineErrors(out.Errors, from, diags)
 	for _, w := range out.Warnings {
-		diags.AddAttributeWarning(errorPath(w), w.Summary, w.Detail)
+		diags.AddAttributeWarning(errorPath(w, from), w.Summary, w.Detail)
 	}
 	return out, !diags.HasError()
 }
@@ -257,13 +308,13 @@ func (r *workloadResource) nameSeenBefore(name string) bool {
 }
 
 // findingPath is where a finding's diagnostic points. Evidence findings
-// point at their evidence entry; secret findings at the resource, never at
-// the expression that holds the secret, since Terraform prints that line and
-// the values on it.
-func findingPath(f policy.Finding) (path.Path, bool) {
+// point at the attribute the evidence came from (from); secret findings at
+// the resource, never at the expression that holds the secret, since
+// Terraform prints that line and the values on it.
+func findingPath(f policy.Finding, from string) (path.Path, bool) {
 	switch {
 	case f.Evidence != nil:
-		return evidenceKeyPath(f.Evidence.Key), true
+		return evidenceKeyPath(from, f.Evidence.Key), true
 	case strings.HasPrefix(f.Check, "secrets."):
 		return path.Empty(), false
 	}
@@ -272,10 +323,11 @@ func findingPath(f policy.Finding) (path.Path, bool) {
 
 // errorPath is where an input error points: an evidence entry's own line
 // when it is one (Terraform resolves a key of a map written in place; of a
-// map built by an expression, the whole expression), else linePath.
-func errorPath(e pipeline.Error) path.Path {
+// map built by an expression, the whole expression), in from, the attribute
+// the evidence came from; else linePath.
+func errorPath(e pipeline.Error, from string) path.Path {
 	if e.Path == "evidence" {
-		return evidenceKeyPath(e.Key)
+		return evidenceKeyPath(from, e.Key)
 	}
 	return linePath(e.Path)
 }
@@ -284,11 +336,11 @@ func errorPath(e pipeline.Error) path.Path {
 // named whole: a resource address whose instance keys, if any, are short.
 // Terraform and the plugin SDK log a diagnostic's path, so a key that might
 // hold a secret points at the whole attribute instead.
-func evidenceKeyPath(key string) path.Path {
+func evidenceKeyPath(from, key string) path.Path {
 	if key == "" || evidence.DescribeKey(key) != key {
-		return path.Root("evidence")
+		return path.Root(from)
 	}
-	return path.Root("evidence").AtMapKey(key)
+	return path.Root(from).AtMapKey(key)
 }
 
 // linePath is the part of a control path that Terraform can show a line
@@ -321,7 +373,7 @@ const maxViolationDiagnostics = 10
 // configuration. Failing an unchanged workload (stored in warn mode, or
 // whose exception has since expired) would block its destruction, so such
 // findings are warnings; findings and compliant still record them.
-func (r *workloadResource) report(ctx context.Context, res policy.Result, unchanged, stored bool, diags *diag.Diagnostics) {
+func (r *workloadResource) report(ctx context.Context, res policy.Result, evidenceFrom string, unchanged, stored bool, diags *diag.Diagnostics) {
 	warnOnly := r.data.enforcement == EnforcementWarn || unchanged
 	hinted := false
 	add := func(p path.Path, hasPath bool, summary, detail string) {
@@ -357,7 +409,7 @@ func (r *workloadResource) report(ctx context.Context, res policy.Result, unchan
 			continue
 		}
 		reported++
-		p, ok := findingPath(f)
+		p, ok := findingPath(f, evidenceFrom)
 		add(p, ok, "Control Not Satisfied: "+f.Control, f.Detail)
 	}
 	if len(rest) > 0 {
@@ -440,10 +492,11 @@ var computedAttributes = sync.OnceValue(func() map[string]bool {
 })
 
 // configUnchanged reports whether the planned configuration equals the
-// stored one.
-func configUnchanged(plan map[string]tftypes.Value, state tftypes.Value) bool {
+// stored one. A configuration cfg that sets evidence_wo never does: neither
+// plan nor state holds it, so a change to it cannot be seen.
+func configUnchanged(plan, cfg map[string]tftypes.Value, state tftypes.Value) bool {
 	prior, ok := rawObject(state)
-	if !ok {
+	if !ok || evidenceSource(cfg) == evidenceWOAttribute {
 		return false
 	}
 	computed := computedAttributes()

@@ -167,7 +167,15 @@ func workloadSchema(m *model.Model) schema.Schema {
 				"an object that is not the resource it claims to be (a wrapper, a misspelt attribute) is an error. Evidence fills a control the workload does not " +
 				"declare and is checked even when it does: a declaration never hides a resource that violates the control. " +
 				"Unknown values are deferred at plan and enforced at apply. Sensitive, because resource objects carry secrets; " +
-				"findings name only the resource, the attribute and what was judged. The evidence coverage guide lists the types and attributes read."},
+				"findings name only the resource, the attribute and what was judged. The evidence coverage guide lists the types and attributes read. " +
+				"Stored in state and written whole into Terraform's debug logs (see **Evidence in state and logs**): on Terraform 1.11 " +
+				"or later, prefer `evidence_wo`."},
+		evidenceWOAttribute: schema.DynamicAttribute{Optional: true, WriteOnly: true, Sensitive: true,
+			MarkdownDescription: "`evidence`, write-only: the same object, read and judged exactly as `evidence` is, that " +
+				"Terraform never stores in plan or state, so it is not in `terraform show` nor in the state's log lines. " +
+				"Conflicts with `evidence`. Needs Terraform 1.11 or later (or OpenTofu 1.11 or later); an older client " +
+				"refuses it with `WriteOnly Attribute Not Allowed`. Terraform cannot compare it with what it was, so a " +
+				"workload that sets it is never treated as unchanged: its violations are always errors, on every plan."},
 		"findings": schema.ListNestedAttribute{Computed: true,
 			MarkdownDescription: "Every violated, waived or deferred control, in catalog order. Unknown at plan while a value it depends on is unknown.",
 			NestedObject:        schema.NestedAttributeObject{Attributes: findingSchemaAttributes()}},
@@ -187,7 +195,7 @@ func workloadSchema(m *model.Model) schema.Schema {
 			"1.8.5 and 1.11.4 and OpenTofu 1.6.3). A workload whose configuration was edited into violation therefore " +
 			"blocks `terraform destroy`; the first error of such a plan names the way around it, " +
 			"`terraform destroy -refresh=false`, which skips that plan. A workload whose configuration is unchanged since it was stored is never blocked: its " +
-			"findings are warnings.\n\n" +
+			"findings are warnings. One that sets `evidence_wo` is never unchanged (below).\n\n" +
 			"**Time.** An exception's expiry and a patch date's age are judged by the clock. A verdict one of them " +
 			"decides is `(known after apply)` in the plan, whose diagnostics judge it by the clock at plan time, and is " +
 			"decided once, when the apply runs: a saved plan applies whatever the clock does in between. An expiry takes " +
@@ -204,9 +212,26 @@ func workloadSchema(m *model.Model) schema.Schema {
 			"**Many violations.** The first ten violations of a workload are errors of their own; the rest are counted " +
 			"by control in one more error, and `findings` lists every one.\n\n" +
 			"**State.** Like every Terraform value, the configuration is stored in state in full, `sensitive` ones " +
-			"included (`secrets_scan`, `evidence`): sensitive only masks plan output. Keep text that must not be stored out " +
+			"included (`secrets_scan`, `evidence`): sensitive only masks plan output. `evidence_wo` is the exception. Keep other text that must not be stored out " +
 			"of the workload and check it with `provider::srm::secret_findings` in a `precondition`. Findings, messages " +
-			"and diagnostics never quote more than four characters of a secret nor a value taken from evidence.",
+			"and diagnostics never quote more than four characters of a secret nor a value taken from evidence.\n\n" +
+			"**Evidence in state and logs.** Measured with a password passed into a database's evidence object through a " +
+			"`sensitive` variable, `TF_LOG=trace`, an apply then a plan. With `evidence`, on Terraform 1.8.5 and 1.13.3 alike: the " +
+			"state and `terraform show -json` hold the password; the apply's log (no prior state) does not; every later run " +
+			"that reads the state (plan, refresh, destroy) logs it whole once, in Terraform's own line " +
+			"`[DEBUG] UpgradeResourceState: ignoring dynamic block`, which prints any dynamic attribute's stored value, " +
+			"so `TF_LOG=debug` suffices; the framework's trace lines name paths inside it (resource addresses and " +
+			"attribute names, never values). With `evidence_wo` on Terraform 1.13.3: the password is in none of the state, " +
+			"`terraform show -json`, the plan output and the apply's and plan's trace logs, nor is anything else of the object; " +
+			"the state holds `evidence_wo = null`, and the workload's findings and `compliant` as `evidence` would give them. " +
+			"Terraform before 1.11 and OpenTofu before 1.11 (measured on 1.8.5 and 1.10.10) send no write-only support and " +
+			"refuse a set `evidence_wo` at validate: `Error: WriteOnly Attribute Not Allowed` / `The resource contains a " +
+			"non-null value for WriteOnly attribute evidence_wo. Write-only attributes are only supported in Terraform 1.11 " +
+			"and later.` (the same text on OpenTofu); use `evidence` there. OpenTofu 1.11 takes write-only attributes " +
+			"(opentofu.org/docs/language/ephemerality/write-only-attributes), not measured here. Neither plan nor state holds " +
+			"`evidence_wo`, so Terraform cannot show the provider whether it changed: a workload that sets it is never treated " +
+			"as unchanged, and its violations are errors on every plan, including the one `terraform destroy` runs first " +
+			"(see **Destroy**).",
 		Attributes: attrs,
 	}
 }
