@@ -1,8 +1,9 @@
-# A storage account, a SQL server and a network security group feed an
-# srm_workload as evidence. With the azurerm provider you pass the resources
-# themselves, e.g. "azurerm_storage_account.data" = azurerm_storage_account.data;
-# here objects of the same shape stand in for them, so the example plans
-# with no subscription.
+# A storage account, a SQL server and its firewall rule, a network security
+# group, a web app and a backup vault feed an srm_workload as evidence. With
+# the azurerm provider you pass the resources themselves, e.g.
+# "azurerm_storage_account.data" = azurerm_storage_account.data; here objects
+# of the same shape stand in for them, so the example plans with no
+# subscription.
 
 terraform {
   required_providers {
@@ -43,6 +44,27 @@ locals {
       destination_address_prefix = "*"
     }]
   }
+  azurerm_mssql_firewall_rule_office = {
+    name             = "office"
+    start_ip_address = "203.0.113.0"
+    end_ip_address   = "203.0.113.255"
+  }
+  azurerm_linux_web_app_orders = {
+    name         = "orders-web"
+    https_only   = true
+    app_settings = { LOG_LEVEL = "info", ORDERS_DB_SERVER = "orders-sql" }
+    site_config = [{
+      minimum_tls_version = "1.2"
+      ftps_state          = "Disabled"
+    }]
+  }
+  azurerm_recovery_services_vault_orders = {
+    name                          = "orders-vault"
+    sku                           = "Standard"
+    soft_delete_enabled           = true
+    storage_mode_type             = "GeoRedundant"
+    public_network_access_enabled = false
+  }
 }
 
 resource "srm_workload" "orders" {
@@ -70,6 +92,10 @@ resource "srm_workload" "orders" {
     "azurerm_storage_account.data"       = local.azurerm_storage_account_data
     "azurerm_mssql_server.orders"        = local.azurerm_mssql_server_orders
     "azurerm_network_security_group.app" = local.azurerm_network_security_group_app
+
+    "azurerm_mssql_firewall_rule.office"     = local.azurerm_mssql_firewall_rule_office
+    "azurerm_linux_web_app.orders"           = local.azurerm_linux_web_app_orders
+    "azurerm_recovery_services_vault.orders" = local.azurerm_recovery_services_vault_orders
   }
 }
 

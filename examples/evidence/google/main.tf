@@ -1,5 +1,6 @@
-# A Cloud SQL instance, its firewall and its bucket feed an srm_workload as
-# evidence. With the google provider you pass the resources themselves, e.g.
+# A Cloud SQL instance, its firewall, its bucket and who may read it, and a
+# GKE node pool feed an srm_workload as evidence. With the google provider
+# you pass the resources themselves, e.g.
 # "google_sql_database_instance.orders" = google_sql_database_instance.orders;
 # here objects of the same shape stand in for them, so the example plans
 # with no project.
@@ -46,6 +47,22 @@ locals {
     versioning               = [{ enabled = true }]
     logging                  = [{ log_bucket = "orders-access-logs" }]
   }
+  google_storage_bucket_iam_member_exports_readers = {
+    bucket    = "orders-exports"
+    role      = "roles/storage.objectViewer"
+    member    = "group:orders-analysts@example.com"
+    condition = []
+  }
+  google_container_node_pool_workers = {
+    name       = "orders-workers"
+    cluster    = "orders"
+    management = [{ auto_repair = true, auto_upgrade = true }]
+    node_config = [{
+      machine_type      = "e2-standard-4"
+      service_account   = "orders-nodes@orders-prod.iam.gserviceaccount.com"
+      boot_disk_kms_key = "projects/orders-prod/locations/europe-west1/keyRings/orders/cryptoKeys/nodes"
+    }]
+  }
 }
 
 resource "srm_workload" "orders" {
@@ -77,6 +94,9 @@ resource "srm_workload" "orders" {
     "google_sql_database_instance.orders" = local.google_sql_database_instance_orders
     "google_compute_firewall.db"          = local.google_compute_firewall_db
     "google_storage_bucket.exports"       = local.google_storage_bucket_exports
+
+    "google_storage_bucket_iam_member.exports_readers" = local.google_storage_bucket_iam_member_exports_readers
+    "google_container_node_pool.workers"               = local.google_container_node_pool_workers
   }
 }
 
