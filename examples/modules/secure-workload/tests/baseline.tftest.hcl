@@ -159,3 +159,34 @@ run "evidence_proves_an_omitted_control" {
     error_message = "Evidence of encryption at rest should satisfy the omitted control."
   }
 }
+
+# Evidence of any mapped type counts the same way: a queue whose messages
+# are stored unencrypted contradicts the declared encryption.at_rest, and
+# one that keeps SQS-managed encryption on proves it when it is omitted.
+run "unencrypted_queue_fails" {
+  command = plan
+
+  variables {
+    evidence = {
+      "aws_sqs_queue.orders" = { name = "orders-events", sqs_managed_sse_enabled = false, kms_master_key_id = null }
+    }
+  }
+
+  expect_failures = [srm_workload.this]
+}
+
+run "encrypted_queue_proves_an_omitted_control" {
+  command = plan
+
+  variables {
+    encryption = { in_transit = true, min_tls_version = "1.2" }
+    evidence = {
+      "aws_sqs_queue.orders" = { name = "orders-events", sqs_managed_sse_enabled = true, kms_master_key_id = null }
+    }
+  }
+
+  assert {
+    condition     = srm_workload.this.compliant
+    error_message = "A queue with SQS-managed encryption should satisfy the omitted encryption.at_rest."
+  }
+}
