@@ -82,6 +82,11 @@ func (x checkContext) subject(e *Evidence, shown string) string {
 	if e == nil {
 		return x.c.ID + " is " + shown
 	}
+	if e.Attribute == "" {
+		// A reading of the whole resource (a firewall rule's range): what
+		// was judged is the resource itself.
+		return fmt.Sprintf("%s: %s", e.Source, e.Shown)
+	}
 	return fmt.Sprintf("%s has %s = %s", e.Source, e.Attribute, e.Shown)
 }
 

@@ -36,3 +36,16 @@ func TestUnknownKeysAreQuotedOnlyAsMisspellings(t *testing.T) {
 		t.Errorf("token-shaped control id echoed: %v", err)
 	}
 }
+
+// Evidence read from a whole resource names the resource and what was
+// judged, with no empty attribute name.
+func TestWholeResourceEvidenceMessage(t *testing.T) {
+	w := workload("paas", "standard", compliantValues())
+	w.Evidence = []Evidence{{Source: "azurerm_mssql_firewall_rule.office", Type: "azurerm_mssql_firewall_rule",
+		Check: "azurerm_mssql_firewall_rule.internet", Control: "network.segmented",
+		Value: KnownBool(false), Shown: "allows the whole internet", Message: "the rule opens the server to the internet"}}
+	f := findingFor(t, evaluate(w), "network.segmented")
+	if !strings.Contains(f.Message, "azurerm_mssql_firewall_rule.office: allows the whole internet") || strings.Contains(f.Message, "has  =") {
+		t.Errorf("message: %s", f.Message)
+	}
+}
