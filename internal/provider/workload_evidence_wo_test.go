@@ -225,10 +225,9 @@ func TestEvidenceWO_RefusedWithoutClientSupport(t *testing.T) {
 	}
 }
 
-// evidenceWOConfig is a compliant paas workload whose evidence (in attr,
-// evidence or evidence_wo) is one database carrying the planted password
-// through a sensitive variable.
-func evidenceWOConfig(attr string, encrypted bool) string {
+// evidenceWOConfig is a compliant paas workload whose evidence_wo is one
+// database carrying the planted password through a sensitive variable.
+func evidenceWOConfig(encrypted bool) string {
 	return fmt.Sprintf(`
 variable "pw" {
   type      = string
@@ -247,7 +246,7 @@ resource "srm_workload" "db" {
     "aws_db_instance.db" = { storage_encrypted = %t, backup_retention_period = 14, password = var.pw }
   }
 }
-`, plantedPassword, attr, encrypted)
+`, plantedPassword, evidenceWOAttribute, encrypted)
 }
 
 // noPassword fails when any attribute of the stored workload holds five
@@ -272,11 +271,11 @@ func TestAccWorkload_EvidenceWO(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: strings.Replace(evidenceWOConfig(evidenceWOAttribute, true), "  backup ", "  evidence = {}\n  backup ", 1),
+			{Config: strings.Replace(evidenceWOConfig(true), "  backup ", "  evidence = {}\n  backup ", 1),
 				ExpectError: regexp.MustCompile(`Conflicting Evidence Attributes`)},
-			{Config: evidenceWOConfig(evidenceWOAttribute, false),
+			{Config: evidenceWOConfig(false),
 				ExpectError: regexp.MustCompile(`Control Not Satisfied: encryption.at_rest`)},
-			{Config: evidenceWOConfig(evidenceWOAttribute, true),
+			{Config: evidenceWOConfig(true),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("srm_workload.db", tfjsonpath.New(evidenceWOAttribute), knownvalue.Null()),
 					statecheck.ExpectKnownValue("srm_workload.db", tfjsonpath.New("evidence"), knownvalue.Null()),
@@ -284,10 +283,10 @@ func TestAccWorkload_EvidenceWO(t *testing.T) {
 				},
 				Check: noPassword},
 			// Stored, then edited into violation: judged, and an error.
-			{Config: evidenceWOConfig(evidenceWOAttribute, false),
+			{Config: evidenceWOConfig(false),
 				ExpectError: regexp.MustCompile(`Control Not Satisfied: encryption.at_rest`)},
 			// Back to compliant: nothing to change, and destroyable.
-			{Config: evidenceWOConfig(evidenceWOAttribute, true), Check: noPassword},
+			{Config: evidenceWOConfig(true), Check: noPassword},
 		},
 	})
 }
