@@ -64,10 +64,9 @@ This page is generated from the mapping tables in ` + "`internal/evidence/data/`
 	b.WriteString("\n## Counts next to the peers\n\n")
 	b.WriteString("| Cloud | srm: resource types | srm: (type, control) pairs | srm: mappings | Checkov: checks | Checkov: resource types | trivy-checks: checks | trivy-checks: resource types |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|\n")
-	for _, t := range e.tables {
-		types, pairs, mappings := tableCounts(t)
-		ck, tv := checkovCounts[t.Cloud], trivyCounts[t.Cloud]
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %s | %s | %s | %s |\n", cloudTitle(t.Cloud), types, pairs, mappings,
+	for _, c := range cloudCounts(e.tables) {
+		ck, tv := checkovCounts[c.cloud], trivyCounts[c.cloud]
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %s | %s | %s | %s |\n", cloudTitle(c.cloud), c.types, c.pairs, c.mappings,
 			countCell(ck.checks), countCell(ck.types), countCell(tv.checks), countCell(tv.types))
 	}
 	b.WriteString("\nPeers: " + peerSources + " A peer check reads one resource type for one concern, so its checks " +
@@ -137,6 +136,32 @@ func tableCounts(t Table) (types, pairs, mappings int) {
 		}
 	}
 	return len(t.Resources), pairs, mappings
+}
+
+// cloudCount is one cloud's counts over all its tables.
+type cloudCount struct {
+	cloud                   string
+	types, pairs, mappings int
+}
+
+// cloudCounts sums the tables' counts per cloud, in the order the clouds
+// first appear: a cloud's types may be spread over several table files.
+func cloudCounts(tables []Table) []cloudCount {
+	var out []cloudCount
+	at := map[string]int{}
+	for _, t := range tables {
+		i, ok := at[t.Cloud]
+		if !ok {
+			i = len(out)
+			at[t.Cloud] = i
+			out = append(out, cloudCount{cloud: t.Cloud})
+		}
+		types, pairs, mappings := tableCounts(t)
+		out[i].types += types
+		out[i].pairs += pairs
+		out[i].mappings += mappings
+	}
+	return out
 }
 
 func countCell(n int) string {
