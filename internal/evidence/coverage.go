@@ -140,7 +140,7 @@ func tableCounts(t Table) (types, pairs, mappings int) {
 
 // cloudCount is one cloud's counts over all its tables.
 type cloudCount struct {
-	cloud                   string
+	cloud                  string
 	types, pairs, mappings int
 }
 
