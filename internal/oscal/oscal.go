@@ -121,7 +121,8 @@ func Timestamp(t time.Time) (string, error) {
 }
 
 // Encode writes a document as indented JSON with a trailing newline, without
-// HTML escaping, the way the report package writes its documents.
+// HTML escaping: every JSON document the project writes (the report
+// package's included) goes through it.
 func Encode(v any) (string, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -1,10 +1,8 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/shared-responsibility/terraform-provider-srm/internal/model"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/oscal"
 )
 
 // Document is the JSON report. Its shape is stable: fields are only ever
@@ -44,13 +42,6 @@ func JSON(m *model.Model, r *Report) (string, error) {
 	return encode(NewDocument(m, r))
 }
 
-func encode(v any) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return "", err
-	}
-	return buf.String(), nil
-}
+// encode writes every JSON document of this package, its OSCAL ones
+// included, with the one encoder: indented, no HTML escaping.
+func encode(v any) (string, error) { return oscal.Encode(v) }
