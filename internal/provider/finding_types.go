@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -23,28 +24,18 @@ import (
 // derived here from finding.Fields; nothing lists a finding's attributes
 // by hand.
 
-func fieldTFType(k finding.Kind) tftypes.Type {
-	switch k {
-	case finding.StringList:
-		return tftypes.List{ElementType: tftypes.String}
-	case finding.ExceptionObject:
-		attrs := map[string]tftypes.Type{}
-		for _, f := range finding.ExceptionFields {
-			attrs[f.Name] = tftypes.String
-		}
-		return tftypes.Object{AttributeTypes: attrs}
+// findingTFTypes holds each shape's object type, derived once from its
+// framework type: findingValue needs it for every finding of every plan.
+var findingTFTypes = sync.OnceValue(func() map[finding.Shape]tftypes.Object {
+	out := map[finding.Shape]tftypes.Object{}
+	for _, s := range []finding.Shape{finding.ShapeWorkload, finding.ShapeResource, finding.ShapeDetector} {
+		out[s], _ = findingObjectType(s).TerraformType(context.Background()).(tftypes.Object)
 	}
-	return tftypes.String
-}
+	return out
+})
 
 // findingTFType is the object type of one shape.
-func findingTFType(s finding.Shape) tftypes.Object {
-	attrs := map[string]tftypes.Type{}
-	for _, f := range finding.FieldsOf(s) {
-		attrs[f.Name] = fieldTFType(f.Kind)
-	}
-	return tftypes.Object{AttributeTypes: attrs}
-}
+func findingTFType(s finding.Shape) tftypes.Object { return findingTFTypes()[s] }
 
 // findingObjectType is the framework type of one shape's object.
 func findingObjectType(s finding.Shape) types.ObjectType {
