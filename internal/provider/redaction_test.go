@@ -4,17 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math/big"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -29,13 +24,11 @@ import (
 // digits, no word any message could contain by chance.
 const leakSecret = "Zq7xKp2VwR9mTb4NcY6hLd8FsJ3gQe5Ua1XoWi0P"
 
-// leaked returns the first run of more than finding.MaxShown characters of
-// leakSecret in text, or "".
+// leaked returns the longest run of more than finding.MaxShown characters
+// of leakSecret in text, or "".
 func leaked(text string) string {
-	for i := 0; i+finding.MaxShown < len(leakSecret); i++ {
-		if part := leakSecret[i : i+finding.MaxShown+1]; strings.Contains(text, part) {
-			return part
-		}
+	if part := longestSecretFragment(text, leakSecret); len(part) > finding.MaxShown {
+		return part
 	}
 	return ""
 }
@@ -204,7 +197,8 @@ func validateAlone(ctx context.Context, v validator.String, resp *validator.Stri
 	return true
 }
 
-// No attribute validator of any resource or data source quotes more than
+// No attribute validator of the provider, a resource or a data source
+// quotes more than
 // four characters of a wrong value, and neither does srm_workload's
 // pipeline for the values it reads.
 func TestAttributesNeverEchoAWrongValue(t *testing.T) {
@@ -225,47 +219,8 @@ func TestAttributesNeverEchoAWrongValue(t *testing.T) {
 			}
 		}
 	}
-	var walkR func(string, map[string]rschema.Attribute)
-	walkR = func(where string, attrs map[string]rschema.Attribute) {
-		for name, a := range attrs {
-			switch t := a.(type) {
-			case rschema.StringAttribute:
-				check(where+"."+name, t.Validators)
-			case rschema.ListNestedAttribute:
-				walkR(where+"."+name, t.NestedObject.Attributes)
-			case rschema.SingleNestedAttribute:
-				walkR(where+"."+name, t.Attributes)
-			}
-		}
-	}
-	var walkD func(string, map[string]dschema.Attribute)
-	walkD = func(where string, attrs map[string]dschema.Attribute) {
-		for name, a := range attrs {
-			switch t := a.(type) {
-			case dschema.StringAttribute:
-				check(where+"."+name, t.Validators)
-			case dschema.ListNestedAttribute:
-				walkD(where+"."+name, t.NestedObject.Attributes)
-			case dschema.SingleNestedAttribute:
-				walkD(where+"."+name, t.Attributes)
-			}
-		}
-	}
-	for _, newResource := range p.Resources(ctx) {
-		r := newResource()
-		var md resource.MetadataResponse
-		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "srm"}, &md)
-		var s resource.SchemaResponse
-		r.Schema(ctx, resource.SchemaRequest{}, &s)
-		walkR(md.TypeName, s.Schema.Attributes)
-	}
-	for _, newDataSource := range p.DataSources(ctx) {
-		d := newDataSource()
-		var md datasource.MetadataResponse
-		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "srm"}, &md)
-		var s datasource.SchemaResponse
-		d.Schema(ctx, datasource.SchemaRequest{}, &s)
-		walkD(md.TypeName, s.Schema.Attributes)
+	for where, validators := range allStringValidators(ctx, p) {
+		check(where, validators)
 	}
 	if checked < 20 {
 		t.Errorf("only %d validators ran; the check proves little", checked)
