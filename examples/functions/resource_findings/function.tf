@@ -46,3 +46,14 @@ check "db_security_group" {
     error_message = "The database's security group has world-open ingress."
   }
 }
+
+# The same database judged by a stricter baseline: a preset id, or the spec of
+# an srm_baseline a module holds its callers to. A check block only warns.
+check "orders_db_strict" {
+  assert {
+    condition = length([
+      for f in provider::srm::resource_findings("aws_db_instance", terraform_data.orders_db.output, "strict") : f if f.status == "violated"
+    ]) == 0
+    error_message = "The orders database does not meet the strict baseline."
+  }
+}
